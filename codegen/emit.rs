@@ -1,0 +1,656 @@
+//! Pure: checked catalogue -> Rust tokens. One function per generated item; each item's rustdoc is
+//! written here, from the data.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::validate::{
+    AcronymOrigin, Checked, Dose, Exposure, Key, Named, Note, NoteKind, Passage, Phase,
+    Prerequisites, Regulator, RxcuiStatus, SideEffects, SourceKind, Transplant,
+};
+
+/// The whole generated file.
+pub fn catalogue(c: &Checked) -> TokenStream {
+    let items = [
+        version(c),
+        sources(c),
+        classes(c),
+        targets(c),
+        routes(c),
+        uses(c),
+        drugs(c),
+        regimens(c),
+        page(c),
+        name_table(c),
+        regimens_by_drugs(c),
+        code_indexes(c),
+    ];
+    quote! { #(#items)* }
+}
+
+/// One generated column: an accessor on the enum and a field of its rows.
+struct Column {
+    name: &'static str,
+    ty: TokenStream,
+    doc: String,
+    values: Vec<TokenStream>,
+}
+
+fn column(name: &'static str, ty: TokenStream, doc: &str, values: Vec<TokenStream>) -> Column {
+    Column {
+        name,
+        ty,
+        doc: doc.to_string(),
+        values,
+    }
+}
+
+/// An enum over catalogue entries, with `ALL`, `id`, `from_id`, one `const fn` per column and the
+/// table the accessors read.
+fn entity(name: &str, doc: &str, keys: &[Key], variant_docs: &[String], columns: &[Column]) -> TokenStream {
+    let ty = format_ident!("{}", name);
+    let row = format_ident!("{}Row", name);
+    let table = format_ident!("{}_ROWS", upper_snake(name));
+    let variants: Vec<Ident> = keys.iter().map(|k| format_ident!("{}", k.ident)).collect();
+    let count = keys.len();
+    let names: Vec<Ident> = columns.iter().map(|c| format_ident!("{}", c.name)).collect();
+    let types: Vec<&TokenStream> = columns.iter().map(|c| &c.ty).collect();
+    let docs: Vec<&String> = columns.iter().map(|c| &c.doc).collect();
+    let rows = keys.iter().enumerate().map(|(i, key)| {
+        let id = &key.id;
+        let values = columns.iter().map(|c| &c.values[i]);
+        quote! { #row { id: #id, #( #names: #values, )* } }
+    });
+    let id_doc = format!("The stable id of this {}, as in the JSON export and `Display`.", lower_words(name));
+    let row_doc = format!("One row of the {} table.", lower_words(name));
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum #ty {
+            #( #[doc = #variant_docs] #variants, )*
+        }
+
+        impl #ty {
+            /// Every entry, in catalogue order.
+            pub const ALL: &'static [#ty] = &[ #( #ty::#variants ),* ];
+
+            #[doc = #id_doc]
+            pub const fn id(self) -> &'static str {
+                #table[self as usize].id
+            }
+
+            /// The entry whose id is exactly `id`, usable in `const` context.
+            pub const fn from_id(id: &str) -> Option<Self> {
+                let mut i = 0;
+                while i < Self::ALL.len() {
+                    if crate::text::same(#table[i].id.as_bytes(), id.as_bytes()) {
+                        return Some(Self::ALL[i]);
+                    }
+                    i += 1;
+                }
+                None
+            }
+
+            #(
+                #[doc = #docs]
+                pub const fn #names(self) -> #types {
+                    #table[self as usize].#names
+                }
+            )*
+        }
+
+        #[doc = #row_doc]
+        struct #row {
+            id: &'static str,
+            #( #names: #types, )*
+        }
+
+        const #table: [#row; #count] = [ #( #rows ),* ];
+    }
+}
+
+fn version(c: &Checked) -> TokenStream {
+    let version = &c.page.catalogue_version;
+    let reviewed = &c.page.reviewed;
+    quote! {
+        /// The catalogue's version; it changes whenever any fact in it changes.
+        pub const CATALOGUE_VERSION: &str = #version;
+        /// The date the catalogue was last reviewed against its sources (YYYY-MM-DD).
+        pub const REVIEWED: &str = #reviewed;
+    }
+}
+
+fn sources(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.sources.iter().map(|s| s.key.clone()).collect();
+    let docs: Vec<String> = c
+        .sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(url) => format!("{} <{url}>", s.title),
+            None => s.title.clone(),
+        })
+        .collect();
+    let columns = [
+        column("kind", quote!(crate::SourceKind), "What kind of source this is.", c.sources.iter().map(|s| source_kind(s.kind)).collect()),
+        column("title", quote!(&'static str), "The citation.", c.sources.iter().map(|s| str_lit(&s.title)).collect()),
+        column("url", quote!(Option<&'static str>), "Where it can be read, when the page gives an address.", c.sources.iter().map(|s| opt_str(&s.url)).collect()),
+        column("regulator", quote!(Option<crate::Regulator>), "The regulator, for a label.", c.sources.iter().map(|s| option(s.regulator.map(regulator))).collect()),
+        column("notes", quote!(&'static [crate::Note]), "Notes on this source, such as a misspelling in the page's citation.", c.sources.iter().map(|s| notes(c, &s.notes)).collect()),
+    ];
+    entity(
+        "Source",
+        "Everything the catalogue cites: sections of the source page, its reference list, product labels, guidelines and code systems.",
+        &keys,
+        &docs,
+        &columns,
+    )
+}
+
+fn classes(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.classes.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .classes
+        .iter()
+        .map(|x| {
+            let kind = if x.targeted { "targeted therapy" } else { "not targeted therapy" };
+            format!("{} ({kind}). Id `{}`. {}", x.heading, x.key.id, cites(c, &x.sources))
+        })
+        .collect();
+    let columns = [
+        column("name", quote!(&'static str), "The class's name, singular.", c.classes.iter().map(|x| str_lit(&x.name)).collect()),
+        column("heading", quote!(&'static str), "The page's heading for the class.", c.classes.iter().map(|x| str_lit(&x.heading)).collect()),
+        column("is_targeted", quote!(bool), "Whether the page counts the class as targeted therapy.", c.classes.iter().map(|x| bool_lit(x.targeted)).collect()),
+        column("mechanism", quote!(Option<&'static str>), "How the class works, in the page's words.", c.classes.iter().map(|x| opt_str(&x.mechanism)).collect()),
+        column("side_effects", quote!(crate::SideEffects), "What the catalogue knows of the class's side effects.", c.classes.iter().map(|x| side_effects(x.side_effects)).collect()),
+        column("prevents_clots", quote!(bool), "Whether the page names drugs of this class to prevent blood clots.", c.classes.iter().map(|x| bool_lit(x.prevents_clots)).collect()),
+        column("drugs", quote!(&'static [crate::Drug]), "The catalogue's drugs of this class (derived from the drugs).", c.classes.iter().map(|x| slice(x.drugs.iter().map(|d| drug(c, *d)))).collect()),
+        column("targets", quote!(&'static [crate::Target]), "The molecular targets of the class's drugs (derived from the drugs).", c.classes.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the class is described.", c.classes.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column("notes", quote!(&'static [crate::Note]), "Notes on the class.", c.classes.iter().map(|x| notes(c, &x.notes)).collect()),
+    ];
+    entity("DrugClass", "A kind of drug: the page's four classes of targeted therapy, then the kinds of the other drugs it names.", &keys, &docs, &columns)
+}
+
+fn targets(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.targets.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .targets
+        .iter()
+        .map(|x| format!("{}: {} Id `{}`. {}", x.name, x.description, x.key.id, cites(c, &x.sources)))
+        .collect();
+    let columns = [
+        column("name", quote!(&'static str), "The target's name.", c.targets.iter().map(|x| str_lit(&x.name)).collect()),
+        column("description", quote!(&'static str), "What the target is.", c.targets.iter().map(|x| str_lit(&x.description)).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the target is named.", c.targets.iter().map(|x| sources_of(c, &x.sources)).collect()),
+    ];
+    entity("Target", "A molecule that a targeted drug acts on.", &keys, &docs, &columns)
+}
+
+fn routes(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.routes.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .routes
+        .iter()
+        .map(|x| format!("{}: {}. Id `{}`.", x.name, x.wording, x.key.id))
+        .collect();
+    let columns = [
+        column("name", quote!(&'static str), "The route's name.", c.routes.iter().map(|x| str_lit(&x.name)).collect()),
+        column("wording", quote!(&'static str), "The page's patient-friendly wording.", c.routes.iter().map(|x| str_lit(&x.wording)).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the route is described.", c.routes.iter().map(|x| sources_of(c, &x.sources)).collect()),
+    ];
+    entity("Route", "How a drug is given.", &keys, &docs, &columns)
+}
+
+fn uses(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.uses.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .uses
+        .iter()
+        .map(|x| {
+            let term = x.term.as_ref().map(|t| format!(" (called {t})")).unwrap_or_default();
+            format!("To {}{term}. Id `{}`.", x.wording, x.key.id)
+        })
+        .collect();
+    let columns = [
+        column("wording", quote!(&'static str), "The use in the page's words.", c.uses.iter().map(|x| str_lit(&x.wording)).collect()),
+        column("term", quote!(Option<&'static str>), "The clinical term the page gives, such as induction therapy.", c.uses.iter().map(|x| opt_str(&x.term)).collect()),
+        column("phases", quote!(&'static [crate::Phase]), "The phases of treatment the use belongs to.", c.uses.iter().map(|x| slice(x.phases.iter().map(|p| phase(*p)))).collect()),
+        column("transplant", quote!(&'static [crate::TransplantStatus]), "The transplant statuses it belongs to; empty means any.", c.uses.iter().map(|x| slice(x.transplant.iter().map(|t| transplant(*t)))).collect()),
+        column("drugs", quote!(&'static [crate::Drug]), "Drugs the page links to this use (derived from the drugs).", c.uses.iter().map(|x| slice(x.drugs.iter().map(|d| drug(c, *d)))).collect()),
+        column("regimens", quote!(&'static [crate::Regimen]), "Regimens the catalogue links to this use (derived from the regimens).", c.uses.iter().map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r)))).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the use is listed.", c.uses.iter().map(|x| sources_of(c, &x.sources)).collect()),
+    ];
+    entity("Use", "What targeted therapy is used for: the seven purposes the page lists, in its order.", &keys, &docs, &columns)
+}
+
+fn drugs(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.drugs.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .drugs
+        .iter()
+        .map(|x| {
+            let brands = if x.brand_names.is_empty() { String::new() } else { format!(" ({})", x.brand_names.join(", ")) };
+            let routes: Vec<&str> = x.routes.iter().map(|(r, _)| c.routes[*r].name.as_str()).collect();
+            let given = if routes.is_empty() { String::new() } else { format!("; {}", routes.join(" or ")) };
+            format!(
+                "{}{brands}: {}{given}. Id `{}`. {}",
+                capitalise(&x.generic_name),
+                c.classes[x.class].name,
+                x.key.id,
+                cites(c, &x.sources)
+            )
+        })
+        .collect();
+    let d = &c.drugs;
+    let columns = [
+        column("generic_name", quote!(&'static str), "The generic name, in lower case.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.generic_name(), \"bortezomib\");\n```", d.iter().map(|x| str_lit(&x.generic_name)).collect()),
+        column("brand_names", quote!(&'static [&'static str]), "Brand names the page gives.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.brand_names(), &[\"Velcade\"]);\n```", d.iter().map(|x| slice(x.brand_names.iter().map(|b| str_lit(b)))).collect()),
+        column("class", quote!(crate::DrugClass), "The drug's class.", d.iter().map(|x| class(c, x.class)).collect()),
+        column("targets", quote!(&'static [crate::Target]), "The molecules it acts on.", d.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
+        column("description", quote!(&'static str), "What the page says of the drug.", d.iter().map(|x| str_lit(&x.description)).collect()),
+        column("routes", quote!(&'static [crate::GivenBy]), "How it is given, the usual route first, in the page's words; empty where the page does not say.", d.iter().map(|x| slice(x.routes.iter().map(|(r, w)| { let r = route(c, *r); quote!(crate::GivenBy { route: #r, wording: #w }) }))).collect()),
+        column("uses", quote!(&'static [crate::StatedUse]), "What the page says the drug is used for.", d.iter().map(|x| slice(x.uses.iter().map(|(u, w)| { let u = use_(c, *u); quote!(crate::StatedUse { purpose: #u, wording: #w }) }))).collect()),
+        column("given_alone", quote!(bool), "Whether the page says the drug may be given on its own.", d.iter().map(|x| bool_lit(x.given_alone)).collect()),
+        column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment for the drug given alone.", d.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
+        column("clot_risk_sources", quote!(&'static [crate::Source]), "Sources stating that the drug raises the risk of blood clots; empty if none does.", d.iter().map(|x| sources_of(c, &x.clot_risk)).collect()),
+        column("aliases", quote!(&'static [crate::Alias]), "Short forms and other names, with where each is used.", d.iter().map(|x| aliases(c, &x.aliases)).collect()),
+        column("atc", quote!(&'static str), "The WHO ATC code.", d.iter().map(|x| str_lit(&x.codes.atc)).collect()),
+        column("atc_retired", quote!(&'static [&'static str]), "Retired ATC codes that older data still carries.", d.iter().map(|x| slice(x.codes.atc_retired.iter().map(|a| str_lit(a)))).collect()),
+        column("rxcui", quote!(Option<crate::Rxcui>), "The RxNorm ingredient concept, where verified; `None` where unknown.", d.iter().map(|x| option(rxcui(&x.codes))).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the drug is described.", d.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", d.iter().map(|x| notes(c, &x.notes)).collect()),
+        column("regimens", quote!(&'static [crate::Regimen]), "The regimens that contain the drug (derived from the regimens).", d.iter().map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r)))).collect()),
+    ];
+    entity("Drug", "Every drug the page names: the ten targeted drugs, then those it names in combinations and for blood-clot prevention.", &keys, &docs, &columns)
+}
+
+fn regimens(c: &Checked) -> TokenStream {
+    let keys: Vec<Key> = c.regimens.iter().map(|x| x.key.clone()).collect();
+    let docs: Vec<String> = c
+        .regimens
+        .iter()
+        .map(|x| {
+            let parts: Vec<String> = x
+                .components
+                .iter()
+                .map(|(d, dose)| match dose {
+                    Some(Dose::LowDose) => format!("low-dose {}", c.drugs[*d].generic_name),
+                    None => c.drugs[*d].generic_name.clone(),
+                })
+                .collect();
+            let origin = match x.acronym_origin {
+                AcronymOrigin::Source => "acronym from the page",
+                AcronymOrigin::Clinical => "the page describes it in words; acronym of clinical use",
+            };
+            format!("{}: {} ({origin}). Id `{}`. {}", x.acronym, parts.join(", "), x.key.id, cites(c, &x.sources))
+        })
+        .collect();
+    let r = &c.regimens;
+    let columns = [
+        column("acronym", quote!(&'static str), "The acronym, as the page or clinical use writes it.\n\n```\nassert_eq!(myeloma::Regimen::DRVd.acronym(), \"D-RVd\");\n```", r.iter().map(|x| str_lit(&x.acronym)).collect()),
+        column("acronym_origin", quote!(crate::AcronymOrigin), "Whether the page itself uses the acronym.", r.iter().map(|x| acronym_origin(x.acronym_origin)).collect()),
+        column("aliases", quote!(&'static [crate::Alias]), "Other acronyms and names, with where each is used.", r.iter().map(|x| aliases(c, &x.aliases)).collect()),
+        column("components", quote!(&'static [crate::Component]), "The drugs, in the page's order, with its dose qualifiers.", r.iter().map(|x| slice(x.components.iter().map(|(d, dose)| { let d = drug(c, *d); let dose = option(dose.map(|_| quote!(crate::Dose::LowDose))); quote!(crate::Component { drug: #d, dose: #dose }) }))).collect()),
+        column("drugs", quote!(crate::DrugSet), "The set of its drugs.", r.iter().map(|x| { let bits = Literal::u64_unsuffixed(x.drug_bits); quote!(crate::DrugSet::from_bits(#bits)) }).collect()),
+        column("most_common_with", quote!(&'static [crate::Drug]), "Drugs whose most common combinations, by the page, include this one.", r.iter().map(|x| slice(x.most_common_with.iter().map(|d| drug(c, *d)))).collect()),
+        column("uses", quote!(&'static [crate::Use]), "What it is used for, where the page says.", r.iter().map(|x| slice(x.uses.iter().map(|u| use_(c, *u)))).collect()),
+        column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment.", r.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
+        column("sources", quote!(&'static [crate::Source]), "Where the regimen is listed.", r.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", r.iter().map(|x| notes(c, &x.notes)).collect()),
+    ];
+    entity("Regimen", "Every combination the page lists, by acronym or in words.", &keys, &docs, &columns)
+}
+
+fn page(c: &Checked) -> TokenStream {
+    let p = &c.page;
+    let title = &p.title;
+    let publisher = &p.publisher;
+    let site = &p.site;
+    let copyright = &p.copyright;
+    let review = opt_str(&p.last_medical_review);
+    let reviewer = source(c, p.expert_reviewer);
+    let definition = passage(c, &p.definition);
+    let planning = passage(c, &p.planning);
+    let coverage = passage(c, &p.coverage);
+    let effects = passage(c, &p.side_effects);
+    let lists = side_effects(p.side_effect_lists);
+    let clots = passage(c, &p.clot_prevention);
+    let guidance = slice(p.clot_prevention_guidance.iter().map(|g| passage(c, g)));
+    let further = passage(c, &p.further_information);
+    let disclaimer = passage(c, &p.disclaimer);
+    let notes = notes(c, &p.notes);
+    quote! {
+        /// The source page's own details and the prose that belongs to no single entry: its
+        /// definition of targeted therapy, the coverage note, clot prevention and its disclaimer.
+        pub const PAGE: crate::Page = crate::Page {
+            title: #title,
+            publisher: #publisher,
+            site: #site,
+            copyright: #copyright,
+            last_medical_review: #review,
+            expert_reviewer: #reviewer,
+            definition: #definition,
+            planning: #planning,
+            coverage: #coverage,
+            side_effects: #effects,
+            side_effect_lists: #lists,
+            clot_prevention: #clots,
+            clot_prevention_guidance: #guidance,
+            further_information: #further,
+            disclaimer: #disclaimer,
+            notes: #notes,
+        };
+    }
+}
+
+fn name_table(c: &Checked) -> TokenStream {
+    let n = &c.names;
+    let seed = Literal::u64_unsuffixed(n.phf.seed);
+    let buckets = n.phf.displacements.len();
+    let displacements = n.phf.displacements.iter().map(|(a, b)| quote!((#a, #b)));
+    let slots_len = n.phf.slots.len();
+    let slots = n.phf.slots.iter().map(|slot| match slot {
+        Some(k) => {
+            let (key, named) = &n.keys[*k];
+            let key = Literal::byte_string(key.as_bytes());
+            let named = match named {
+                Named::Drug(d) => {
+                    let d = drug(c, *d);
+                    quote!(crate::resolve::Named::Drug(#d))
+                }
+                Named::Regimen(r) => {
+                    let r = regimen(c, *r);
+                    quote!(crate::resolve::Named::Regimen(#r))
+                }
+            };
+            quote!((#key, Some(#named)))
+        }
+        None => quote!((b"", None)),
+    });
+    quote! {
+        /// The seed of the name table's perfect hash.
+        pub(crate) const NAME_SEED: u64 = #seed;
+        /// Each bucket's displacement pair.
+        pub(crate) const NAME_DISPLACEMENTS: [(u32, u32); #buckets] = [ #( #displacements ),* ];
+        /// Each slot's folded name and what it names.
+        pub(crate) const NAME_SLOTS: [(&[u8], Option<crate::resolve::Named>); #slots_len] = [ #( #slots ),* ];
+    }
+}
+
+fn regimens_by_drugs(c: &Checked) -> TokenStream {
+    let mut pairs: Vec<(u64, usize)> = c.regimens.iter().enumerate().map(|(i, r)| (r.drug_bits, i)).collect();
+    pairs.sort();
+    let count = pairs.len();
+    let rows = pairs.iter().map(|(bits, r)| {
+        let bits = Literal::u64_unsuffixed(*bits);
+        let r = regimen(c, *r);
+        quote!((#bits, #r))
+    });
+    quote! {
+        /// Every regimen keyed by its drug set's bits, sorted for binary search.
+        pub(crate) const REGIMENS_BY_DRUGS: [(u64, crate::Regimen); #count] = [ #( #rows ),* ];
+    }
+}
+
+fn code_indexes(c: &Checked) -> TokenStream {
+    let mut atc: Vec<(&str, usize, bool)> = Vec::new();
+    let mut rxcui: Vec<(u32, usize)> = Vec::new();
+    for (i, d) in c.drugs.iter().enumerate() {
+        atc.push((&d.codes.atc, i, false));
+        atc.extend(d.codes.atc_retired.iter().map(|a| (a.as_str(), i, true)));
+        if let (Some(code), RxcuiStatus::Confirmed | RxcuiStatus::Likely) = (d.codes.rxcui, d.codes.rxcui_status) {
+            rxcui.push((code, i));
+        }
+    }
+    atc.sort();
+    rxcui.sort();
+    let atc_len = atc.len();
+    let rxcui_len = rxcui.len();
+    let atc_rows = atc.iter().map(|(code, d, retired)| {
+        let d = drug(c, *d);
+        quote!((#code, #d, #retired))
+    });
+    let rxcui_rows = rxcui.iter().map(|(code, d)| {
+        let d = drug(c, *d);
+        quote!((#code, #d))
+    });
+    quote! {
+        /// Every ATC code, current and retired, with its drug; sorted by code.
+        pub(crate) const ATC_INDEX: [(&str, crate::Drug, bool); #atc_len] = [ #( #atc_rows ),* ];
+        /// Every verified RxNorm code with its drug; sorted by code.
+        pub(crate) const RXCUI_INDEX: [(u32, crate::Drug); #rxcui_len] = [ #( #rxcui_rows ),* ];
+    }
+}
+
+// Small token builders.
+
+fn variant(ty: &str, key: &Key) -> TokenStream {
+    let ty = format_ident!("{}", ty);
+    let v = format_ident!("{}", key.ident);
+    quote!(crate::#ty::#v)
+}
+
+fn source(c: &Checked, i: usize) -> TokenStream {
+    variant("Source", &c.sources[i].key)
+}
+
+fn class(c: &Checked, i: usize) -> TokenStream {
+    variant("DrugClass", &c.classes[i].key)
+}
+
+fn target(c: &Checked, i: usize) -> TokenStream {
+    variant("Target", &c.targets[i].key)
+}
+
+fn route(c: &Checked, i: usize) -> TokenStream {
+    variant("Route", &c.routes[i].key)
+}
+
+fn use_(c: &Checked, i: usize) -> TokenStream {
+    variant("Use", &c.uses[i].key)
+}
+
+fn drug(c: &Checked, i: usize) -> TokenStream {
+    variant("Drug", &c.drugs[i].key)
+}
+
+fn regimen(c: &Checked, i: usize) -> TokenStream {
+    variant("Regimen", &c.regimens[i].key)
+}
+
+fn sources_of(c: &Checked, list: &[usize]) -> TokenStream {
+    slice(list.iter().map(|s| source(c, *s)))
+}
+
+fn slice(items: impl Iterator<Item = TokenStream>) -> TokenStream {
+    quote!(&[ #( #items ),* ])
+}
+
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
+}
+
+fn str_lit(s: &str) -> TokenStream {
+    quote!(#s)
+}
+
+fn opt_str(s: &Option<String>) -> TokenStream {
+    option(s.as_deref().map(str_lit))
+}
+
+fn bool_lit(b: bool) -> TokenStream {
+    quote!(#b)
+}
+
+fn passage(c: &Checked, p: &Passage) -> TokenStream {
+    let text = &p.text;
+    let sources = sources_of(c, &p.sources);
+    quote!(crate::Passage { text: #text, sources: #sources })
+}
+
+fn notes(c: &Checked, notes: &[Note]) -> TokenStream {
+    slice(notes.iter().map(|n| {
+        let kind = note_kind(n.kind);
+        let text = &n.text;
+        let sources = sources_of(c, &n.sources);
+        quote!(crate::Note { kind: #kind, text: #text, sources: #sources })
+    }))
+}
+
+fn aliases(c: &Checked, aliases: &[super::validate::Alias]) -> TokenStream {
+    slice(aliases.iter().map(|a| {
+        let name = &a.name;
+        let source = source(c, a.source);
+        quote!(crate::Alias { name: #name, source: #source })
+    }))
+}
+
+fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
+    let min = option(p.min_prior_lines.map(|n| quote!(#n)));
+    let max = option(p.max_prior_lines.map(|n| quote!(#n)));
+    let exposure = slice(p.prior_exposure.iter().map(|e| match e {
+        Exposure::Drug(d) => {
+            let d = drug(c, *d);
+            quote!(crate::Exposure::Drug(#d))
+        }
+        Exposure::Class(k) => {
+            let k = class(c, *k);
+            quote!(crate::Exposure::Class(#k))
+        }
+        Exposure::Target(t) => {
+            let t = target(c, *t);
+            quote!(crate::Exposure::Target(#t))
+        }
+    }));
+    let progression = p.progression_on_last;
+    let rule_source = source(c, p.source);
+    let wording = opt_str(&p.page_wording);
+    let page_source = option(p.page_source.map(|s| source(c, s)));
+    quote! {
+        crate::Prerequisites {
+            min_prior_lines: #min,
+            max_prior_lines: #max,
+            prior_exposure: #exposure,
+            progression_on_last: #progression,
+            source: #rule_source,
+            page_wording: #wording,
+            page_source: #page_source,
+        }
+    }
+}
+
+fn rxcui(codes: &super::validate::Codes) -> Option<TokenStream> {
+    let status = match codes.rxcui_status {
+        RxcuiStatus::Confirmed => quote!(crate::RxcuiStatus::Confirmed),
+        RxcuiStatus::Likely => quote!(crate::RxcuiStatus::Likely),
+        RxcuiStatus::Unknown => return None,
+    };
+    let code = codes.rxcui?;
+    let evidence = codes.rxcui_evidence.clone().unwrap_or_default();
+    Some(quote!(crate::Rxcui { code: #code, status: #status, evidence: #evidence }))
+}
+
+fn source_kind(k: SourceKind) -> TokenStream {
+    match k {
+        SourceKind::PageSection => quote!(crate::SourceKind::PageSection),
+        SourceKind::Reference => quote!(crate::SourceKind::Reference),
+        SourceKind::Label => quote!(crate::SourceKind::Label),
+        SourceKind::Guideline => quote!(crate::SourceKind::Guideline),
+        SourceKind::CodeSystem => quote!(crate::SourceKind::CodeSystem),
+        SourceKind::ClinicalUsage => quote!(crate::SourceKind::ClinicalUsage),
+    }
+}
+
+fn regulator(r: Regulator) -> TokenStream {
+    match r {
+        Regulator::HealthCanada => quote!(crate::Regulator::HealthCanada),
+        Regulator::UsFda => quote!(crate::Regulator::UsFda),
+        Regulator::Ema => quote!(crate::Regulator::Ema),
+    }
+}
+
+fn note_kind(k: NoteKind) -> TokenStream {
+    match k {
+        NoteKind::Misspelling => quote!(crate::NoteKind::Misspelling),
+        NoteKind::LabelConflict => quote!(crate::NoteKind::LabelConflict),
+        NoteKind::Wording => quote!(crate::NoteKind::Wording),
+        NoteKind::Clarification => quote!(crate::NoteKind::Clarification),
+        NoteKind::Interpretation => quote!(crate::NoteKind::Interpretation),
+        NoteKind::Omission => quote!(crate::NoteKind::Omission),
+    }
+}
+
+fn side_effects(s: SideEffects) -> TokenStream {
+    match s {
+        SideEffects::LostInCopying => quote!(crate::SideEffects::LostInCopying),
+        SideEffects::NotInSource => quote!(crate::SideEffects::NotInSource),
+    }
+}
+
+fn phase(p: Phase) -> TokenStream {
+    match p {
+        Phase::NewlyDiagnosed => quote!(crate::Phase::NewlyDiagnosed),
+        Phase::AfterInduction => quote!(crate::Phase::AfterInduction),
+        Phase::AfterTransplant => quote!(crate::Phase::AfterTransplant),
+        Phase::Relapsed => quote!(crate::Phase::Relapsed),
+        Phase::Refractory => quote!(crate::Phase::Refractory),
+    }
+}
+
+fn transplant(t: Transplant) -> TokenStream {
+    match t {
+        Transplant::Planned => quote!(crate::TransplantStatus::Planned),
+        Transplant::Done => quote!(crate::TransplantStatus::Done),
+        Transplant::NotPossible => quote!(crate::TransplantStatus::NotPossible),
+    }
+}
+
+fn acronym_origin(o: AcronymOrigin) -> TokenStream {
+    match o {
+        AcronymOrigin::Source => quote!(crate::AcronymOrigin::Source),
+        AcronymOrigin::Clinical => quote!(crate::AcronymOrigin::Clinical),
+    }
+}
+
+/// "Sources: [`PageSine`](crate::Source::PageSine), ..." for a variant's rustdoc.
+fn cites(c: &Checked, sources: &[usize]) -> String {
+    let links: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            let key = &c.sources[*s].key;
+            format!("[`{}`](crate::Source::{})", key.id, key.ident)
+        })
+        .collect();
+    if links.is_empty() {
+        String::new()
+    } else {
+        format!("Sources: {}.", links.join(", "))
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn upper_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_uppercase());
+    }
+    out
+}
+
+fn lower_words(name: &str) -> String {
+    upper_snake(name).to_lowercase().replace('_', " ")
+}

@@ -1,0 +1,316 @@
+//! The catalogue YAML as serde structs: one struct per file's entry, every field that a later check may
+//! complain about wrapped in `Spanned` so the complaint can name its line and column.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A string with the place it was written.
+pub type Text = Spanned<String>;
+
+/// `page.yaml`: the catalogue's version and the page's prose that belongs to no single entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub catalogue_version: Text,
+    pub reviewed: Text,
+    pub title: String,
+    pub publisher: String,
+    pub site: String,
+    pub copyright: String,
+    pub last_medical_review: Option<String>,
+    pub expert_reviewer: Text,
+    pub definition: Passage,
+    pub planning: Passage,
+    pub coverage: Passage,
+    pub side_effects: Passage,
+    pub side_effect_lists: SideEffects,
+    pub clot_prevention: Passage,
+    pub clot_prevention_guidance: Vec<Passage>,
+    pub further_information: Passage,
+    pub disclaimer: Passage,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+/// A piece of prose with its sources.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub text: String,
+    pub sources: Vec<Text>,
+}
+
+/// `sources.yaml`: one citable source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Text,
+    pub kind: SourceKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub regulator: Option<Spanned<Regulator>>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    PageSection,
+    Reference,
+    Label,
+    Guideline,
+    CodeSystem,
+    ClinicalUsage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Regulator {
+    HealthCanada,
+    UsFda,
+    Ema,
+}
+
+/// `classes.yaml`: a kind of drug.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Class {
+    pub id: Text,
+    pub name: String,
+    pub heading: String,
+    pub targeted: bool,
+    pub mechanism: Option<String>,
+    pub side_effects: SideEffects,
+    #[serde(default)]
+    pub prevents_clots: bool,
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SideEffects {
+    LostInCopying,
+    NotInSource,
+}
+
+/// `targets.yaml`: a molecule a targeted drug acts on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: Text,
+    pub name: String,
+    pub description: String,
+    pub sources: Vec<Text>,
+}
+
+/// `routes.yaml`: how a drug is given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: Text,
+    pub name: String,
+    pub wording: String,
+    pub sources: Vec<Text>,
+}
+
+/// `uses.yaml`: a purpose the page lists for targeted therapy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Use {
+    pub id: Text,
+    pub wording: String,
+    pub term: Option<String>,
+    pub phases: Vec<Spanned<Phase>>,
+    pub transplant: Vec<Spanned<Transplant>>,
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    NewlyDiagnosed,
+    AfterInduction,
+    AfterTransplant,
+    Relapsed,
+    Refractory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transplant {
+    Planned,
+    Done,
+    NotPossible,
+}
+
+/// `drugs.yaml`: one drug.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Drug {
+    pub generic_name: Text,
+    #[serde(default)]
+    pub brand_names: Vec<Text>,
+    pub class: Text,
+    #[serde(default)]
+    pub targets: Vec<Text>,
+    pub description: String,
+    #[serde(default)]
+    pub routes: Vec<DrugRoute>,
+    #[serde(default)]
+    pub uses: Vec<DrugUse>,
+    #[serde(default)]
+    pub given_alone: bool,
+    pub prerequisites: Option<Prerequisites>,
+    /// Sources stating that the drug raises the risk of blood clots.
+    #[serde(default)]
+    pub clot_risk: Vec<Text>,
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    pub codes: Codes,
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrugRoute {
+    pub route: Text,
+    pub wording: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrugUse {
+    #[serde(rename = "use")]
+    pub use_: Text,
+    pub wording: String,
+}
+
+/// Another written form of a name, and where it is used.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub name: Text,
+    pub source: Text,
+}
+
+/// Standard codes of a drug.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Codes {
+    pub atc: Text,
+    #[serde(default)]
+    pub atc_retired: Vec<Text>,
+    pub rxcui: Option<Spanned<u32>>,
+    pub rxcui_status: Spanned<RxcuiStatus>,
+    pub rxcui_evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RxcuiStatus {
+    Confirmed,
+    Likely,
+    Unknown,
+}
+
+/// Conditions on earlier treatment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisites {
+    pub min_prior_lines: Option<Spanned<i64>>,
+    pub max_prior_lines: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub prior_exposure: Vec<Exposure>,
+    #[serde(default)]
+    pub progression_on_last: bool,
+    /// The source the rule follows.
+    pub source: Text,
+    /// The page's own wording, where the page states the condition.
+    pub page_wording: Option<String>,
+    pub page_source: Option<Text>,
+}
+
+/// One earlier exposure a condition asks for: a drug, any drug of a class, or any drug acting on a target.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    pub drug: Option<Text>,
+    pub class: Option<Text>,
+    pub target: Option<Text>,
+}
+
+/// `regimens.yaml`: one combination.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regimen {
+    pub acronym: Text,
+    pub acronym_origin: AcronymOrigin,
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    pub components: Spanned<Vec<Component>>,
+    #[serde(default)]
+    pub most_common_with: Vec<Text>,
+    pub uses: Vec<Text>,
+    pub prerequisites: Option<Prerequisites>,
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcronymOrigin {
+    Source,
+    Clinical,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    pub drug: Text,
+    pub dose: Option<Spanned<Dose>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dose {
+    LowDose,
+}
+
+/// A remark on an entry: a misspelling or label conflict found in the page, a clarification.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: String,
+    pub sources: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    Misspelling,
+    LabelConflict,
+    Wording,
+    Clarification,
+    Interpretation,
+    Omission,
+}
+
+/// Every file of the catalogue, parsed.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub page: Page,
+    pub sources: Vec<Source>,
+    pub classes: Vec<Class>,
+    pub targets: Vec<Target>,
+    pub routes: Vec<Route>,
+    pub uses: Vec<Use>,
+    pub drugs: Vec<Drug>,
+    pub regimens: Vec<Regimen>,
+}

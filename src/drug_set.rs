@@ -1,0 +1,196 @@
+//! `DrugSet`: a `Copy` set of drugs, one bit per catalogue drug, for matching combinations.
+
+use core::fmt;
+use core::ops::{BitAnd, BitOr, Sub};
+
+use crate::Drug;
+
+/// A set of drugs: one bit per catalogue drug, so building, comparing and matching sets costs a few
+/// instructions. Iterates in catalogue order.
+///
+/// ```
+/// use myeloma::{drug_set, Drug, DrugSet, Regimen};
+///
+/// const RVD: DrugSet = drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone];
+/// assert_eq!(Regimen::from_drugs(RVD), Some(Regimen::RVd));
+/// assert!(RVD.contains(Drug::Bortezomib));
+/// assert_eq!(RVD.len(), 3);
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DrugSet(u64);
+
+/// Builds a [`DrugSet`] in `const` context from a list of drugs.
+///
+/// ```
+/// use myeloma::{drug_set, Drug};
+/// let set = drug_set![Drug::Daratumumab, Drug::Lenalidomide];
+/// assert!(set.contains(Drug::Daratumumab));
+/// ```
+#[macro_export]
+macro_rules! drug_set {
+    ($($drug:expr),* $(,)?) => {
+        $crate::DrugSet::EMPTY $(.with($drug))*
+    };
+}
+
+impl DrugSet {
+    /// The empty set.
+    pub const EMPTY: DrugSet = DrugSet(0);
+
+    /// The set whose bit `i` stands for the drug at `Drug::ALL[i]`; bits past the catalogue are dropped.
+    pub(crate) const fn from_bits(bits: u64) -> DrugSet {
+        DrugSet(bits & Self::all_bits())
+    }
+
+    const fn all_bits() -> u64 {
+        if Drug::ALL.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << Drug::ALL.len()) - 1
+        }
+    }
+
+    const fn bit(drug: Drug) -> u64 {
+        1u64 << (drug as u8)
+    }
+
+    /// The set's bits: bit `i` stands for `Drug::ALL[i]`.
+    pub const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// The set with `drug` added.
+    pub const fn with(self, drug: Drug) -> DrugSet {
+        DrugSet(self.0 | Self::bit(drug))
+    }
+
+    /// The set with `drug` removed.
+    pub const fn without(self, drug: Drug) -> DrugSet {
+        DrugSet(self.0 & !Self::bit(drug))
+    }
+
+    /// Whether `drug` is in the set.
+    pub const fn contains(self, drug: Drug) -> bool {
+        self.0 & Self::bit(drug) != 0
+    }
+
+    /// The number of drugs in the set.
+    pub const fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Drugs in either set.
+    pub const fn union(self, other: DrugSet) -> DrugSet {
+        DrugSet(self.0 | other.0)
+    }
+
+    /// Drugs in both sets.
+    pub const fn intersection(self, other: DrugSet) -> DrugSet {
+        DrugSet(self.0 & other.0)
+    }
+
+    /// Drugs in `self` but not in `other`.
+    pub const fn difference(self, other: DrugSet) -> DrugSet {
+        DrugSet(self.0 & !other.0)
+    }
+
+    /// Whether every drug of `self` is in `other`.
+    pub const fn is_subset(self, other: DrugSet) -> bool {
+        self.0 & !other.0 == 0
+    }
+
+    /// The drugs, in catalogue order.
+    pub fn iter(self) -> Iter {
+        Iter(self.0)
+    }
+}
+
+/// The drugs of a [`DrugSet`], in catalogue order.
+#[derive(Clone, Debug)]
+pub struct Iter(u64);
+
+impl Iterator for Iter {
+    type Item = Drug;
+
+    fn next(&mut self) -> Option<Drug> {
+        if self.0 == 0 {
+            return None;
+        }
+        let index = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Drug::ALL.get(index).copied()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.0.count_ones() as usize;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Iter {}
+
+impl IntoIterator for DrugSet {
+    type Item = Drug;
+    type IntoIter = Iter;
+
+    fn into_iter(self) -> Iter {
+        self.iter()
+    }
+}
+
+impl FromIterator<Drug> for DrugSet {
+    fn from_iter<I: IntoIterator<Item = Drug>>(drugs: I) -> DrugSet {
+        drugs.into_iter().fold(DrugSet::EMPTY, DrugSet::with)
+    }
+}
+
+impl From<Drug> for DrugSet {
+    fn from(drug: Drug) -> DrugSet {
+        DrugSet::EMPTY.with(drug)
+    }
+}
+
+impl BitOr for DrugSet {
+    type Output = DrugSet;
+    fn bitor(self, other: DrugSet) -> DrugSet {
+        self.union(other)
+    }
+}
+
+impl BitAnd for DrugSet {
+    type Output = DrugSet;
+    fn bitand(self, other: DrugSet) -> DrugSet {
+        self.intersection(other)
+    }
+}
+
+impl Sub for DrugSet {
+    type Output = DrugSet;
+    fn sub(self, other: DrugSet) -> DrugSet {
+        self.difference(other)
+    }
+}
+
+impl fmt::Debug for DrugSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+/// The drugs' ids joined by ` + `, in catalogue order.
+impl fmt::Display for DrugSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, drug) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" + ")?;
+            }
+            f.write_str(drug.id())?;
+        }
+        Ok(())
+    }
+}

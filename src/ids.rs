@@ -1,0 +1,80 @@
+//! `Display`, `FromStr` and (with the `serde` feature) serde for every catalogue enum, all through
+//! the stable id. Drugs and regimens also parse from every name they are written by.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::resolve::{self, Expected, ParseError, Therapy};
+use crate::{Drug, DrugClass, Regimen, Route, Source, Target, Use};
+
+/// Implements the id traits for catalogue enums; `$parse` turns text into the entry.
+macro_rules! id_traits {
+    ($($ty:ident => $parse:expr;)*) => {$(
+        /// Writes the stable id.
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = ParseError;
+
+            fn from_str(text: &str) -> Result<$ty, ParseError> {
+                let parse: fn(&str) -> Result<$ty, ParseError> = $parse;
+                parse(text)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                struct IdVisitor;
+                impl serde::de::Visitor<'_> for IdVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        write!(f, "the id of a {}", stringify!($ty))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<$ty, E> {
+                        $ty::from_id(id).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(id), &self))
+                    }
+                }
+                deserializer.deserialize_str(IdVisitor)
+            }
+        }
+    )*};
+}
+
+id_traits! {
+    Drug => |text| Drug::from_name(text).ok_or_else(|| ParseError::new(Expected::Drug, text, text));
+    Regimen => parse_regimen;
+    DrugClass => |text| DrugClass::from_id(text).ok_or_else(|| ParseError::new(Expected::DrugClass, text, text));
+    Target => |text| Target::from_id(text).ok_or_else(|| ParseError::new(Expected::Target, text, text));
+    Route => |text| Route::from_id(text).ok_or_else(|| ParseError::new(Expected::Route, text, text));
+    Use => |text| Use::from_id(text).ok_or_else(|| ParseError::new(Expected::Use, text, text));
+    Source => |text| Source::from_id(text).ok_or_else(|| ParseError::new(Expected::Source, text, text));
+}
+
+/// A regimen by name, or by a list of drugs that is exactly one regimen's.
+fn parse_regimen(text: &str) -> Result<Regimen, ParseError> {
+    match resolve::resolve(text) {
+        Ok(Therapy::Regimen(r)) => Ok(r),
+        Ok(_) => Err(ParseError::new(Expected::Regimen, text, text)),
+        Err(e) => Err(ParseError::new(Expected::Regimen, text, e.unresolved())),
+    }
+}
+
+impl FromStr for Therapy {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<Therapy, ParseError> {
+        resolve::resolve(text)
+    }
+}

@@ -1,0 +1,128 @@
+#![doc = include_str!("../README.md")]
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod catalogue;
+mod codes;
+mod drug_set;
+mod ids;
+mod resolve;
+mod schema;
+#[allow(dead_code)] // The build script uses the rest of this shared module.
+mod text;
+
+pub use catalogue::{
+    Drug, DrugClass, Regimen, Route, Source, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
+};
+pub use codes::AtcMatch;
+pub use drug_set::{DrugSet, Iter as DrugSetIter};
+pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
+pub use schema::{
+    AcronymOrigin, Alias, Component, Dose, Exposure, GivenBy, Note, NoteKind, Page, Passage,
+    Phase, Prerequisites, Regulator, Rxcui, RxcuiStatus, SideEffects, SourceKind, StatedUse,
+    TransplantStatus,
+};
+
+/// A drug by any of its names, checked at compile time: an unknown name fails the build.
+///
+/// ```
+/// use myeloma::{drug, Drug};
+/// const VELCADE: Drug = drug!("Velcade");
+/// assert_eq!(VELCADE, Drug::Bortezomib);
+/// ```
+///
+/// ```compile_fail
+/// let _ = myeloma::drug!("Velcad"); // error: unknown drug name: Velcad
+/// ```
+#[macro_export]
+macro_rules! drug {
+    ($name:literal) => {
+        const {
+            match $crate::Drug::from_name($name) {
+                Some(drug) => drug,
+                None => panic!(concat!("unknown drug name: ", $name)),
+            }
+        }
+    };
+}
+
+/// A regimen by any of its names, checked at compile time: an unknown name fails the build.
+///
+/// ```
+/// use myeloma::{regimen, Regimen};
+/// assert_eq!(regimen!("VRd"), Regimen::RVd);
+/// ```
+///
+/// ```compile_fail
+/// let _ = myeloma::regimen!("VRdd"); // error: unknown regimen name: VRdd
+/// ```
+#[macro_export]
+macro_rules! regimen {
+    ($name:literal) => {
+        const {
+            match $crate::Regimen::from_name($name) {
+                Some(regimen) => regimen,
+                None => panic!(concat!("unknown regimen name: ", $name)),
+            }
+        }
+    };
+}
+
+impl Drug {
+    /// The usual route, the first the page gives; `None` where it does not say how the drug is given.
+    ///
+    /// ```
+    /// use myeloma::{Drug, Route};
+    /// assert_eq!(Drug::Bortezomib.usual_route(), Some(Route::Subcutaneous));
+    /// ```
+    pub const fn usual_route(self) -> Option<Route> {
+        match self.routes().first() {
+            Some(given) => Some(given.route),
+            None => None,
+        }
+    }
+
+    /// Whether the drug is targeted therapy, by its class.
+    ///
+    /// ```
+    /// assert!(myeloma::Drug::Selinexor.is_targeted());
+    /// assert!(!myeloma::Drug::Dexamethasone.is_targeted());
+    /// ```
+    pub const fn is_targeted(self) -> bool {
+        self.class().is_targeted()
+    }
+
+    /// Whether a source states that the drug raises the risk of blood clots.
+    pub const fn raises_clot_risk(self) -> bool {
+        !self.clot_risk_sources().is_empty()
+    }
+
+    /// Whether the page names the drug to help prevent blood clots.
+    pub const fn prevents_clots(self) -> bool {
+        self.class().prevents_clots()
+    }
+}
+
+impl Regimen {
+    /// Whether any of its drugs raises the risk of blood clots, so that the page says drugs to
+    /// prevent them are given. Derived from the drugs, never kept by hand.
+    ///
+    /// ```
+    /// use myeloma::Regimen;
+    /// assert!(Regimen::RVd.needs_thromboprophylaxis());
+    /// assert!(!Regimen::Kd.needs_thromboprophylaxis());
+    /// ```
+    pub const fn needs_thromboprophylaxis(self) -> bool {
+        let components = self.components();
+        let mut i = 0;
+        while i < components.len() {
+            if components[i].drug.raises_clot_risk() {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+}

@@ -1,0 +1,300 @@
+//! The types the generated tables are made of: the catalogue's vocabulary (phases, dose qualifiers,
+//! kinds of note and source) and the records that entries point to.
+
+use crate::{Drug, DrugClass, Source, Target};
+
+/// What kind of source a [`Source`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// A section of the source page.
+    PageSection,
+    /// An entry of the source page's own reference list.
+    Reference,
+    /// A product label or a regulator's decision.
+    Label,
+    /// A clinical guideline or paper.
+    Guideline,
+    /// A code system (ATC, RxNorm).
+    CodeSystem,
+    /// Names as written in clinical literature and records.
+    ClinicalUsage,
+}
+
+/// The regulator whose label a rule follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Regulator {
+    /// Health Canada, the default: the source page is Canadian.
+    HealthCanada,
+    /// The United States Food and Drug Administration.
+    UsFda,
+    /// The European Medicines Agency.
+    Ema,
+}
+
+/// What a [`Note`] records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum NoteKind {
+    /// The source page misspells a name; the catalogue holds the correct spelling.
+    Misspelling,
+    /// The source page conflicts with a product label; the catalogue follows the label.
+    LabelConflict,
+    /// The page's wording differs from the usual term without being wrong.
+    Wording,
+    /// A fact beyond the page that helps read it.
+    Clarification,
+    /// How the catalogue maps a statement of the page onto its types.
+    Interpretation,
+    /// Something the page does not give.
+    Omission,
+}
+
+/// A remark on an entry, with the sources on both sides of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// What the note records.
+    pub kind: NoteKind,
+    /// The note itself.
+    pub text: &'static str,
+    /// Where each side of it comes from.
+    pub sources: &'static [Source],
+}
+
+/// A piece of the page's prose with its sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// The text, in the page's words.
+    pub text: &'static str,
+    /// Where it comes from.
+    pub sources: &'static [Source],
+}
+
+/// What the catalogue knows of a class's side effects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum SideEffects {
+    /// The page had a list, but it was lost when the page was copied; none is invented.
+    LostInCopying,
+    /// The page gives no list for this kind of drug.
+    NotInSource,
+}
+
+/// Where a patient is in the course of treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Newly diagnosed, before or during first treatment.
+    NewlyDiagnosed,
+    /// After induction therapy.
+    AfterInduction,
+    /// After a stem cell transplant.
+    AfterTransplant,
+    /// The myeloma has come back after treatment.
+    Relapsed,
+    /// The myeloma no longer responds to treatment.
+    Refractory,
+}
+
+/// Where a patient stands with a stem cell transplant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum TransplantStatus {
+    /// A transplant is planned.
+    Planned,
+    /// A transplant was done.
+    Done,
+    /// A transplant is not possible.
+    NotPossible,
+}
+
+/// A dose qualifier the page gives for a drug in a combination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Dose {
+    /// "low-dose", as in low-dose dexamethasone.
+    LowDose,
+}
+
+impl Dose {
+    /// The qualifier as the page writes it.
+    ///
+    /// ```
+    /// assert_eq!(myeloma::Dose::LowDose.as_str(), "low-dose");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Dose::LowDose => "low-dose",
+        }
+    }
+}
+
+/// Where a regimen's acronym comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum AcronymOrigin {
+    /// The source page uses it.
+    Source,
+    /// The page describes the combination in words; the acronym is the one of clinical use.
+    Clinical,
+}
+
+/// How a drug is given, in the page's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GivenBy {
+    /// The route.
+    pub route: crate::Route,
+    /// The page's wording for this drug.
+    pub wording: &'static str,
+}
+
+/// A use the page states for a drug, in its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatedUse {
+    /// The use.
+    pub purpose: crate::Use,
+    /// The page's wording for this drug.
+    pub wording: &'static str,
+}
+
+/// Another way a name is written, and where it is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The written form.
+    pub name: &'static str,
+    /// Where it is used.
+    pub source: Source,
+}
+
+/// One drug of a regimen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Component {
+    /// The drug.
+    pub drug: Drug,
+    /// The page's dose qualifier, if any.
+    pub dose: Option<Dose>,
+}
+
+/// An earlier exposure a condition asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Exposure {
+    /// This drug.
+    Drug(Drug),
+    /// Any drug of this class.
+    Class(DrugClass),
+    /// Any drug acting on this target (an anti-CD38 antibody, say).
+    Target(Target),
+}
+
+impl Exposure {
+    /// Whether `drug` satisfies this exposure.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugClass, Exposure};
+    /// assert!(Exposure::Class(DrugClass::ProteasomeInhibitor).is_met_by(Drug::Ixazomib));
+    /// assert!(!Exposure::Drug(Drug::Lenalidomide).is_met_by(Drug::Thalidomide));
+    /// ```
+    pub const fn is_met_by(self, drug: Drug) -> bool {
+        match self {
+            Exposure::Drug(d) => d as u8 == drug as u8,
+            Exposure::Class(c) => drug.class() as u8 == c as u8,
+            Exposure::Target(t) => {
+                let targets = drug.targets();
+                let mut i = 0;
+                while i < targets.len() {
+                    if targets[i] as u8 == t as u8 {
+                        return true;
+                    }
+                    i += 1;
+                }
+                false
+            }
+        }
+    }
+}
+
+/// Conditions on earlier treatment, as a label or the page states them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prerequisites {
+    /// At least this many prior lines of therapy.
+    pub min_prior_lines: Option<u8>,
+    /// At most this many prior lines of therapy.
+    pub max_prior_lines: Option<u8>,
+    /// Earlier exposures, all of which are needed.
+    pub prior_exposure: &'static [Exposure],
+    /// Whether the disease must have progressed on the last therapy.
+    pub progression_on_last: bool,
+    /// The source the rule follows (a label where one is cited, else the page).
+    pub source: Source,
+    /// The page's own wording of the condition, where the page states it.
+    pub page_wording: Option<&'static str>,
+    /// The page section that wording comes from.
+    pub page_source: Option<Source>,
+}
+
+impl Prerequisites {
+    /// The regulator whose label the rule follows; `None` when it follows the page alone.
+    pub const fn regulator(&self) -> Option<Regulator> {
+        self.source.regulator()
+    }
+}
+
+/// How well an RxNorm code was verified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum RxcuiStatus {
+    /// Seen in an authoritative value set.
+    Confirmed,
+    /// Seen in non-authoritative files only.
+    Likely,
+}
+
+/// An RxNorm ingredient concept and how well it was verified. Codes the sources mark unknown are
+/// left out, never guessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rxcui {
+    /// The concept's code.
+    pub code: u32,
+    /// How well it was verified.
+    pub status: RxcuiStatus,
+    /// Where it was seen.
+    pub evidence: &'static str,
+}
+
+/// The source page's own details and the prose that belongs to no single entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The page's title.
+    pub title: &'static str,
+    /// Who publishes it.
+    pub publisher: &'static str,
+    /// Where it is published.
+    pub site: &'static str,
+    /// Its copyright line.
+    pub copyright: &'static str,
+    /// Its last medical review date: `None`, since the page leaves the line blank.
+    pub last_medical_review: Option<&'static str>,
+    /// The expert who reviewed it.
+    pub expert_reviewer: Source,
+    /// What targeted therapy is.
+    pub definition: Passage,
+    /// How the healthcare team plans it.
+    pub planning: Passage,
+    /// The note that provincial and territorial plans may not cover these drugs.
+    pub coverage: Passage,
+    /// What side effects depend on.
+    pub side_effects: Passage,
+    /// What became of the page's side-effect lists.
+    pub side_effect_lists: SideEffects,
+    /// Blood-clot risk and prevention, in the page's words.
+    pub clot_prevention: Passage,
+    /// Label and guideline guidance on clot prevention, beyond the page.
+    pub clot_prevention_guidance: &'static [Passage],
+    /// Where to find out more.
+    pub further_information: Passage,
+    /// The page's medical disclaimer.
+    pub disclaimer: Passage,
+    /// Notes on the page as a whole.
+    pub notes: &'static [Note],
+}

@@ -1,0 +1,136 @@
+//! Written forms of names, shared by the build script and the resolver so that both fold a name the
+//! same way: case, spaces, hyphens, dashes, dots, underscores and the ® and ™ signs do not matter.
+
+/// The longest folded name the resolver looks up. Every catalogue name fits (the build checks it);
+/// longer input cannot match anything and is a miss.
+pub const MAX_FOLDED: usize = 40;
+
+/// Folds `input` into `out`: ASCII letters lower-cased, separators dropped, every other byte kept as
+/// it is (so text outside the catalogue's alphabet simply fails to match). Returns the folded length,
+/// or `None` when the folded form is longer than [`MAX_FOLDED`].
+pub const fn fold(input: &[u8], out: &mut [u8; MAX_FOLDED]) -> Option<usize> {
+    let mut i = 0;
+    let mut n = 0;
+    while i < input.len() {
+        let skip = separator_len(input, i);
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
+        if n == MAX_FOLDED {
+            return None;
+        }
+        out[n] = input[i].to_ascii_lowercase();
+        n += 1;
+        i += 1;
+    }
+    Some(n)
+}
+
+/// How many bytes of separator start at `s[i]`: ASCII space, tab, newline, hyphen, dot and underscore;
+/// in UTF-8, the no-break spaces, the Unicode hyphens and dashes, the minus sign, ® and ™.
+const fn separator_len(s: &[u8], i: usize) -> usize {
+    match s[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' | b'_' => 1,
+        0xC2 if matches!(byte_at(s, i + 1), 0xA0 | 0xAE) => 2,
+        0xE2 => match (byte_at(s, i + 1), byte_at(s, i + 2)) {
+            (0x80, 0x90..=0x95) | (0x80, 0xAF) | (0x84, 0xA2) | (0x88, 0x92) => 3,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The byte at `i`, or 0 past the end.
+const fn byte_at(s: &[u8], i: usize) -> u8 {
+    if i < s.len() {
+        s[i]
+    } else {
+        0
+    }
+}
+
+/// The longest text [`edit_distance`] compares.
+pub const MAX_COMPARED: usize = 64;
+
+/// Optimal string alignment distance (Levenshtein plus transposition of neighbours) between two byte
+/// strings, computed on the stack. `None` when either is longer than [`MAX_COMPARED`].
+pub fn edit_distance(a: &[u8], b: &[u8]) -> Option<usize> {
+    if a.len() > MAX_COMPARED || b.len() > MAX_COMPARED {
+        return None;
+    }
+    let mut before = [0usize; MAX_COMPARED + 1];
+    let mut previous = [0usize; MAX_COMPARED + 1];
+    let mut current = [0usize; MAX_COMPARED + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+        before = previous;
+        previous = current;
+    }
+    Some(previous[b.len()])
+}
+
+/// Whether a candidate at `distance` edits from a text of `len` bytes is close enough to suggest:
+/// one edit for short names, up to a third of the length for long ones.
+pub const fn is_close(distance: usize, len: usize) -> bool {
+    let allowed = if len / 3 > 1 { len / 3 } else { 1 };
+    distance <= allowed
+}
+
+/// The resolver's hash of a folded name: seeded FNV-1a, then the splitmix64 finaliser to spread FNV's
+/// weak low bits. The build script searches for the seed that makes its table perfect.
+pub const fn hash(seed: u64, key: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+    let mut i = 0;
+    while i < key.len() {
+        h ^= key[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The bucket of a hash, for a power-of-two number of buckets (`mask` is that number less one).
+pub const fn bucket(h: u64, mask: usize) -> usize {
+    (h >> 40) as usize & mask
+}
+
+/// The slot of a hash once its bucket's displacement pair `(d1, d2)` is known (the
+/// hash-and-displace scheme of rust-phf), for a power-of-two number of slots.
+pub const fn slot(h: u64, d1: u32, d2: u32, mask: usize) -> usize {
+    let f1 = h as u32;
+    let f2 = (h >> 20) as u32;
+    d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) as usize & mask
+}
+
+/// Byte-wise equality usable in `const fn`.
+pub const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
