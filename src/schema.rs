@@ -3,52 +3,90 @@
 
 use crate::{Drug, DrugClass, Source, Target};
 
-/// What kind of source a [`Source`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum SourceKind {
-    /// A section of the source page.
-    PageSection,
-    /// An entry of the source page's own reference list.
-    Reference,
-    /// A product label or a regulator's decision.
-    Label,
-    /// A clinical guideline or paper.
-    Guideline,
-    /// A code system (ATC, RxNorm).
-    CodeSystem,
-    /// Names as written in clinical literature and records.
-    ClinicalUsage,
+/// Declares a closed vocabulary enum with its written form: `ALL`, `as_str`, `Display` and,
+/// with the `serde` feature, serde through that form.
+macro_rules! vocab {
+    ($(#[$meta:meta])* pub enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum $ty {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
+            /// The written form, as in the catalogue YAML and the JSON export.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text,)*
+                }
+            }
+        }
+
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
 }
 
-/// The regulator whose label a rule follows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Regulator {
-    /// Health Canada, the default: the source page is Canadian.
-    HealthCanada,
-    /// The United States Food and Drug Administration.
-    UsFda,
-    /// The European Medicines Agency.
-    Ema,
+vocab! {
+    /// What kind of source a [`Source`] is.
+    pub enum SourceKind {
+        /// A section of the source page.
+        PageSection => "page-section",
+        /// An entry of the source page's own reference list.
+        Reference => "reference",
+        /// A product label or a regulator's decision.
+        Label => "label",
+        /// A clinical guideline or paper.
+        Guideline => "guideline",
+        /// A code system (ATC, RxNorm).
+        CodeSystem => "code-system",
+        /// Names as written in clinical literature and records.
+        ClinicalUsage => "clinical-usage",
+    }
 }
 
-/// What a [`Note`] records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum NoteKind {
-    /// The source page misspells a name; the catalogue holds the correct spelling.
-    Misspelling,
-    /// The source page conflicts with a product label; the catalogue follows the label.
-    LabelConflict,
-    /// The page's wording differs from the usual term without being wrong.
-    Wording,
-    /// A fact beyond the page that helps read it.
-    Clarification,
-    /// How the catalogue maps a statement of the page onto its types.
-    Interpretation,
-    /// Something the page does not give.
-    Omission,
+vocab! {
+    /// The regulator whose label a rule follows.
+    pub enum Regulator {
+        /// Health Canada, the default: the source page is Canadian.
+        HealthCanada => "health-canada",
+        /// The United States Food and Drug Administration.
+        UsFda => "us-fda",
+        /// The European Medicines Agency.
+        Ema => "ema",
+    }
+}
+
+vocab! {
+    /// What a [`Note`] records.
+    pub enum NoteKind {
+        /// The source page misspells a name; the catalogue holds the correct spelling.
+        Misspelling => "misspelling",
+        /// The source page conflicts with a product label; the catalogue follows the label.
+        LabelConflict => "label-conflict",
+        /// The page's wording differs from the usual term without being wrong.
+        Wording => "wording",
+        /// A fact beyond the page that helps read it.
+        Clarification => "clarification",
+        /// How the catalogue maps a statement of the page onto its types.
+        Interpretation => "interpretation",
+        /// Something the page does not give.
+        Omission => "omission",
+    }
 }
 
 /// A remark on an entry, with the sources on both sides of it.
@@ -71,73 +109,60 @@ pub struct Passage {
     pub sources: &'static [Source],
 }
 
-/// What the catalogue knows of a class's side effects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum SideEffects {
-    /// The page had a list, but it was lost when the page was copied; none is invented.
-    LostInCopying,
-    /// The page gives no list for this kind of drug.
-    NotInSource,
-}
-
-/// Where a patient is in the course of treatment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Phase {
-    /// Newly diagnosed, before or during first treatment.
-    NewlyDiagnosed,
-    /// After induction therapy.
-    AfterInduction,
-    /// After a stem cell transplant.
-    AfterTransplant,
-    /// The myeloma has come back after treatment.
-    Relapsed,
-    /// The myeloma no longer responds to treatment.
-    Refractory,
-}
-
-/// Where a patient stands with a stem cell transplant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum TransplantStatus {
-    /// A transplant is planned.
-    Planned,
-    /// A transplant was done.
-    Done,
-    /// A transplant is not possible.
-    NotPossible,
-}
-
-/// A dose qualifier the page gives for a drug in a combination.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Dose {
-    /// "low-dose", as in low-dose dexamethasone.
-    LowDose,
-}
-
-impl Dose {
-    /// The qualifier as the page writes it.
-    ///
-    /// ```
-    /// assert_eq!(myeloma::Dose::LowDose.as_str(), "low-dose");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Dose::LowDose => "low-dose",
-        }
+vocab! {
+    /// What the catalogue knows of a class's side effects.
+    pub enum SideEffects {
+        /// The page had a list, but it was lost when the page was copied; none is invented.
+        LostInCopying => "lost-in-copying",
+        /// The page gives no list for this kind of drug.
+        NotInSource => "not-in-source",
     }
 }
 
-/// Where a regimen's acronym comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum AcronymOrigin {
-    /// The source page uses it.
-    Source,
-    /// The page describes the combination in words; the acronym is the one of clinical use.
-    Clinical,
+vocab! {
+    /// Where a patient is in the course of treatment.
+    pub enum Phase {
+        /// Newly diagnosed, before or during first treatment.
+        NewlyDiagnosed => "newly-diagnosed",
+        /// After induction therapy.
+        AfterInduction => "after-induction",
+        /// After a stem cell transplant.
+        AfterTransplant => "after-transplant",
+        /// The myeloma has come back after treatment.
+        Relapsed => "relapsed",
+        /// The myeloma no longer responds to treatment.
+        Refractory => "refractory",
+    }
+}
+
+vocab! {
+    /// Where a patient stands with a stem cell transplant.
+    pub enum TransplantStatus {
+        /// A transplant is planned.
+        Planned => "planned",
+        /// A transplant was done.
+        Done => "done",
+        /// A transplant is not possible.
+        NotPossible => "not-possible",
+    }
+}
+
+vocab! {
+    /// A dose qualifier the page gives for a drug in a combination.
+    pub enum Dose {
+        /// "low-dose", as in low-dose dexamethasone.
+        LowDose => "low-dose",
+    }
+}
+
+vocab! {
+    /// Where a regimen's acronym comes from.
+    pub enum AcronymOrigin {
+        /// The source page uses it.
+        Source => "source",
+        /// The page describes the combination in words; the acronym is the one of clinical use.
+        Clinical => "clinical",
+    }
 }
 
 /// How a drug is given, in the page's words.
@@ -240,14 +265,14 @@ impl Prerequisites {
     }
 }
 
-/// How well an RxNorm code was verified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum RxcuiStatus {
-    /// Seen in an authoritative value set.
-    Confirmed,
-    /// Seen in non-authoritative files only.
-    Likely,
+vocab! {
+    /// How well an RxNorm code was verified.
+    pub enum RxcuiStatus {
+        /// Seen in an authoritative value set.
+        Confirmed => "confirmed",
+        /// Seen in non-authoritative files only.
+        Likely => "likely",
+    }
 }
 
 /// An RxNorm ingredient concept and how well it was verified. Codes the sources mark unknown are
