@@ -47,13 +47,22 @@ fn column(name: &'static str, ty: TokenStream, doc: &str, values: Vec<TokenStrea
 
 /// An enum over catalogue entries, with `ALL`, `id`, `from_id`, one `const fn` per column and the
 /// table the accessors read.
-fn entity(name: &str, doc: &str, keys: &[Key], variant_docs: &[String], columns: &[Column]) -> TokenStream {
+fn entity(
+    name: &str,
+    doc: &str,
+    keys: &[Key],
+    variant_docs: &[String],
+    columns: &[Column],
+) -> TokenStream {
     let ty = format_ident!("{}", name);
     let row = format_ident!("{}Row", name);
     let table = format_ident!("{}_ROWS", upper_snake(name));
     let variants: Vec<Ident> = keys.iter().map(|k| format_ident!("{}", k.ident)).collect();
     let count = keys.len();
-    let names: Vec<Ident> = columns.iter().map(|c| format_ident!("{}", c.name)).collect();
+    let names: Vec<Ident> = columns
+        .iter()
+        .map(|c| format_ident!("{}", c.name))
+        .collect();
     let types: Vec<&TokenStream> = columns.iter().map(|c| &c.ty).collect();
     let docs: Vec<&String> = columns.iter().map(|c| &c.doc).collect();
     let rows = keys.iter().enumerate().map(|(i, key)| {
@@ -61,7 +70,10 @@ fn entity(name: &str, doc: &str, keys: &[Key], variant_docs: &[String], columns:
         let values = columns.iter().map(|c| &c.values[i]);
         quote! { #row { id: #id, #( #names: #values, )* } }
     });
-    let id_doc = format!("The stable id of this {}, as in the JSON export and `Display`.", lower_words(name));
+    let id_doc = format!(
+        "The stable id of this {}, as in the JSON export and `Display`.",
+        lower_words(name)
+    );
     let row_doc = format!("One row of the {} table.", lower_words(name));
     quote! {
         #[doc = #doc]
@@ -132,11 +144,39 @@ fn sources(c: &Checked) -> TokenStream {
         })
         .collect();
     let columns = [
-        column("kind", quote!(crate::SourceKind), "What kind of source this is.", c.sources.iter().map(|s| source_kind(s.kind)).collect()),
-        column("title", quote!(&'static str), "The citation.", c.sources.iter().map(|s| str_lit(&s.title)).collect()),
-        column("url", quote!(Option<&'static str>), "Where it can be read, when the page gives an address.", c.sources.iter().map(|s| opt_str(&s.url)).collect()),
-        column("regulator", quote!(Option<crate::Regulator>), "The regulator, for a label.", c.sources.iter().map(|s| option(s.regulator.map(regulator))).collect()),
-        column("notes", quote!(&'static [crate::Note]), "Notes on this source, such as a misspelling in the page's citation.", c.sources.iter().map(|s| notes(c, &s.notes)).collect()),
+        column(
+            "kind",
+            quote!(crate::SourceKind),
+            "What kind of source this is.",
+            c.sources.iter().map(|s| source_kind(s.kind)).collect(),
+        ),
+        column(
+            "title",
+            quote!(&'static str),
+            "The citation.",
+            c.sources.iter().map(|s| str_lit(&s.title)).collect(),
+        ),
+        column(
+            "url",
+            quote!(Option<&'static str>),
+            "Where it can be read, when the page gives an address.",
+            c.sources.iter().map(|s| opt_str(&s.url)).collect(),
+        ),
+        column(
+            "regulator",
+            quote!(Option<crate::Regulator>),
+            "The regulator, for a label.",
+            c.sources
+                .iter()
+                .map(|s| option(s.regulator.map(regulator)))
+                .collect(),
+        ),
+        column(
+            "notes",
+            quote!(&'static [crate::Note]),
+            "Notes on this source, such as a misspelling in the page's citation.",
+            c.sources.iter().map(|s| notes(c, &s.notes)).collect(),
+        ),
     ];
     entity(
         "Source",
@@ -153,21 +193,95 @@ fn classes(c: &Checked) -> TokenStream {
         .classes
         .iter()
         .map(|x| {
-            let kind = if x.targeted { "targeted therapy" } else { "not targeted therapy" };
-            format!("{} ({kind}). Id `{}`. {}", x.heading, x.key.id, cites(c, &x.sources))
+            let kind = if x.targeted {
+                "targeted therapy"
+            } else {
+                "not targeted therapy"
+            };
+            format!(
+                "{} ({kind}). Id `{}`. {}",
+                x.heading,
+                x.key.id,
+                cites(c, &x.sources)
+            )
         })
         .collect();
     let columns = [
-        column("name", quote!(&'static str), "The class's name, singular.", c.classes.iter().map(|x| str_lit(&x.name)).collect()),
-        column("heading", quote!(&'static str), "The page's heading for the class.", c.classes.iter().map(|x| str_lit(&x.heading)).collect()),
-        column("is_targeted", quote!(bool), "Whether the page counts the class as targeted therapy.", c.classes.iter().map(|x| bool_lit(x.targeted)).collect()),
-        column("mechanism", quote!(Option<&'static str>), "How the class works, in the page's words.", c.classes.iter().map(|x| opt_str(&x.mechanism)).collect()),
-        column("side_effects", quote!(crate::SideEffects), "What the catalogue knows of the class's side effects.", c.classes.iter().map(|x| side_effects(x.side_effects)).collect()),
-        column("prevents_clots", quote!(bool), "Whether the page names drugs of this class to prevent blood clots.", c.classes.iter().map(|x| bool_lit(x.prevents_clots)).collect()),
-        column("drugs", quote!(&'static [crate::Drug]), "The catalogue's drugs of this class (derived from the drugs).", c.classes.iter().map(|x| slice(x.drugs.iter().map(|d| drug(c, *d)))).collect()),
-        column("targets", quote!(&'static [crate::Target]), "The molecular targets of the class's drugs (derived from the drugs).", c.classes.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
-        column("sources", quote!(&'static [crate::Source]), "Where the class is described.", c.classes.iter().map(|x| sources_of(c, &x.sources)).collect()),
-        column("notes", quote!(&'static [crate::Note]), "Notes on the class.", c.classes.iter().map(|x| notes(c, &x.notes)).collect()),
+        column(
+            "name",
+            quote!(&'static str),
+            "The class's name, singular.",
+            c.classes.iter().map(|x| str_lit(&x.name)).collect(),
+        ),
+        column(
+            "heading",
+            quote!(&'static str),
+            "The page's heading for the class.",
+            c.classes.iter().map(|x| str_lit(&x.heading)).collect(),
+        ),
+        column(
+            "is_targeted",
+            quote!(bool),
+            "Whether the page counts the class as targeted therapy.",
+            c.classes.iter().map(|x| bool_lit(x.targeted)).collect(),
+        ),
+        column(
+            "mechanism",
+            quote!(Option<&'static str>),
+            "How the class works, in the page's words.",
+            c.classes.iter().map(|x| opt_str(&x.mechanism)).collect(),
+        ),
+        column(
+            "side_effects",
+            quote!(crate::SideEffects),
+            "What the catalogue knows of the class's side effects.",
+            c.classes
+                .iter()
+                .map(|x| side_effects(x.side_effects))
+                .collect(),
+        ),
+        column(
+            "prevents_clots",
+            quote!(bool),
+            "Whether the page names drugs of this class to prevent blood clots.",
+            c.classes
+                .iter()
+                .map(|x| bool_lit(x.prevents_clots))
+                .collect(),
+        ),
+        column(
+            "drugs",
+            quote!(&'static [crate::Drug]),
+            "The catalogue's drugs of this class (derived from the drugs).",
+            c.classes
+                .iter()
+                .map(|x| slice(x.drugs.iter().map(|d| drug(c, *d))))
+                .collect(),
+        ),
+        column(
+            "targets",
+            quote!(&'static [crate::Target]),
+            "The molecular targets of the class's drugs (derived from the drugs).",
+            c.classes
+                .iter()
+                .map(|x| slice(x.targets.iter().map(|t| target(c, *t))))
+                .collect(),
+        ),
+        column(
+            "sources",
+            quote!(&'static [crate::Source]),
+            "Where the class is described.",
+            c.classes
+                .iter()
+                .map(|x| sources_of(c, &x.sources))
+                .collect(),
+        ),
+        column(
+            "notes",
+            quote!(&'static [crate::Note]),
+            "Notes on the class.",
+            c.classes.iter().map(|x| notes(c, &x.notes)).collect(),
+        ),
     ];
     entity("DrugClass", "A kind of drug: the page's four classes of targeted therapy, then the kinds of the other drugs it names.", &keys, &docs, &columns)
 }
@@ -177,14 +291,46 @@ fn targets(c: &Checked) -> TokenStream {
     let docs: Vec<String> = c
         .targets
         .iter()
-        .map(|x| format!("{}: {} Id `{}`. {}", x.name, x.description, x.key.id, cites(c, &x.sources)))
+        .map(|x| {
+            format!(
+                "{}: {} Id `{}`. {}",
+                x.name,
+                x.description,
+                x.key.id,
+                cites(c, &x.sources)
+            )
+        })
         .collect();
     let columns = [
-        column("name", quote!(&'static str), "The target's name.", c.targets.iter().map(|x| str_lit(&x.name)).collect()),
-        column("description", quote!(&'static str), "What the target is.", c.targets.iter().map(|x| str_lit(&x.description)).collect()),
-        column("sources", quote!(&'static [crate::Source]), "Where the target is named.", c.targets.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column(
+            "name",
+            quote!(&'static str),
+            "The target's name.",
+            c.targets.iter().map(|x| str_lit(&x.name)).collect(),
+        ),
+        column(
+            "description",
+            quote!(&'static str),
+            "What the target is.",
+            c.targets.iter().map(|x| str_lit(&x.description)).collect(),
+        ),
+        column(
+            "sources",
+            quote!(&'static [crate::Source]),
+            "Where the target is named.",
+            c.targets
+                .iter()
+                .map(|x| sources_of(c, &x.sources))
+                .collect(),
+        ),
     ];
-    entity("Target", "A molecule that a targeted drug acts on.", &keys, &docs, &columns)
+    entity(
+        "Target",
+        "A molecule that a targeted drug acts on.",
+        &keys,
+        &docs,
+        &columns,
+    )
 }
 
 fn routes(c: &Checked) -> TokenStream {
@@ -195,9 +341,24 @@ fn routes(c: &Checked) -> TokenStream {
         .map(|x| format!("{}: {}. Id `{}`.", x.name, x.wording, x.key.id))
         .collect();
     let columns = [
-        column("name", quote!(&'static str), "The route's name.", c.routes.iter().map(|x| str_lit(&x.name)).collect()),
-        column("wording", quote!(&'static str), "The page's patient-friendly wording.", c.routes.iter().map(|x| str_lit(&x.wording)).collect()),
-        column("sources", quote!(&'static [crate::Source]), "Where the route is described.", c.routes.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column(
+            "name",
+            quote!(&'static str),
+            "The route's name.",
+            c.routes.iter().map(|x| str_lit(&x.name)).collect(),
+        ),
+        column(
+            "wording",
+            quote!(&'static str),
+            "The page's patient-friendly wording.",
+            c.routes.iter().map(|x| str_lit(&x.wording)).collect(),
+        ),
+        column(
+            "sources",
+            quote!(&'static [crate::Source]),
+            "Where the route is described.",
+            c.routes.iter().map(|x| sources_of(c, &x.sources)).collect(),
+        ),
     ];
     entity("Route", "How a drug is given.", &keys, &docs, &columns)
 }
@@ -208,20 +369,77 @@ fn uses(c: &Checked) -> TokenStream {
         .uses
         .iter()
         .map(|x| {
-            let term = x.term.as_ref().map(|t| format!(" (called {t})")).unwrap_or_default();
+            let term = x
+                .term
+                .as_ref()
+                .map(|t| format!(" (called {t})"))
+                .unwrap_or_default();
             format!("To {}{term}. Id `{}`.", x.wording, x.key.id)
         })
         .collect();
     let columns = [
-        column("wording", quote!(&'static str), "The use in the page's words.", c.uses.iter().map(|x| str_lit(&x.wording)).collect()),
-        column("term", quote!(Option<&'static str>), "The clinical term the page gives, such as induction therapy.", c.uses.iter().map(|x| opt_str(&x.term)).collect()),
-        column("phases", quote!(&'static [crate::Phase]), "The phases of treatment the use belongs to.", c.uses.iter().map(|x| slice(x.phases.iter().map(|p| phase(*p)))).collect()),
-        column("transplant", quote!(&'static [crate::TransplantStatus]), "The transplant statuses it belongs to; empty means any.", c.uses.iter().map(|x| slice(x.transplant.iter().map(|t| transplant(*t)))).collect()),
-        column("drugs", quote!(&'static [crate::Drug]), "Drugs the page links to this use (derived from the drugs).", c.uses.iter().map(|x| slice(x.drugs.iter().map(|d| drug(c, *d)))).collect()),
-        column("regimens", quote!(&'static [crate::Regimen]), "Regimens the catalogue links to this use (derived from the regimens).", c.uses.iter().map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r)))).collect()),
-        column("sources", quote!(&'static [crate::Source]), "Where the use is listed.", c.uses.iter().map(|x| sources_of(c, &x.sources)).collect()),
+        column(
+            "wording",
+            quote!(&'static str),
+            "The use in the page's words.",
+            c.uses.iter().map(|x| str_lit(&x.wording)).collect(),
+        ),
+        column(
+            "term",
+            quote!(Option<&'static str>),
+            "The clinical term the page gives, such as induction therapy.",
+            c.uses.iter().map(|x| opt_str(&x.term)).collect(),
+        ),
+        column(
+            "phases",
+            quote!(&'static [crate::Phase]),
+            "The phases of treatment the use belongs to.",
+            c.uses
+                .iter()
+                .map(|x| slice(x.phases.iter().map(|p| phase(*p))))
+                .collect(),
+        ),
+        column(
+            "transplant",
+            quote!(&'static [crate::TransplantStatus]),
+            "The transplant statuses it belongs to; empty means any.",
+            c.uses
+                .iter()
+                .map(|x| slice(x.transplant.iter().map(|t| transplant(*t))))
+                .collect(),
+        ),
+        column(
+            "drugs",
+            quote!(&'static [crate::Drug]),
+            "Drugs the page links to this use (derived from the drugs).",
+            c.uses
+                .iter()
+                .map(|x| slice(x.drugs.iter().map(|d| drug(c, *d))))
+                .collect(),
+        ),
+        column(
+            "regimens",
+            quote!(&'static [crate::Regimen]),
+            "Regimens the catalogue links to this use (derived from the regimens).",
+            c.uses
+                .iter()
+                .map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r))))
+                .collect(),
+        ),
+        column(
+            "sources",
+            quote!(&'static [crate::Source]),
+            "Where the use is listed.",
+            c.uses.iter().map(|x| sources_of(c, &x.sources)).collect(),
+        ),
     ];
-    entity("Use", "What targeted therapy is used for: the seven purposes the page lists, in its order.", &keys, &docs, &columns)
+    entity(
+        "Use",
+        "What targeted therapy is used for: the seven purposes the page lists, in its order.",
+        &keys,
+        &docs,
+        &columns,
+    )
 }
 
 fn drugs(c: &Checked) -> TokenStream {
@@ -230,9 +448,21 @@ fn drugs(c: &Checked) -> TokenStream {
         .drugs
         .iter()
         .map(|x| {
-            let brands = if x.brand_names.is_empty() { String::new() } else { format!(" ({})", x.brand_names.join(", ")) };
-            let routes: Vec<&str> = x.routes.iter().map(|(r, _)| c.routes[*r].name.as_str()).collect();
-            let given = if routes.is_empty() { String::new() } else { format!("; {}", routes.join(" or ")) };
+            let brands = if x.brand_names.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", x.brand_names.join(", "))
+            };
+            let routes: Vec<&str> = x
+                .routes
+                .iter()
+                .map(|(r, _)| c.routes[*r].name.as_str())
+                .collect();
+            let given = if routes.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", routes.join(" or "))
+            };
             format!(
                 "{}{brands}: {}{given}. Id `{}`. {}",
                 capitalise(&x.generic_name),
@@ -281,9 +511,17 @@ fn regimens(c: &Checked) -> TokenStream {
                 .collect();
             let origin = match x.acronym_origin {
                 AcronymOrigin::Source => "acronym from the page",
-                AcronymOrigin::Clinical => "the page describes it in words; acronym of clinical use",
+                AcronymOrigin::Clinical => {
+                    "the page describes it in words; acronym of clinical use"
+                }
             };
-            format!("{}: {} ({origin}). Id `{}`. {}", x.acronym, parts.join(", "), x.key.id, cites(c, &x.sources))
+            format!(
+                "{}: {} ({origin}). Id `{}`. {}",
+                x.acronym,
+                parts.join(", "),
+                x.key.id,
+                cites(c, &x.sources)
+            )
         })
         .collect();
     let r = &c.regimens;
@@ -299,7 +537,13 @@ fn regimens(c: &Checked) -> TokenStream {
         column("sources", quote!(&'static [crate::Source]), "Where the regimen is listed.", r.iter().map(|x| sources_of(c, &x.sources)).collect()),
         column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", r.iter().map(|x| notes(c, &x.notes)).collect()),
     ];
-    entity("Regimen", "Every combination the page lists, by acronym or in words.", &keys, &docs, &columns)
+    entity(
+        "Regimen",
+        "Every combination the page lists, by acronym or in words.",
+        &keys,
+        &docs,
+        &columns,
+    )
 }
 
 fn page(c: &Checked) -> TokenStream {
@@ -379,7 +623,12 @@ fn name_table(c: &Checked) -> TokenStream {
 }
 
 fn regimens_by_drugs(c: &Checked) -> TokenStream {
-    let mut pairs: Vec<(u64, usize)> = c.regimens.iter().enumerate().map(|(i, r)| (r.drug_bits, i)).collect();
+    let mut pairs: Vec<(u64, usize)> = c
+        .regimens
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.drug_bits, i))
+        .collect();
     pairs.sort();
     let count = pairs.len();
     let rows = pairs.iter().map(|(bits, r)| {
@@ -399,7 +648,9 @@ fn code_indexes(c: &Checked) -> TokenStream {
     for (i, d) in c.drugs.iter().enumerate() {
         atc.push((&d.codes.atc, i, false));
         atc.extend(d.codes.atc_retired.iter().map(|a| (a.as_str(), i, true)));
-        if let (Some(code), RxcuiStatus::Confirmed | RxcuiStatus::Likely) = (d.codes.rxcui, d.codes.rxcui_status) {
+        if let (Some(code), RxcuiStatus::Confirmed | RxcuiStatus::Likely) =
+            (d.codes.rxcui, d.codes.rxcui_status)
+        {
             rxcui.push((code, i));
         }
     }

@@ -20,8 +20,8 @@ pub use codes::AtcMatch;
 pub use drug_set::{DrugSet, Iter as DrugSetIter};
 pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
 pub use schema::{
-    AcronymOrigin, Alias, Component, Dose, Exposure, GivenBy, Note, NoteKind, Page, Passage,
-    Phase, Prerequisites, Regulator, Rxcui, RxcuiStatus, SideEffects, SourceKind, StatedUse,
+    AcronymOrigin, Alias, Component, Dose, Exposure, GivenBy, Note, NoteKind, Page, Passage, Phase,
+    Prerequisites, Regulator, Rxcui, RxcuiStatus, SideEffects, SourceKind, StatedUse,
     TransplantStatus,
 };
 

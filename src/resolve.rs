@@ -205,16 +205,15 @@ fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
 /// A piece that is not one name: its words, each a name, a dose word or a joining word.
 fn words_of(text: &str, piece: &str) -> Result<DrugSet, ParseError> {
     let mut set = DrugSet::EMPTY;
-    let mut words = 0;
-    for word in piece.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}') {
+    for word in
+        piece.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}')
+    {
         if word.is_empty() || is_filler(word) {
             continue;
         }
-        words += 1;
         match lookup(word) {
             Some(named) => set = set.union(named_drugs(named)),
-            // A piece of one word is reported whole; in a longer piece, the word is the offender.
-            None => return Err(ParseError::new(Expected::DrugOrRegimen, text, if words == 1 && !piece.contains(char::is_whitespace) && !piece.contains('-') { piece } else { word })),
+            None => return Err(ParseError::new(Expected::DrugOrRegimen, text, word)),
         }
     }
     Ok(set)
@@ -391,7 +390,9 @@ impl Suggestions {
                 (Expected::Drug, Named::Regimen(_)) | (Expected::Regimen, Named::Drug(_)) => false,
                 _ => true,
             };
-            let Some(distance) = text::edit_distance(wrong, key) else { continue };
+            let Some(distance) = text::edit_distance(wrong, key) else {
+                continue;
+            };
             if !wanted || !text::is_close(distance, wrong.len().max(key.len())) {
                 continue;
             }
@@ -410,7 +411,10 @@ impl Suggestions {
 
 /// Keeps the three closest distinct entries, ordered by distance then table order.
 fn insert_ranked(best: &mut [Option<(usize, usize, Named)>; 3], candidate: (usize, usize, Named)) {
-    if let Some(position) = best.iter().position(|b| matches!(b, Some((_, _, n)) if *n == candidate.2)) {
+    if let Some(position) = best
+        .iter()
+        .position(|b| matches!(b, Some((_, _, n)) if *n == candidate.2))
+    {
         if best[position].is_some_and(|b| (b.0, b.1) <= (candidate.0, candidate.1)) {
             return;
         }
@@ -448,7 +452,12 @@ impl fmt::Debug for ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`", self.expected.describe(), self.unresolved)?;
+        write!(
+            f,
+            "unknown {} `{}`",
+            self.expected.describe(),
+            self.unresolved
+        )?;
         if self.unresolved != self.input {
             write!(f, " in `{}`", self.input)?;
         }
