@@ -1,0 +1,467 @@
+//! The whole catalogue, three ways:
+//!
+//! - `cargo run --example catalogue`: a readable overview (drugs by class, regimens with their drugs);
+//! - `cargo run --example catalogue -- --json`: everything as one JSON document (schema in the README);
+//! - `cargo run --example catalogue -- --markdown`: the patient page, rendered from the typed data.
+//!
+//! It uses only the crate's public API, as any user would.
+
+use std::fmt::Write as _;
+
+use myeloma::{
+    Drug, DrugClass, Exposure, Note, Passage, Prerequisites, Regimen, Route, Source, SourceKind,
+    Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
+};
+use serde_json::{json, Value};
+
+fn main() {
+    let mode = std::env::args().nth(1);
+    let out = match mode.as_deref() {
+        None => overview(),
+        Some("--json") => {
+            let mut text = serde_json::to_string_pretty(&catalogue_json()).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Some("--markdown") => markdown(),
+        Some(other) => {
+            eprintln!("error: unknown option `{other}` (expected --json or --markdown)");
+            std::process::exit(2);
+        }
+    };
+    print!("{out}");
+}
+
+/// Drugs by class with brand and routes; regimens with their drugs.
+fn overview() -> String {
+    let mut out = format!("myeloma catalogue {CATALOGUE_VERSION} (reviewed {REVIEWED})\n");
+    let _ = writeln!(
+        out,
+        "Source: {}, {} ({})\n",
+        PAGE.title, PAGE.publisher, PAGE.site
+    );
+    for class in DrugClass::ALL {
+        let kind = if class.is_targeted() {
+            "targeted"
+        } else {
+            "other"
+        };
+        let _ = writeln!(out, "{} [{kind}]", class.heading());
+        for drug in class.drugs() {
+            let brands = drug.brand_names().join(", ");
+            let routes: Vec<&str> = drug.routes().iter().map(|g| g.route.name()).collect();
+            let mut line = format!("  {:<22}", drug.generic_name());
+            if !brands.is_empty() {
+                let _ = write!(line, " {brands:<10}");
+            }
+            if !routes.is_empty() {
+                let _ = write!(line, " {}", routes.join(", "));
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    let _ = writeln!(out, "\nRegimens");
+    for regimen in Regimen::ALL {
+        let drugs: Vec<String> = regimen
+            .components()
+            .iter()
+            .map(|c| match c.dose {
+                Some(dose) => format!("{dose} {}", c.drug.generic_name()),
+                None => c.drug.generic_name().to_string(),
+            })
+            .collect();
+        let _ = writeln!(out, "  {:<9} {}", regimen.acronym(), drugs.join(", "));
+    }
+    out
+}
+
+fn ids<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> Value {
+    Value::Array(items.into_iter().map(|i| json!(i.to_string())).collect())
+}
+
+fn notes(notes: &[Note]) -> Value {
+    notes
+        .iter()
+        .map(|n| json!({ "kind": n.kind.as_str(), "text": n.text, "sources": ids(n.sources) }))
+        .collect()
+}
+
+fn passage(p: &Passage) -> Value {
+    json!({ "text": p.text, "sources": ids(p.sources) })
+}
+
+fn exposure(e: &Exposure) -> Value {
+    match e {
+        Exposure::Drug(d) => json!({ "drug": d.id() }),
+        Exposure::Class(c) => json!({ "class": c.id() }),
+        Exposure::Target(t) => json!({ "target": t.id() }),
+    }
+}
+
+fn prerequisites(p: Option<Prerequisites>) -> Value {
+    let Some(p) = p else { return Value::Null };
+    json!({
+        "min_prior_lines": p.min_prior_lines,
+        "max_prior_lines": p.max_prior_lines,
+        "prior_exposure": p.prior_exposure.iter().map(exposure).collect::<Vec<_>>(),
+        "progression_on_last": p.progression_on_last,
+        "source": p.source.id(),
+        "regulator": p.regulator().map(|r| r.as_str()),
+        "page_wording": p.page_wording,
+        "page_source": p.page_source.map(Source::id),
+    })
+}
+
+/// The whole catalogue as one JSON document.
+fn catalogue_json() -> Value {
+    json!({
+        "version": CATALOGUE_VERSION,
+        "reviewed": REVIEWED,
+        "page": {
+            "title": PAGE.title,
+            "publisher": PAGE.publisher,
+            "site": PAGE.site,
+            "copyright": PAGE.copyright,
+            "last_medical_review": PAGE.last_medical_review,
+            "expert_reviewer": PAGE.expert_reviewer.id(),
+            "definition": passage(&PAGE.definition),
+            "planning": passage(&PAGE.planning),
+            "coverage": passage(&PAGE.coverage),
+            "side_effects": passage(&PAGE.side_effects),
+            "side_effect_lists": PAGE.side_effect_lists.as_str(),
+            "clot_prevention": passage(&PAGE.clot_prevention),
+            "clot_prevention_guidance": PAGE.clot_prevention_guidance.iter().map(passage).collect::<Vec<_>>(),
+            "further_information": passage(&PAGE.further_information),
+            "disclaimer": passage(&PAGE.disclaimer),
+            "notes": notes(PAGE.notes),
+        },
+        "sources": Source::ALL.iter().map(|s| json!({
+            "id": s.id(),
+            "kind": s.kind().as_str(),
+            "title": s.title(),
+            "url": s.url(),
+            "regulator": s.regulator().map(|r| r.as_str()),
+            "notes": notes(s.notes()),
+        })).collect::<Vec<_>>(),
+        "classes": DrugClass::ALL.iter().map(|c| json!({
+            "id": c.id(),
+            "name": c.name(),
+            "heading": c.heading(),
+            "targeted": c.is_targeted(),
+            "mechanism": c.mechanism(),
+            "targets": ids(c.targets()),
+            "side_effects": c.side_effects().as_str(),
+            "prevents_clots": c.prevents_clots(),
+            "drugs": ids(c.drugs()),
+            "sources": ids(c.sources()),
+            "notes": notes(c.notes()),
+        })).collect::<Vec<_>>(),
+        "targets": Target::ALL.iter().map(|t| json!({
+            "id": t.id(),
+            "name": t.name(),
+            "description": t.description(),
+            "sources": ids(t.sources()),
+        })).collect::<Vec<_>>(),
+        "routes": Route::ALL.iter().map(|r| json!({
+            "id": r.id(),
+            "name": r.name(),
+            "wording": r.wording(),
+            "sources": ids(r.sources()),
+        })).collect::<Vec<_>>(),
+        "uses": Use::ALL.iter().map(|u| json!({
+            "id": u.id(),
+            "wording": u.wording(),
+            "term": u.term(),
+            "phases": u.phases().iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+            "transplant": u.transplant().iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            "drugs": ids(u.drugs()),
+            "regimens": ids(u.regimens()),
+            "sources": ids(u.sources()),
+        })).collect::<Vec<_>>(),
+        "drugs": Drug::ALL.iter().map(|d| json!({
+            "id": d.id(),
+            "generic_name": d.generic_name(),
+            "brand_names": d.brand_names(),
+            "class": d.class().id(),
+            "targeted": d.is_targeted(),
+            "targets": ids(d.targets()),
+            "description": d.description(),
+            "routes": ids(d.routes().iter().map(|g| g.route)),
+            "route_wording": d.routes().iter().map(|g| g.wording).collect::<Vec<_>>(),
+            "uses": d.uses().iter().map(|u| json!({ "use": u.purpose.id(), "wording": u.wording })).collect::<Vec<_>>(),
+            "given_alone": d.given_alone(),
+            "prerequisites": prerequisites(d.prerequisites()),
+            "raises_clot_risk": d.raises_clot_risk(),
+            "prevents_clots": d.prevents_clots(),
+            "aliases": d.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id() })).collect::<Vec<_>>(),
+            "codes": {
+                "atc": d.atc(),
+                "atc_retired": d.atc_retired(),
+                "rxcui": d.rxcui().map(|r| json!({ "code": r.code, "status": r.status.as_str(), "evidence": r.evidence })),
+            },
+            "regimens": ids(d.regimens()),
+            "sources": ids(d.sources()),
+            "notes": notes(d.notes()),
+        })).collect::<Vec<_>>(),
+        "regimens": Regimen::ALL.iter().map(|r| json!({
+            "id": r.id(),
+            "acronym": r.acronym(),
+            "acronym_origin": r.acronym_origin().as_str(),
+            "aliases": r.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id() })).collect::<Vec<_>>(),
+            "components": r.components().iter().map(|c| match c.dose {
+                Some(dose) => json!({ "drug": c.drug.id(), "dose": dose.as_str() }),
+                None => json!({ "drug": c.drug.id() }),
+            }).collect::<Vec<_>>(),
+            "most_common_with": ids(r.most_common_with()),
+            "uses": ids(r.uses()),
+            "prerequisites": prerequisites(r.prerequisites()),
+            "needs_thromboprophylaxis": r.needs_thromboprophylaxis(),
+            "sources": ids(r.sources()),
+            "notes": notes(r.notes()),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The patient page in the source's structure, entirely from the typed catalogue.
+fn markdown() -> String {
+    let mut out = format!("# {}\n\n", PAGE.title);
+    let _ = writeln!(
+        out,
+        "_{}. Last medical review: {}._\n",
+        PAGE.publisher,
+        PAGE.last_medical_review.unwrap_or("not given on the page")
+    );
+    let _ = writeln!(out, "{}\n\n{}\n", PAGE.definition.text, PAGE.planning.text);
+    let _ = writeln!(out, "You may have targeted therapy to:\n");
+    for u in Use::ALL {
+        let term = u
+            .term()
+            .map(|t| format!(" (called {t})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "- {}{term}", u.wording());
+    }
+    let _ = writeln!(
+        out,
+        "\nDifferent types of targeted therapy are used for multiple myeloma. These include:\n"
+    );
+    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
+        let _ = writeln!(out, "- {}", lower_first(class.heading()));
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n\n{}\n",
+        PAGE.coverage.text, PAGE.side_effects.text
+    );
+    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
+        render_class(&mut out, *class);
+    }
+    let _ = writeln!(
+        out,
+        "## Preventing blood clots\n\n{}\n",
+        PAGE.clot_prevention.text
+    );
+    let raising: Vec<&str> = Drug::ALL
+        .iter()
+        .filter(|d| d.raises_clot_risk())
+        .map(|d| d.generic_name())
+        .collect();
+    let preventing: Vec<&str> = Drug::ALL
+        .iter()
+        .filter(|d| d.prevents_clots())
+        .map(|d| d.generic_name())
+        .collect();
+    let needing: Vec<&str> = Regimen::ALL
+        .iter()
+        .filter(|r| r.needs_thromboprophylaxis())
+        .map(|r| r.acronym())
+        .collect();
+    let _ = writeln!(out, "- Drugs that raise the risk: {}", raising.join(", "));
+    let _ = writeln!(
+        out,
+        "- Drugs the page names to prevent clots: {}",
+        preventing.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "- Regimens that include such a drug: {}\n",
+        needing.join(", ")
+    );
+    let _ = writeln!(out, "Beyond the page:\n");
+    for g in PAGE.clot_prevention_guidance {
+        let _ = writeln!(out, "- {} ({})", g.text, cite(g.sources));
+    }
+    let _ = writeln!(
+        out,
+        "\n## Find out more\n\n{}\n",
+        PAGE.further_information.text
+    );
+    let _ = writeln!(out, "## Corrections and notes\n");
+    for (owner, note) in all_notes() {
+        let _ = writeln!(
+            out,
+            "- **{owner}** ({}): {} ({})",
+            note.kind,
+            note.text,
+            cite(note.sources)
+        );
+    }
+    let _ = writeln!(out, "\n## Expert review and references\n");
+    for source in Source::ALL
+        .iter()
+        .filter(|s| s.kind() == SourceKind::Reference)
+    {
+        match source.url() {
+            Some(url) => {
+                let _ = writeln!(out, "- {} <{url}>", source.title());
+            }
+            None => {
+                let _ = writeln!(out, "- {}", source.title());
+            }
+        }
+    }
+    let _ = writeln!(out, "\n## Medical disclaimer\n\n{}\n", PAGE.disclaimer.text);
+    let _ = writeln!(out, "{}", PAGE.copyright);
+    out
+}
+
+fn render_class(out: &mut String, class: DrugClass) {
+    let _ = writeln!(out, "## {}\n", class.heading());
+    if let Some(mechanism) = class.mechanism() {
+        let _ = writeln!(out, "{mechanism}\n");
+    }
+    for drug in class.drugs() {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            capitalised(drug.generic_name()),
+            drug.brand_names().join(", ")
+        );
+        let _ = writeln!(out, "{}\n", drug.description());
+        for given in drug.routes() {
+            let _ = writeln!(out, "- Given: {}", given.wording);
+        }
+        for stated in drug.uses() {
+            let _ = writeln!(out, "- Used: {} ({})", stated.wording, stated.purpose.id());
+        }
+        if let Some(p) = drug.prerequisites() {
+            let _ = writeln!(out, "- Conditions: {}", condition(&p));
+        }
+        for note in drug.notes() {
+            let _ = writeln!(out, "- Note ({}): {}", note.kind, note.text);
+        }
+        let regimens = drug.regimens();
+        if !regimens.is_empty() {
+            let _ = writeln!(out, "- Combinations:");
+            for r in regimens {
+                let _ = writeln!(out, "  - {}", regimen_line(*r));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "Side effects of {}: {}\n", lower_first(class.heading()), match class.side_effects() {
+        myeloma::SideEffects::LostInCopying => "the page's list was lost when the page was copied; no side effects are listed here.",
+        _ => "the page gives none.",
+    });
+}
+
+fn regimen_line(r: Regimen) -> String {
+    let drugs: Vec<String> = r
+        .components()
+        .iter()
+        .map(|c| match c.dose {
+            Some(dose) => format!("{dose} {}", c.drug.generic_name()),
+            None => c.drug.generic_name().to_string(),
+        })
+        .collect();
+    let mut line = format!("{} – {}", r.acronym(), drugs.join(", "));
+    if let Some(p) = r.prerequisites() {
+        let _ = write!(line, "; {}", condition(&p));
+    }
+    line
+}
+
+fn condition(p: &Prerequisites) -> String {
+    let lines = |n: u8| {
+        if n == 1 {
+            "1 prior line".to_string()
+        } else {
+            format!("{n} prior lines")
+        }
+    };
+    let mut parts = Vec::new();
+    match (p.min_prior_lines, p.max_prior_lines) {
+        (Some(lo), Some(hi)) => parts.push(format!("after {lo} to {} of therapy", lines(hi))),
+        (Some(lo), None) => parts.push(format!("after at least {} of therapy", lines(lo))),
+        (None, Some(hi)) => parts.push(format!("after at most {} of therapy", lines(hi))),
+        (None, None) => parts.push("after earlier treatment".to_string()),
+    }
+    if !p.prior_exposure.is_empty() {
+        let names: Vec<String> = p
+            .prior_exposure
+            .iter()
+            .map(|e| match e {
+                Exposure::Drug(d) => d.generic_name().to_string(),
+                Exposure::Class(c) => with_article(c.name()),
+                Exposure::Target(t) => format!("an anti-{} drug", t.name()),
+            })
+            .collect();
+        parts.push(format!("including {}", names.join(" and ")));
+    }
+    if p.progression_on_last {
+        parts.push("with progression on the last therapy".to_string());
+    }
+    let rule = format!("{} ({})", parts.join(", "), p.source.id());
+    match p.page_wording {
+        Some(wording) => format!("{rule}; the page says: \"{wording}\""),
+        None => rule,
+    }
+}
+
+/// Every note in the catalogue with what it is about: page first, then sources, classes, drugs and
+/// regimens.
+fn all_notes() -> Vec<(String, Note)> {
+    let mut all: Vec<(String, Note)> = Vec::new();
+    let mut add =
+        |owner: &str, notes: &[Note]| all.extend(notes.iter().map(|n| (owner.to_string(), *n)));
+    add("the page", PAGE.notes);
+    Source::ALL.iter().for_each(|s| add(s.id(), s.notes()));
+    DrugClass::ALL
+        .iter()
+        .for_each(|c| add(c.heading(), c.notes()));
+    Drug::ALL
+        .iter()
+        .for_each(|d| add(d.generic_name(), d.notes()));
+    Regimen::ALL
+        .iter()
+        .for_each(|r| add(r.acronym(), r.notes()));
+    all
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+fn cite(sources: &[Source]) -> String {
+    sources.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
+}
