@@ -1,0 +1,58 @@
+//! The examples' output, snapshot-tested: what a user sees when running the README's commands.
+
+mod common;
+
+use common::run_example;
+
+#[test]
+fn catalogue_overview() {
+    insta::assert_snapshot!(run_example("catalogue", &[], ""));
+}
+
+#[test]
+fn catalogue_json() {
+    let text = run_example("catalogue", &["--json"], "");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("the export is valid JSON");
+    for key in ["version", "classes", "routes", "uses", "drugs", "regimens"] {
+        assert!(json.get(key).is_some(), "missing top-level key {key}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn catalogue_markdown() {
+    insta::assert_snapshot!(run_example("catalogue", &["--markdown"], ""));
+}
+
+#[test]
+fn lookup_arguments() {
+    let out = run_example(
+        "lookup",
+        &[
+            "velcade",
+            "D-RVd",
+            "len/bort/dex",
+            "dara-len-dex",
+            "Isa–Kd",
+            "VELCADE",
+            "lenadiomide",
+            "L01XX32",
+            "dara + pom",
+            "melphalan",
+        ],
+        "",
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn lookup_batch_tsv() {
+    let column = "Velcade\nVRd\nd rvd\ndara, len, dex\nVelcade/Revlimid/dex\nlow-dose dexamethasone\nbortezimib\nlenadiomide\nL01FC01\n\nRevlimid + Pomalyst\n";
+    let out = run_example("lookup", &[], column);
+    assert_eq!(
+        out.lines().count(),
+        column.lines().count() + 1,
+        "one row per input plus a header"
+    );
+    insta::assert_snapshot!(out);
+}
