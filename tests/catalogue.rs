@@ -1,0 +1,443 @@
+//! Invariants over the generated catalogue, and the source page's facts checked against it.
+
+use std::collections::BTreeSet;
+
+use myeloma::{
+    resolve, AcronymOrigin, Dose, Drug, DrugClass, DrugSet, NoteKind, Regimen, Route, SideEffects,
+    Source, SourceKind, Target, Therapy, Use,
+};
+
+/// Ids are unique, `ALL` is in declaration order, and each id parses back to its entry.
+macro_rules! id_invariants {
+    ($($ty:ident),*) => {$(
+        let ids: Vec<&str> = $ty::ALL.iter().map(|e| e.id()).collect();
+        let unique: BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{} ids are unique", stringify!($ty));
+        for (i, entry) in $ty::ALL.iter().enumerate() {
+            assert_eq!(*entry as usize, i, "{}::ALL is in declaration order", stringify!($ty));
+            assert_eq!($ty::from_id(entry.id()), Some(*entry));
+            assert_eq!(entry.to_string().parse::<$ty>(), Ok(*entry));
+        }
+    )*};
+}
+
+#[test]
+fn ids_are_unique_and_round_trip() {
+    id_invariants!(Drug, DrugClass, Regimen, Route, Source, Target, Use);
+}
+
+#[test]
+fn every_name_resolves_to_its_entry() {
+    for &drug in Drug::ALL {
+        let names = [drug.generic_name(), drug.id()]
+            .into_iter()
+            .chain(drug.brand_names().iter().copied())
+            .chain(drug.aliases().iter().map(|a| a.name));
+        for name in names {
+            assert_eq!(Drug::from_name(name), Some(drug), "{name}");
+            assert_eq!(resolve(name), Ok(Therapy::Drug(drug)), "{name}");
+        }
+    }
+    for &regimen in Regimen::ALL {
+        let names = [regimen.acronym(), regimen.id()]
+            .into_iter()
+            .chain(regimen.aliases().iter().map(|a| a.name));
+        for name in names {
+            assert_eq!(Regimen::from_name(name), Some(regimen), "{name}");
+        }
+    }
+}
+
+#[test]
+fn regimens_are_well_formed() {
+    for &regimen in Regimen::ALL {
+        let components = regimen.components();
+        assert!(!components.is_empty(), "{regimen} has drugs");
+        let set: DrugSet = components.iter().map(|c| c.drug).collect();
+        assert_eq!(
+            set.len(),
+            components.len(),
+            "{regimen} names each drug once"
+        );
+        assert_eq!(
+            regimen.drugs(),
+            set,
+            "{regimen}'s drug set matches its components"
+        );
+        assert_eq!(
+            Regimen::from_drugs(set),
+            Some(regimen),
+            "{regimen} is found by its drugs"
+        );
+        for drug in set {
+            assert!(
+                drug.regimens().contains(&regimen),
+                "{drug} links back to {regimen}"
+            );
+        }
+        assert!(!regimen.sources().is_empty(), "{regimen} cites a source");
+    }
+}
+
+#[test]
+fn derived_links_agree_with_the_entries() {
+    for &class in DrugClass::ALL {
+        for drug in class.drugs() {
+            assert_eq!(drug.class(), class);
+        }
+        for target in class.targets() {
+            assert!(class.drugs().iter().any(|d| d.targets().contains(target)));
+        }
+    }
+    for &purpose in Use::ALL {
+        for drug in purpose.drugs() {
+            assert!(drug.uses().iter().any(|u| u.purpose == purpose));
+        }
+        for regimen in purpose.regimens() {
+            assert!(regimen.uses().contains(&purpose));
+        }
+    }
+    for &regimen in Regimen::ALL {
+        let expected = regimen
+            .components()
+            .iter()
+            .any(|c| c.drug.raises_clot_risk());
+        assert_eq!(regimen.needs_thromboprophylaxis(), expected, "{regimen}");
+    }
+}
+
+/// Every drug the page names, with the brand it gives (targeted drugs) and how it says each is given.
+#[test]
+fn the_pages_drugs_brands_and_routes() {
+    use Route::{Intravenous as Iv, Oral, Subcutaneous as Sc};
+    let targeted: [(&str, &str, &str, &[Route]); 10] = [
+        ("bortezomib", "Velcade", "proteasome-inhibitor", &[Sc, Iv]),
+        ("carfilzomib", "Kyprolis", "proteasome-inhibitor", &[Iv]),
+        ("ixazomib", "Ninlaro", "proteasome-inhibitor", &[Oral]),
+        ("lenalidomide", "Revlimid", "immunomodulatory-drug", &[Oral]),
+        ("thalidomide", "Thalomid", "immunomodulatory-drug", &[Oral]),
+        ("pomalidomide", "Pomalyst", "immunomodulatory-drug", &[Oral]),
+        ("daratumumab", "Darzalex", "monoclonal-antibody", &[Sc]),
+        ("isatuximab", "Sarclisa", "monoclonal-antibody", &[Iv]),
+        // The page says intravenous; the label says subcutaneous (see the note on the drug).
+        ("talquetamab", "Talvey", "monoclonal-antibody", &[Sc]),
+        ("selinexor", "Xpovio", "sine", &[Oral]),
+    ];
+    for (name, brand, class, routes) in targeted {
+        let drug = Drug::from_name(name).unwrap_or_else(|| panic!("{name} is in the catalogue"));
+        assert_eq!(Drug::from_name(brand), Some(drug), "{brand} is {name}");
+        assert_eq!(drug.class().id(), class);
+        assert!(drug.is_targeted());
+        let given: Vec<Route> = drug.routes().iter().map(|g| g.route).collect();
+        assert_eq!(given, routes, "{name}'s routes, usual first");
+    }
+    assert_eq!(Drug::ALL.iter().filter(|d| d.is_targeted()).count(), 10);
+    for other in [
+        "dexamethasone",
+        "cyclophosphamide",
+        "cisplatin",
+        "doxorubicin",
+        "etoposide",
+        "acetylsalicylic acid",
+        "Aspirin",
+        "ASA",
+        "heparin",
+        "warfarin",
+    ] {
+        let drug = Drug::from_name(other).unwrap_or_else(|| panic!("{other} is in the catalogue"));
+        assert!(!drug.is_targeted(), "{other}");
+    }
+}
+
+/// Every combination the page lists, by acronym or in words, with its drugs and dose qualifiers.
+#[test]
+fn the_pages_combinations() {
+    let low = Some(Dose::LowDose);
+    let listed: [(&str, AcronymOrigin, &[(&str, Option<Dose>)]); 18] = [
+        (
+            "RVd",
+            AcronymOrigin::Source,
+            &[
+                ("lenalidomide", None),
+                ("bortezomib", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "CyBorD",
+            AcronymOrigin::Source,
+            &[
+                ("cyclophosphamide", None),
+                ("bortezomib", None),
+                ("dexamethasone", None),
+            ],
+        ),
+        (
+            "VR",
+            AcronymOrigin::Clinical,
+            &[("lenalidomide", None), ("bortezomib", None)],
+        ),
+        (
+            "Kd",
+            AcronymOrigin::Source,
+            &[("carfilzomib", None), ("dexamethasone", low)],
+        ),
+        (
+            "KRd",
+            AcronymOrigin::Source,
+            &[
+                ("carfilzomib", None),
+                ("lenalidomide", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "DKd",
+            AcronymOrigin::Source,
+            &[
+                ("daratumumab", None),
+                ("carfilzomib", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "Isa-Kd",
+            AcronymOrigin::Source,
+            &[
+                ("isatuximab", None),
+                ("carfilzomib", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "KCd",
+            AcronymOrigin::Source,
+            &[
+                ("carfilzomib", None),
+                ("cyclophosphamide", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "IRd",
+            AcronymOrigin::Clinical,
+            &[
+                ("ixazomib", None),
+                ("lenalidomide", None),
+                ("dexamethasone", None),
+            ],
+        ),
+        (
+            "DRd",
+            AcronymOrigin::Source,
+            &[
+                ("daratumumab", None),
+                ("lenalidomide", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "D-RVd",
+            AcronymOrigin::Source,
+            &[
+                ("daratumumab", None),
+                ("lenalidomide", None),
+                ("bortezomib", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "DVd",
+            AcronymOrigin::Source,
+            &[
+                ("daratumumab", None),
+                ("bortezomib", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "VTd",
+            AcronymOrigin::Source,
+            &[
+                ("bortezomib", None),
+                ("thalidomide", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "D-VTd",
+            AcronymOrigin::Source,
+            &[
+                ("daratumumab", None),
+                ("bortezomib", None),
+                ("thalidomide", None),
+                ("dexamethasone", low),
+            ],
+        ),
+        (
+            "VTd-PACE",
+            AcronymOrigin::Source,
+            &[
+                ("bortezomib", None),
+                ("thalidomide", None),
+                ("dexamethasone", low),
+                ("cisplatin", None),
+                ("doxorubicin", None),
+                ("cyclophosphamide", None),
+                ("etoposide", None),
+            ],
+        ),
+        (
+            "PVd",
+            AcronymOrigin::Clinical,
+            &[
+                ("pomalidomide", None),
+                ("dexamethasone", None),
+                ("bortezomib", None),
+            ],
+        ),
+        (
+            "Isa-Pd",
+            AcronymOrigin::Clinical,
+            &[
+                ("isatuximab", None),
+                ("pomalidomide", None),
+                ("dexamethasone", None),
+            ],
+        ),
+        (
+            "SVd",
+            AcronymOrigin::Clinical,
+            &[
+                ("selinexor", None),
+                ("bortezomib", None),
+                ("dexamethasone", None),
+            ],
+        ),
+    ];
+    for (acronym, origin, parts) in listed {
+        let regimen =
+            Regimen::from_name(acronym).unwrap_or_else(|| panic!("{acronym} is in the catalogue"));
+        assert_eq!(regimen.acronym(), acronym);
+        assert_eq!(regimen.acronym_origin(), origin, "{acronym}");
+        let components: Vec<(&str, Option<Dose>)> = regimen
+            .components()
+            .iter()
+            .map(|c| (c.drug.id(), c.dose))
+            .collect();
+        assert_eq!(components, parts, "{acronym}");
+    }
+    assert_eq!(
+        Regimen::ALL.len(),
+        listed.len(),
+        "no regimen beyond the page's"
+    );
+}
+
+#[test]
+fn the_pages_uses_and_classes() {
+    assert_eq!(Use::ALL.len(), 7);
+    assert_eq!(Use::Induction.term(), Some("induction therapy"));
+    assert_eq!(Use::Consolidation.term(), Some("consolidation therapy"));
+    let targeted: Vec<&str> = DrugClass::ALL
+        .iter()
+        .filter(|c| c.is_targeted())
+        .map(|c| c.id())
+        .collect();
+    assert_eq!(
+        targeted,
+        [
+            "proteasome-inhibitor",
+            "immunomodulatory-drug",
+            "monoclonal-antibody",
+            "sine"
+        ]
+    );
+    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
+        assert!(class.mechanism().is_some(), "{class} says how it works");
+        assert_eq!(
+            class.side_effects(),
+            SideEffects::LostInCopying,
+            "{class}: lists lost, none invented"
+        );
+    }
+    let targets = |c: DrugClass| c.targets().iter().map(|t| t.id()).collect::<Vec<_>>();
+    assert_eq!(targets(DrugClass::ProteasomeInhibitor), ["proteasome"]);
+    assert_eq!(targets(DrugClass::ImmunomodulatoryDrug), ["cereblon"]);
+    assert_eq!(
+        targets(DrugClass::MonoclonalAntibody),
+        ["cd38", "gprc5d", "cd3"]
+    );
+    assert_eq!(targets(DrugClass::Sine), ["xpo1"]);
+}
+
+#[test]
+fn clot_risk_and_prevention_follow_the_page() {
+    let raising: Vec<&str> = Drug::ALL
+        .iter()
+        .filter(|d| d.raises_clot_risk())
+        .map(|d| d.id())
+        .collect();
+    assert_eq!(raising, ["lenalidomide", "thalidomide", "pomalidomide"]);
+    let preventing: Vec<&str> = Drug::ALL
+        .iter()
+        .filter(|d| d.prevents_clots())
+        .map(|d| d.id())
+        .collect();
+    assert_eq!(preventing, ["acetylsalicylic-acid", "heparin", "warfarin"]);
+    assert!(Regimen::VTdPace.needs_thromboprophylaxis());
+    assert!(!Regimen::CyBorD.needs_thromboprophylaxis());
+}
+
+#[test]
+fn the_pages_errors_are_recorded_with_both_sources() {
+    let misspelling = Regimen::VR
+        .notes()
+        .iter()
+        .find(|n| n.kind == NoteKind::Misspelling);
+    let misspelling = misspelling.expect("the page's `lenadiomide` is recorded");
+    assert!(misspelling.text.contains("lenadiomide"));
+    assert!(
+        Drug::from_name("lenadiomide").is_none(),
+        "the misspelling is not an alias"
+    );
+
+    let conflicts: Vec<_> = Drug::Talquetamab
+        .notes()
+        .iter()
+        .filter(|n| n.kind == NoteKind::LabelConflict)
+        .collect();
+    assert!(!conflicts.is_empty());
+    for note in conflicts {
+        assert!(
+            note.sources
+                .iter()
+                .any(|s| s.kind() == SourceKind::PageSection),
+            "cites the page"
+        );
+        assert!(
+            note.sources.iter().any(|s| s.kind() == SourceKind::Label),
+            "cites the label"
+        );
+    }
+    assert_eq!(Drug::Talquetamab.usual_route(), Some(Route::Subcutaneous));
+}
+
+#[test]
+fn the_pages_references_and_prose_are_present() {
+    let references = Source::ALL
+        .iter()
+        .filter(|s| s.kind() == SourceKind::Reference)
+        .count();
+    assert_eq!(references, 10, "the page's reference list has ten entries");
+    assert!(myeloma::PAGE
+        .coverage
+        .text
+        .contains("provincial and territorial health plans"));
+    assert!(myeloma::PAGE
+        .disclaimer
+        .text
+        .contains("does not replace your relationship with your"));
+    assert_eq!(myeloma::PAGE.last_medical_review, None, "blank on the page");
+    assert_eq!(myeloma::PAGE.side_effect_lists, SideEffects::LostInCopying);
+}
