@@ -1,0 +1,108 @@
+//! Standard codes: every code of the reference table the catalogue was built from round-trips, retired
+//! codes resolve and say so, and codes marked unknown are absent.
+
+use myeloma::{Drug, Expected, RxcuiStatus};
+
+/// The reference table (WHO ATC index 2026; RxNorm with its verification status), as gathered on
+/// 2026-11-27: drug, ATC code, retired ATC code, RxNorm code, status.
+const REFERENCE: [(&str, &str, &str, Option<u32>, &str); 18] = [
+    (
+        "bortezomib",
+        "L01XG01",
+        "L01XX32",
+        Some(358258),
+        "confirmed",
+    ),
+    ("carfilzomib", "L01XG02", "", Some(1302966), "confirmed"),
+    ("ixazomib", "L01XG03", "L01XX50", Some(1723735), "confirmed"),
+    ("lenalidomide", "L04AX04", "", Some(342369), "confirmed"),
+    ("thalidomide", "L04AX02", "", Some(10432), "confirmed"),
+    ("pomalidomide", "L04AX06", "", Some(1369713), "likely"),
+    (
+        "daratumumab",
+        "L01FC01",
+        "L01XC24",
+        Some(1721947),
+        "confirmed",
+    ),
+    ("isatuximab", "L01FC02", "L01XC38", None, "unknown"),
+    ("talquetamab", "L01FX29", "", None, "unknown"),
+    ("selinexor", "L01XX66", "", None, "unknown"),
+    ("dexamethasone", "H02AB02", "", Some(3264), "likely"),
+    ("cyclophosphamide", "L01AA01", "", Some(3002), "confirmed"),
+    ("cisplatin", "L01XA01", "", Some(2555), "confirmed"),
+    ("doxorubicin", "L01DB01", "", Some(3639), "likely"),
+    ("etoposide", "L01CB01", "", Some(4179), "confirmed"),
+    (
+        "acetylsalicylic acid",
+        "B01AC06",
+        "",
+        Some(1191),
+        "confirmed",
+    ),
+    ("heparin", "B01AB01", "", Some(5224), "likely"),
+    ("warfarin", "B01AA03", "", Some(11289), "confirmed"),
+];
+
+#[test]
+fn every_reference_code_round_trips() {
+    for (name, atc, retired, rxcui, status) in REFERENCE {
+        let drug = Drug::from_name(name).unwrap_or_else(|| panic!("{name} is in the catalogue"));
+        assert_eq!(drug.atc(), atc, "{name}");
+        let found = Drug::from_atc(atc).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((found.drug, found.retired), (drug, false), "{atc}");
+        assert_eq!(
+            Drug::from_atc(&atc.to_lowercase()).map(|m| m.drug),
+            Ok(drug),
+            "any case"
+        );
+        if retired.is_empty() {
+            assert!(drug.atc_retired().is_empty(), "{name}");
+        } else {
+            assert_eq!(drug.atc_retired(), [retired], "{name}");
+            let old = Drug::from_atc(retired).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                (old.drug, old.retired),
+                (drug, true),
+                "{retired} is retired"
+            );
+        }
+        match (rxcui, status) {
+            (None, "unknown") => {
+                assert_eq!(drug.rxcui(), None, "{name}: unknown codes are left out")
+            }
+            (Some(code), status) => {
+                let r = drug
+                    .rxcui()
+                    .unwrap_or_else(|| panic!("{name} carries its RxNorm code"));
+                assert_eq!(r.code, code, "{name}");
+                let expected = if status == "confirmed" {
+                    RxcuiStatus::Confirmed
+                } else {
+                    RxcuiStatus::Likely
+                };
+                assert_eq!(r.status, expected, "{name}");
+                assert_eq!(Drug::from_rxcui(code), Some(drug), "{code}");
+            }
+            other => panic!("unexpected reference row {other:?}"),
+        }
+    }
+    assert_eq!(
+        Drug::ALL.len(),
+        REFERENCE.len(),
+        "every catalogue drug has its codes checked"
+    );
+}
+
+#[test]
+fn unknown_codes_give_clear_errors() {
+    let error = Drug::from_atc("L01XX99").unwrap_err();
+    assert_eq!(error.expected(), Expected::AtcCode);
+    assert_eq!(error.to_string(), "unknown ATC code `L01XX99`");
+    assert!(Drug::from_atc("not a code").is_err());
+    assert!(Drug::from_atc("").is_err());
+    assert_eq!(Drug::from_rxcui(0), None);
+    // The separate concepts the reference names are not the ingredients.
+    assert_eq!(Drug::from_rxcui(1723734), None, "ixazomib citrate");
+    assert_eq!(Drug::from_rxcui(2372199), None, "daratumumab/hyaluronidase");
+}
