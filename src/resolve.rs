@@ -274,8 +274,9 @@ impl Expected {
     }
 }
 
-/// The longest input an error keeps; longer input is cut at a character boundary and marked `…`.
-const KEPT: usize = 64;
+/// The longest input an error keeps, enough for any catalogue name with room to spare; longer input
+/// is cut at a character boundary and marked `…`. Kept small so that `Result<_, ParseError>` stays cheap.
+const KEPT: usize = 48;
 
 /// A short copy of text kept inside an error, so that making one never allocates.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -346,7 +347,7 @@ impl ParseError {
         self.expected
     }
 
-    /// The input (its first 64 bytes).
+    /// The input (its first 48 bytes).
     pub fn input(&self) -> &str {
         self.input.as_str()
     }
@@ -386,10 +387,10 @@ impl Suggestions {
         let mut best: [Option<(usize, usize, Named)>; 3] = [None; 3];
         for (slot, (key, named)) in NAME_SLOTS.iter().enumerate() {
             let Some(named) = *named else { continue };
-            let wanted = match (expected, named) {
-                (Expected::Drug, Named::Regimen(_)) | (Expected::Regimen, Named::Drug(_)) => false,
-                _ => true,
-            };
+            let wanted = !matches!(
+                (expected, named),
+                (Expected::Drug, Named::Regimen(_)) | (Expected::Regimen, Named::Drug(_))
+            );
             let Some(distance) = text::edit_distance(wrong, key) else {
                 continue;
             };

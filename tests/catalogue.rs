@@ -153,7 +153,8 @@ fn the_pages_drugs_brands_and_routes() {
 #[test]
 fn the_pages_combinations() {
     let low = Some(Dose::LowDose);
-    let listed: [(&str, AcronymOrigin, &[(&str, Option<Dose>)]); 18] = [
+    type Listed<'a> = (&'a str, AcronymOrigin, &'a [(&'a str, Option<Dose>)]);
+    let listed: [Listed; 18] = [
         (
             "RVd",
             AcronymOrigin::Source,
