@@ -7,6 +7,7 @@
 mod catalogue;
 mod codes;
 mod drug_set;
+mod eligibility;
 mod ids;
 mod resolve;
 mod schema;
@@ -18,6 +19,10 @@ pub use catalogue::{
 };
 pub use codes::AtcMatch;
 pub use drug_set::{DrugSet, Iter as DrugSetIter};
+pub use eligibility::{
+    options, Assessment, HistoryBuilder, HistoryError, Options, TreatmentHistory, Unmet,
+    MAX_PRIOR_LINES,
+};
 pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
 pub use schema::{
     AcronymOrigin, Alias, Component, Dose, Exposure, GivenBy, Note, NoteKind, Page, Passage, Phase,
