@@ -5,8 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::validate::{
-    AcronymOrigin, Checked, Dose, Exposure, Key, Named, Note, NoteKind, Passage, Phase,
-    Prerequisites, Regulator, RxcuiStatus, SideEffects, SourceKind, Transplant,
+    AcronymOrigin, Checked, Dose, Exposure, Key, Named, Note, Passage, Prerequisites, RxcuiStatus,
 };
 
 /// The whole generated file.
@@ -148,7 +147,10 @@ fn sources(c: &Checked) -> TokenStream {
             "kind",
             quote!(crate::SourceKind),
             "What kind of source this is.",
-            c.sources.iter().map(|s| source_kind(s.kind)).collect(),
+            c.sources
+                .iter()
+                .map(|s| vocab("SourceKind", s.kind))
+                .collect(),
         ),
         column(
             "title",
@@ -168,7 +170,7 @@ fn sources(c: &Checked) -> TokenStream {
             "The regulator, for a label.",
             c.sources
                 .iter()
-                .map(|s| option(s.regulator.map(regulator)))
+                .map(|s| option(s.regulator.map(|r| vocab("Regulator", r))))
                 .collect(),
         ),
         column(
@@ -237,7 +239,7 @@ fn classes(c: &Checked) -> TokenStream {
             "What the catalogue knows of the class's side effects.",
             c.classes
                 .iter()
-                .map(|x| side_effects(x.side_effects))
+                .map(|x| vocab("SideEffects", x.side_effects))
                 .collect(),
         ),
         column(
@@ -396,7 +398,7 @@ fn uses(c: &Checked) -> TokenStream {
             "The phases of treatment the use belongs to.",
             c.uses
                 .iter()
-                .map(|x| slice(x.phases.iter().map(|p| phase(*p))))
+                .map(|x| slice(x.phases.iter().map(|p| vocab("Phase", p))))
                 .collect(),
         ),
         column(
@@ -405,7 +407,7 @@ fn uses(c: &Checked) -> TokenStream {
             "The transplant statuses it belongs to; empty means any.",
             c.uses
                 .iter()
-                .map(|x| slice(x.transplant.iter().map(|t| transplant(*t))))
+                .map(|x| slice(x.transplant.iter().map(|t| vocab("TransplantStatus", t))))
                 .collect(),
         ),
         column(
@@ -527,9 +529,9 @@ fn regimens(c: &Checked) -> TokenStream {
     let r = &c.regimens;
     let columns = [
         column("acronym", quote!(&'static str), "The acronym, as the page or clinical use writes it.\n\n```\nassert_eq!(myeloma::Regimen::DRVd.acronym(), \"D-RVd\");\n```", r.iter().map(|x| str_lit(&x.acronym)).collect()),
-        column("acronym_origin", quote!(crate::AcronymOrigin), "Whether the page itself uses the acronym.", r.iter().map(|x| acronym_origin(x.acronym_origin)).collect()),
+        column("acronym_origin", quote!(crate::AcronymOrigin), "Whether the page itself uses the acronym.", r.iter().map(|x| vocab("AcronymOrigin", x.acronym_origin)).collect()),
         column("aliases", quote!(&'static [crate::Alias]), "Other acronyms and names, with where each is used.", r.iter().map(|x| aliases(c, &x.aliases)).collect()),
-        column("components", quote!(&'static [crate::Component]), "The drugs, in the page's order, with its dose qualifiers.", r.iter().map(|x| slice(x.components.iter().map(|(d, dose)| { let d = drug(c, *d); let dose = option(dose.map(|_| quote!(crate::Dose::LowDose))); quote!(crate::Component { drug: #d, dose: #dose }) }))).collect()),
+        column("components", quote!(&'static [crate::Component]), "The drugs, in the page's order, with its dose qualifiers.", r.iter().map(|x| slice(x.components.iter().map(|(d, dose)| { let d = drug(c, *d); let dose = option(dose.map(|d| vocab("Dose", d))); quote!(crate::Component { drug: #d, dose: #dose }) }))).collect()),
         column("drugs", quote!(crate::DrugSet), "The set of its drugs.", r.iter().map(|x| { let bits = Literal::u64_unsuffixed(x.drug_bits); quote!(crate::DrugSet::from_bits(#bits)) }).collect()),
         column("most_common_with", quote!(&'static [crate::Drug]), "Drugs whose most common combinations, by the page, include this one.", r.iter().map(|x| slice(x.most_common_with.iter().map(|d| drug(c, *d)))).collect()),
         column("uses", quote!(&'static [crate::Use]), "What it is used for, where the page says.", r.iter().map(|x| slice(x.uses.iter().map(|u| use_(c, *u)))).collect()),
@@ -558,7 +560,7 @@ fn page(c: &Checked) -> TokenStream {
     let planning = passage(c, &p.planning);
     let coverage = passage(c, &p.coverage);
     let effects = passage(c, &p.side_effects);
-    let lists = side_effects(p.side_effect_lists);
+    let lists = vocab("SideEffects", p.side_effect_lists);
     let clots = passage(c, &p.clot_prevention);
     let guidance = slice(p.clot_prevention_guidance.iter().map(|g| passage(c, g)));
     let further = passage(c, &p.further_information);
@@ -745,7 +747,7 @@ fn passage(c: &Checked, p: &Passage) -> TokenStream {
 
 fn notes(c: &Checked, notes: &[Note]) -> TokenStream {
     slice(notes.iter().map(|n| {
-        let kind = note_kind(n.kind);
+        let kind = vocab("NoteKind", n.kind);
         let text = &n.text;
         let sources = sources_of(c, &n.sources);
         quote!(crate::Note { kind: #kind, text: #text, sources: #sources })
@@ -795,76 +797,22 @@ fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
 }
 
 fn rxcui(codes: &super::validate::Codes) -> Option<TokenStream> {
-    let status = match codes.rxcui_status {
-        RxcuiStatus::Confirmed => quote!(crate::RxcuiStatus::Confirmed),
-        RxcuiStatus::Likely => quote!(crate::RxcuiStatus::Likely),
-        RxcuiStatus::Unknown => return None,
-    };
+    if codes.rxcui_status == RxcuiStatus::Unknown {
+        return None;
+    }
+    let status = vocab("RxcuiStatus", codes.rxcui_status);
     let code = codes.rxcui?;
     let evidence = codes.rxcui_evidence.clone().unwrap_or_default();
     Some(quote!(crate::Rxcui { code: #code, status: #status, evidence: #evidence }))
 }
 
-fn source_kind(k: SourceKind) -> TokenStream {
-    match k {
-        SourceKind::PageSection => quote!(crate::SourceKind::PageSection),
-        SourceKind::Reference => quote!(crate::SourceKind::Reference),
-        SourceKind::Label => quote!(crate::SourceKind::Label),
-        SourceKind::Guideline => quote!(crate::SourceKind::Guideline),
-        SourceKind::CodeSystem => quote!(crate::SourceKind::CodeSystem),
-        SourceKind::ClinicalUsage => quote!(crate::SourceKind::ClinicalUsage),
-    }
-}
-
-fn regulator(r: Regulator) -> TokenStream {
-    match r {
-        Regulator::HealthCanada => quote!(crate::Regulator::HealthCanada),
-        Regulator::UsFda => quote!(crate::Regulator::UsFda),
-        Regulator::Ema => quote!(crate::Regulator::Ema),
-    }
-}
-
-fn note_kind(k: NoteKind) -> TokenStream {
-    match k {
-        NoteKind::Misspelling => quote!(crate::NoteKind::Misspelling),
-        NoteKind::LabelConflict => quote!(crate::NoteKind::LabelConflict),
-        NoteKind::Wording => quote!(crate::NoteKind::Wording),
-        NoteKind::Clarification => quote!(crate::NoteKind::Clarification),
-        NoteKind::Interpretation => quote!(crate::NoteKind::Interpretation),
-        NoteKind::Omission => quote!(crate::NoteKind::Omission),
-    }
-}
-
-fn side_effects(s: SideEffects) -> TokenStream {
-    match s {
-        SideEffects::LostInCopying => quote!(crate::SideEffects::LostInCopying),
-        SideEffects::NotInSource => quote!(crate::SideEffects::NotInSource),
-    }
-}
-
-fn phase(p: Phase) -> TokenStream {
-    match p {
-        Phase::NewlyDiagnosed => quote!(crate::Phase::NewlyDiagnosed),
-        Phase::AfterInduction => quote!(crate::Phase::AfterInduction),
-        Phase::AfterTransplant => quote!(crate::Phase::AfterTransplant),
-        Phase::Relapsed => quote!(crate::Phase::Relapsed),
-        Phase::Refractory => quote!(crate::Phase::Refractory),
-    }
-}
-
-fn transplant(t: Transplant) -> TokenStream {
-    match t {
-        Transplant::Planned => quote!(crate::TransplantStatus::Planned),
-        Transplant::Done => quote!(crate::TransplantStatus::Done),
-        Transplant::NotPossible => quote!(crate::TransplantStatus::NotPossible),
-    }
-}
-
-fn acronym_origin(o: AcronymOrigin) -> TokenStream {
-    match o {
-        AcronymOrigin::Source => quote!(crate::AcronymOrigin::Source),
-        AcronymOrigin::Clinical => quote!(crate::AcronymOrigin::Clinical),
-    }
+/// A vocabulary value as the library's enum of the same variants (`Phase::Relapsed` ->
+/// `crate::Phase::Relapsed`): the generator's serde enums mirror the library's, variant for variant,
+/// and a mismatch fails to compile.
+fn vocab(ty: &str, value: impl std::fmt::Debug) -> TokenStream {
+    let ty = format_ident!("{}", ty);
+    let variant = format_ident!("{}", format!("{value:?}"));
+    quote!(crate::#ty::#variant)
 }
 
 /// "Sources: [`PageSine`](crate::Source::PageSine), ..." for a variant's rustdoc.
