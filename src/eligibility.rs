@@ -380,20 +380,16 @@ impl fmt::Display for Unmet {
                 transplant,
                 uses,
             } => {
-                f.write_str("stated for ")?;
-                for (i, purpose) in uses.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(if i + 1 == uses.len() { " or " } else { ", " })?;
-                    }
-                    write_use(f, *purpose)?;
-                }
-                f.write_str(", not for ")?;
+                f.write_str("not stated for ")?;
                 write_words(f, phase.as_str())?;
-                if uses.iter().any(|u| !u.transplant().is_empty()) {
+                // When a use covers the phase, the transplant status is what rules it out: say so.
+                if uses.iter().any(|u| u.phases().contains(&phase)) {
                     f.write_str(" with ")?;
                     write_transplant(f, transplant)?;
                 }
-                Ok(())
+                f.write_str(" (stated for: ")?;
+                write_list(f, uses.iter(), "; ", |f, u| write_use(f, *u))?;
+                f.write_str(")")
             }
             Unmet::NeedsPriorLines { required, actual } => write!(
                 f,
@@ -445,21 +441,39 @@ fn write_transplant(f: &mut fmt::Formatter<'_>, status: Option<TransplantStatus>
     }
 }
 
-/// A use by its clinical term (or the page's wording), with where it applies.
-fn write_use(f: &mut fmt::Formatter<'_>, purpose: Use) -> fmt::Result {
-    f.write_str(purpose.term().unwrap_or(purpose.wording()))?;
-    f.write_str(" (")?;
-    for (i, phase) in purpose.phases().iter().enumerate() {
+/// Writes items separated by ", ", with `last` before the final one: "a, b or c".
+fn write_list<T>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl Iterator<Item = T> + Clone,
+    last: &str,
+    mut write_item: impl FnMut(&mut fmt::Formatter<'_>, T) -> fmt::Result,
+) -> fmt::Result {
+    let count = items.clone().count();
+    for (i, item) in items.enumerate() {
         if i > 0 {
-            f.write_str(", ")?;
+            f.write_str(if i + 1 == count { last } else { ", " })?;
         }
-        write_words(f, phase.as_str())?;
+        write_item(f, item)?;
     }
-    for status in purpose.transplant() {
-        f.write_str(", ")?;
-        write_transplant(f, Some(*status))?;
+    Ok(())
+}
+
+/// Where a use applies, with its clinical term where the page gives one: "relapsed or refractory",
+/// "newly diagnosed with transplant planned, as induction therapy".
+fn write_use(f: &mut fmt::Formatter<'_>, purpose: Use) -> fmt::Result {
+    write_list(f, purpose.phases().iter(), " or ", |f, p| {
+        write_words(f, p.as_str())
+    })?;
+    if !purpose.transplant().is_empty() {
+        f.write_str(" with ")?;
+        write_list(f, purpose.transplant().iter(), " or ", |f, t| {
+            write_transplant(f, Some(*t))
+        })?;
     }
-    f.write_str(")")
+    match purpose.term() {
+        Some(term) => write!(f, ", as {term}"),
+        None => Ok(()),
+    }
 }
 
 /// "lenalidomide", "a proteasome inhibitor (bortezomib, carfilzomib or ixazomib)", "a drug acting on
@@ -474,21 +488,10 @@ fn write_exposure(f: &mut fmt::Formatter<'_>, exposure: Exposure) -> fmt::Result
         }
         Exposure::Target(target) => write!(f, "a drug acting on {}", target.name())?,
     }
-    let mut drugs = Drug::ALL
-        .iter()
-        .filter(|d| exposure.is_met_by(**d))
-        .peekable();
-    let mut first = true;
-    while let Some(drug) = drugs.next() {
-        f.write_str(match (first, drugs.peek().is_none()) {
-            (true, _) => " (",
-            (false, true) => " or ",
-            (false, false) => ", ",
-        })?;
-        f.write_str(drug.generic_name())?;
-        first = false;
-    }
-    if !first {
+    let drugs = Drug::ALL.iter().filter(|d| exposure.is_met_by(**d));
+    if drugs.clone().next().is_some() {
+        f.write_str(" (")?;
+        write_list(f, drugs, " or ", |f, d| f.write_str(d.generic_name()))?;
         f.write_str(")")?;
     }
     Ok(())
