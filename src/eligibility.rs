@@ -17,6 +17,13 @@ use crate::{
 /// No condition in the catalogue asks for more than a handful, and real histories rarely pass ten;
 /// a larger count is far more likely a typing error (22 for 2) than a history, so the builder
 /// rejects it with [`HistoryError::TooManyPriorLines`].
+///
+/// ```
+/// use myeloma::{Phase, TreatmentHistory, MAX_PRIOR_LINES};
+/// let builder = TreatmentHistory::builder(Phase::Relapsed);
+/// assert!(builder.prior_lines(MAX_PRIOR_LINES).build().is_ok());
+/// assert!(builder.prior_lines(MAX_PRIOR_LINES + 1).build().is_err());
+/// ```
 pub const MAX_PRIOR_LINES: u8 = 15;
 
 /// What a patient has been treated with so far, and where they are in the course of treatment:
@@ -136,6 +143,19 @@ impl TreatmentHistory {
 
 /// Builds a [`TreatmentHistory`]; see [`TreatmentHistory::builder`]. Each setter returns the
 /// builder, and nothing is checked until [`build`](Self::build).
+///
+/// ```
+/// use myeloma::{Drug, Phase, TransplantStatus, TreatmentHistory};
+/// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+///     .prior_lines(1)
+///     .exposed(Drug::Lenalidomide)
+///     .exposed(Drug::Bortezomib) // adds to the exposures
+///     .transplant(TransplantStatus::Done)
+///     .build()?;
+/// assert_eq!(history.exposed().len(), 2);
+/// assert!(!history.progressed_on_last());
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct HistoryBuilder {
@@ -240,6 +260,19 @@ impl HistoryBuilder {
 }
 
 /// Why [`HistoryBuilder::build`] rejected a history: the history contradicts itself.
+///
+/// ```
+/// use myeloma::{Drug, HistoryError, Phase, TreatmentHistory};
+/// let error = TreatmentHistory::builder(Phase::NewlyDiagnosed)
+///     .exposed(Drug::Thalidomide)
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(error, HistoryError::ExposuresWithoutPriorLines { drugs: Drug::Thalidomide.into() });
+/// assert_eq!(
+///     error.to_string(),
+///     "exposure to thalidomide recorded with 0 prior lines of therapy (count the line they were given in)"
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HistoryError {
@@ -367,6 +400,11 @@ pub enum Unmet {
 
 impl Unmet {
     /// Whether the condition is one of the therapy's [`Prerequisites`] (as opposed to its uses).
+    ///
+    /// ```
+    /// use myeloma::Unmet;
+    /// assert!(Unmet::NeedsProgressionOnLast.is_prerequisite());
+    /// ```
     pub const fn is_prerequisite(&self) -> bool {
         !matches!(self, Unmet::NotForPhase { .. })
     }
@@ -654,6 +692,17 @@ impl Assessment {
 
     /// The conditions not met, in this order: the phase, prior lines, each exposure in the order
     /// the condition lists them, progression on the last therapy. Empty when all are met.
+    ///
+    /// ```
+    /// use myeloma::{Drug, Phase, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(1).build()?;
+    /// let talquetamab = Drug::Talquetamab.assess(&history).expect("given alone");
+    /// for unmet in talquetamab.unmet() {
+    ///     println!("{unmet}"); // "needs at least 3 prior lines of therapy (has 1)", ...
+    /// }
+    /// assert_eq!(talquetamab.unmet().len(), 5);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub fn unmet(&self) -> &[Unmet] {
         &self.unmet[..self.len]
     }
@@ -832,6 +881,15 @@ pub fn options(history: &TreatmentHistory) -> Options {
 }
 
 /// The iterator [`options`] returns: each regimen with its [`Assessment`], in catalogue order.
+///
+/// ```
+/// use myeloma::{options, Phase, Regimen, TreatmentHistory};
+/// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed).build()?;
+/// let (first, assessment) = options(&history).next().expect("the catalogue has regimens");
+/// assert_eq!(first, Regimen::ALL[0]);
+/// assert_eq!(assessment, first.assess(&history));
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Options {
     history: TreatmentHistory,
