@@ -16,12 +16,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem at a given line and column of `file` (a file name inside `catalogue/`).
+    /// A problem at a given line and column of `file` (a file name inside `catalogue/`). Lines and
+    /// columns count from 1; an unknown place (0) is shown as the file's start.
     pub fn at(file: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
         Diagnostic {
             file: format!("catalogue/{file}"),
-            line,
-            column,
+            line: line.max(1),
+            column: column.max(1),
             message: message.into(),
             hint: None,
         }

@@ -16,6 +16,9 @@ pub use super::model::{
 /// The most prior lines of therapy a condition may name; more is taken for a typing mistake.
 pub const MAX_PRIOR_LINES: i64 = 15;
 
+/// An unknown reference with no close match lists the known ids when there are at most this many.
+const MAX_LISTED: usize = 8;
+
 /// The most drugs the catalogue can hold: `DrugSet` is a 64-bit set.
 pub const MAX_DRUGS: usize = 64;
 
@@ -228,45 +231,89 @@ pub fn check(catalogue: &model::Catalogue) -> Result<Checked, Diagnostics> {
 /// The ids of one kind of entry, for resolving references to them.
 struct Ids {
     kind: &'static str,
+    /// The file that defines them.
+    file: &'static str,
     index: BTreeMap<String, usize>,
 }
 
 impl Ids {
-    /// Checks each id's form and uniqueness and derives its Rust identifier.
+    /// Checks each id's form and uniqueness and derives its Rust identifier with `ident_of` (given
+    /// the written text the id comes from, and the id).
     fn collect(
         kind: &'static str,
         file: &'static str,
         entries: &[(String, &Text)],
+        ident_of: fn(&str, &str) -> String,
         diags: &mut Diagnostics,
     ) -> (Ids, Vec<Key>) {
         let mut index = BTreeMap::new();
-        let mut idents: BTreeMap<String, (String, u64)> = BTreeMap::new();
+        // Each identifier made so far: the id and written text that made it, and its line.
+        let mut idents: BTreeMap<String, (&str, &str, u64)> = BTreeMap::new();
         let mut keys = Vec::new();
         for (position, (id, span)) in entries.iter().enumerate() {
-            let ident = identifier(id);
-            if !is_valid_id(id) {
-                diags.push(
-                    Diagnostic::spanned(file, span, format!("{kind} id `{id}` is not a valid id"))
-                        .hint("ids are lower-case ASCII letters, digits and single hyphens, starting with a letter, so that each makes a Rust identifier"),
-                );
-            } else if let Some((other, line)) = idents.get(&ident) {
-                if other == id {
-                    diags.push(
-                        Diagnostic::spanned(file, span, format!("duplicate {kind} id `{id}`"))
-                            .hint(format!("first defined at line {line}")),
-                    );
-                } else {
-                    diags.push(
-                        Diagnostic::spanned(
-                            file,
-                            span,
-                            format!("{kind} ids `{other}` and `{id}` both make the Rust identifier `{ident}`"),
-                        )
-                        .hint(format!("`{other}` is at line {line}; rename one")),
-                    );
-                }
+            let written = span.value.as_str();
+            let ident = ident_of(written, id);
+            // How the entry is named in messages: its id, or the text its id is derived from.
+            let label = if written == id {
+                format!("{kind} id `{id}`")
             } else {
-                idents.insert(ident.clone(), (id.clone(), span.referenced.line()));
+                format!("{kind} `{written}`")
+            };
+            if !is_valid_id(id) {
+                let rule = "ids are lower-case ASCII letters, digits and single hyphens, starting with a letter, so that each makes a Rust identifier";
+                let diagnostic = if written == id {
+                    Diagnostic::spanned(file, span, format!("{label} is not a valid id")).hint(rule)
+                } else {
+                    Diagnostic::spanned(
+                        file,
+                        span,
+                        format!("{label} makes the id `{id}`, which is not valid"),
+                    )
+                    .hint(format!("a {kind}'s id is derived from it; {rule}"))
+                };
+                diags.push(diagnostic);
+            } else if is_keyword(&ident) {
+                diags.push(
+                    Diagnostic::spanned(
+                        file,
+                        span,
+                        format!("{label} makes the Rust identifier `{ident}`, which is a keyword"),
+                    )
+                    .hint("an enum variant cannot be named by a keyword; choose another id"),
+                );
+            } else if let Some((_, first)) = index.get(id).and_then(|i: &usize| entries.get(*i)) {
+                let line = first.referenced.line();
+                let diagnostic = if written == id {
+                    Diagnostic::spanned(file, span, format!("duplicate {kind} id `{id}`"))
+                        .hint(format!("first defined at line {line}"))
+                } else {
+                    Diagnostic::spanned(
+                        file,
+                        span,
+                        format!("{label} has the same id `{id}` as {kind} `{}`", first.value),
+                    )
+                    .hint(format!(
+                        "`{}` is at line {line}; each {kind} is listed once",
+                        first.value
+                    ))
+                };
+                diags.push(diagnostic);
+            } else if let Some((other_id, other_written, line)) = idents.get(&ident) {
+                let both = if written == id {
+                    format!("{kind} ids `{other_id}` and `{id}`")
+                } else {
+                    format!("{kind}s `{other_written}` and `{written}`")
+                };
+                diags.push(
+                    Diagnostic::spanned(
+                        file,
+                        span,
+                        format!("{both} both make the Rust identifier `{ident}`"),
+                    )
+                    .hint(format!("`{other_written}` is at line {line}; rename one")),
+                );
+            } else {
+                idents.insert(ident.clone(), (id, written, span.referenced.line()));
                 index.insert(id.clone(), position);
             }
             keys.push(Key {
@@ -274,7 +321,7 @@ impl Ids {
                 ident,
             });
         }
-        (Ids { kind, index }, keys)
+        (Ids { kind, file, index }, keys)
     }
 
     /// Resolves a reference written in `file` by `owner` (for example "regimen `RVd`").
@@ -283,18 +330,47 @@ impl Ids {
             return Some(*i);
         }
         let suggestion = closest(&name.value, self.index.keys().map(String::as_str));
-        diags.push(
-            Diagnostic::spanned(
-                file,
-                name,
-                format!("{owner} names unknown {} `{}`", self.kind, name.value),
-            )
-            .suggest(suggestion),
+        let diagnostic = Diagnostic::spanned(
+            file,
+            name,
+            format!("{owner} names unknown {} `{}`", self.kind, name.value),
         );
+        let diagnostic = match suggestion {
+            Some(_) => diagnostic.suggest(suggestion),
+            // With no close match, a short list of what there is helps more than nothing.
+            None if !self.index.is_empty() && self.index.len() <= MAX_LISTED => {
+                let known: Vec<String> = self.index.keys().map(|k| format!("`{k}`")).collect();
+                diagnostic.hint(format!("{} defines {}", self.file, known.join(", ")))
+            }
+            None => diagnostic,
+        };
+        diags.push(diagnostic);
         None
     }
 
-    fn get_all(&self, file: &str, owner: &str, names: &[Text], diags: &mut Diagnostics) -> Vec<usize> {
+    fn get_all(
+        &self,
+        file: &str,
+        owner: &str,
+        names: &[Text],
+        diags: &mut Diagnostics,
+    ) -> Vec<usize> {
+        for (i, name) in names.iter().enumerate() {
+            if let Some(first) = names[..i].iter().find(|n| n.value == name.value) {
+                diags.push(
+                    Diagnostic::spanned(
+                        file,
+                        name,
+                        format!("{owner} lists {} `{}` twice", self.kind, name.value),
+                    )
+                    .hint(format!(
+                        "it is already listed at line {}, column {}",
+                        first.referenced.line(),
+                        first.referenced.column()
+                    )),
+                );
+            }
+        }
         names
             .iter()
             .filter_map(|n| self.get(file, owner, n, diags))
@@ -305,9 +381,7 @@ impl Ids {
 /// The closest candidate by edit distance, if close enough to suggest.
 fn closest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
-        .filter_map(|c| {
-            text::edit_distance(wrong.as_bytes(), c.as_bytes()).map(|d| (d, c))
-        })
+        .filter_map(|c| text::edit_distance(wrong.as_bytes(), c.as_bytes()).map(|d| (d, c)))
         .filter(|(d, _)| text::is_close(*d, wrong.len()))
         .min()
         .map(|(_, c)| c)
@@ -323,6 +397,16 @@ fn is_valid_id(id: &str) -> bool {
         && bytes
             .iter()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// Whether a PascalCase identifier is a Rust keyword, which no enum variant may be named.
+fn is_keyword(ident: &str) -> bool {
+    ident == "Self"
+}
+
+/// The enum variant for an id, whatever text it was derived from.
+fn id_identifier(_written: &str, id: &str) -> String {
+    identifier(id)
 }
 
 /// The enum variant for an id: PascalCase of its hyphen-separated parts (`cd38` -> `Cd38`).
@@ -383,30 +467,35 @@ impl Context {
             "source",
             SOURCES,
             &ids_of(c.sources.iter().map(|s| &s.id)),
+            id_identifier,
             diags,
         );
         let (classes, k1) = Ids::collect(
             "class",
             CLASSES,
             &ids_of(c.classes.iter().map(|s| &s.id)),
+            id_identifier,
             diags,
         );
         let (targets, k2) = Ids::collect(
             "target",
             TARGETS,
             &ids_of(c.targets.iter().map(|s| &s.id)),
+            id_identifier,
             diags,
         );
         let (routes, k3) = Ids::collect(
             "route",
             ROUTES,
             &ids_of(c.routes.iter().map(|s| &s.id)),
+            id_identifier,
             diags,
         );
         let (uses, k4) = Ids::collect(
             "use",
             USES,
             &ids_of(c.uses.iter().map(|s| &s.id)),
+            id_identifier,
             diags,
         );
         let drug_ids: Vec<(String, &Text)> = c
@@ -414,23 +503,27 @@ impl Context {
             .iter()
             .map(|d| (drug_id(&d.generic_name.value), &d.generic_name))
             .collect();
-        let (drugs, k5) = Ids::collect("drug", DRUGS, &drug_ids, diags);
+        let (drugs, k5) = Ids::collect("drug", DRUGS, &drug_ids, id_identifier, diags);
         let regimen_ids: Vec<(String, &Text)> = c
             .regimens
             .iter()
             .map(|r| (r.acronym.value.to_ascii_lowercase(), &r.acronym))
             .collect();
-        let (_, mut k6) = Ids::collect("regimen", REGIMENS, &regimen_ids, diags);
-        for (key, r) in k6.iter_mut().zip(&c.regimens) {
-            key.ident = regimen_identifier(&r.acronym.value);
-        }
-        check_regimen_identifiers(&k6, &c.regimens, diags);
+        let (_, k6) = Ids::collect(
+            "regimen",
+            REGIMENS,
+            &regimen_ids,
+            |acronym, _| regimen_identifier(acronym),
+            diags,
+        );
         if c.drugs.len() > MAX_DRUGS {
             if let Some(last) = c.drugs.get(MAX_DRUGS) {
                 diags.push(Diagnostic::spanned(
                     DRUGS,
                     &last.generic_name,
-                    format!("the catalogue holds at most {MAX_DRUGS} drugs (DrugSet is a 64-bit set)"),
+                    format!(
+                        "the catalogue holds at most {MAX_DRUGS} drugs (DrugSet is a 64-bit set)"
+                    ),
                 ));
             }
         }
@@ -465,7 +558,12 @@ impl Context {
                 mechanism: x.mechanism.clone(),
                 side_effects: x.side_effects,
                 prevents_clots: x.prevents_clots,
-                sources: self.sources.get_all(CLASSES, &format!("class `{}`", key.id), &x.sources, diags),
+                sources: self.sources.get_all(
+                    CLASSES,
+                    &format!("class `{}`", key.id),
+                    &x.sources,
+                    diags,
+                ),
                 notes: self.notes(CLASSES, &key.id, &x.notes, diags),
                 drugs: Vec::new(),
                 targets: Vec::new(),
@@ -479,7 +577,12 @@ impl Context {
             .map(|(x, key)| Target {
                 name: x.name.clone(),
                 description: x.description.clone(),
-                sources: self.sources.get_all(TARGETS, &format!("target `{}`", key.id), &x.sources, diags),
+                sources: self.sources.get_all(
+                    TARGETS,
+                    &format!("target `{}`", key.id),
+                    &x.sources,
+                    diags,
+                ),
                 key,
             })
             .collect::<Vec<_>>();
@@ -490,7 +593,12 @@ impl Context {
             .map(|(x, key)| Route {
                 name: x.name.clone(),
                 wording: x.wording.clone(),
-                sources: self.sources.get_all(ROUTES, &format!("route `{}`", key.id), &x.sources, diags),
+                sources: self.sources.get_all(
+                    ROUTES,
+                    &format!("route `{}`", key.id),
+                    &x.sources,
+                    diags,
+                ),
                 key,
             })
             .collect();
@@ -514,7 +622,13 @@ impl Context {
             .collect();
         check_codes(&c.drugs, diags);
         check_distinct_drug_sets(&c.regimens, &regimens, diags);
-        derive_links(&mut classes, &mut uses, &mut drugs, &mut regimens, targets.len());
+        derive_links(
+            &mut classes,
+            &mut uses,
+            &mut drugs,
+            &mut regimens,
+            targets.len(),
+        );
         let names = names(c, diags);
         Checked {
             page,
@@ -542,12 +656,20 @@ impl Context {
         };
         if !is_date(&p.reviewed.value) {
             diags.push(
-                Diagnostic::spanned(PAGE, &p.reviewed, format!("`reviewed` is `{}`, not a date", p.reviewed.value))
-                    .hint("write it as YYYY-MM-DD"),
+                Diagnostic::spanned(
+                    PAGE,
+                    &p.reviewed,
+                    format!("`reviewed` is `{}`, not a date", p.reviewed.value),
+                )
+                .hint("write it as YYYY-MM-DD"),
             );
         }
         if p.catalogue_version.value.trim().is_empty() {
-            diags.push(Diagnostic::spanned(PAGE, &p.catalogue_version, "`catalogue_version` is empty"));
+            diags.push(Diagnostic::spanned(
+                PAGE,
+                &p.catalogue_version,
+                "`catalogue_version` is empty",
+            ));
         }
         Page {
             catalogue_version: p.catalogue_version.value.clone(),
@@ -559,7 +681,12 @@ impl Context {
             last_medical_review: p.last_medical_review.clone(),
             expert_reviewer: self
                 .sources
-                .get(PAGE, "the page's `expert_reviewer`", &p.expert_reviewer, diags)
+                .get(
+                    PAGE,
+                    "the page's `expert_reviewer`",
+                    &p.expert_reviewer,
+                    diags,
+                )
                 .unwrap_or_default(),
             definition: passage("definition", &p.definition, diags),
             planning: passage("planning", &p.planning, diags),
@@ -578,13 +705,24 @@ impl Context {
         }
     }
 
-    fn notes(&self, file: &str, owner: &str, notes: &[model::Note], diags: &mut Diagnostics) -> Vec<Note> {
+    fn notes(
+        &self,
+        file: &str,
+        owner: &str,
+        notes: &[model::Note],
+        diags: &mut Diagnostics,
+    ) -> Vec<Note> {
         notes
             .iter()
             .map(|n| Note {
                 kind: n.kind,
                 text: n.text.clone(),
-                sources: self.sources.get_all(file, &format!("a note on `{owner}`"), &n.sources, diags),
+                sources: self.sources.get_all(
+                    file,
+                    &format!("a note on `{owner}`"),
+                    &n.sources,
+                    diags,
+                ),
             })
             .collect()
     }
@@ -593,12 +731,20 @@ impl Context {
         let is_label = s.kind == SourceKind::Label;
         match (&s.regulator, is_label) {
             (None, true) => diags.push(
-                Diagnostic::spanned(SOURCES, &s.id, format!("label `{}` has no `regulator`", key.id))
-                    .hint("a label's rules follow its regulator: health-canada, us-fda or ema"),
+                Diagnostic::spanned(
+                    SOURCES,
+                    &s.id,
+                    format!("label `{}` has no `regulator`", key.id),
+                )
+                .hint("a label's rules follow its regulator: health-canada, us-fda or ema"),
             ),
             (Some(r), false) => diags.push(
-                Diagnostic::spanned(SOURCES, r, format!("source `{}` has a `regulator` but is not a label", key.id))
-                    .hint("only `kind: label` sources name a regulator"),
+                Diagnostic::spanned(
+                    SOURCES,
+                    r,
+                    format!("source `{}` has a `regulator` but is not a label", key.id),
+                )
+                .hint("only `kind: label` sources name a regulator"),
             ),
             _ => {}
         }
@@ -630,48 +776,83 @@ impl Context {
             term: x.term.clone(),
             phases,
             transplant,
-            sources: self.sources.get_all(USES, &format!("use `{}`", key.id), &x.sources, diags),
+            sources: self
+                .sources
+                .get_all(USES, &format!("use `{}`", key.id), &x.sources, diags),
             drugs: Vec::new(),
             regimens: Vec::new(),
             key,
         }
     }
 
-    fn drug(&self, x: &model::Drug, key: Key, classes: &[model::Class], diags: &mut Diagnostics) -> Drug {
+    fn drug(
+        &self,
+        x: &model::Drug,
+        key: Key,
+        classes: &[model::Class],
+        diags: &mut Diagnostics,
+    ) -> Drug {
         let owner = format!("drug `{}`", key.id);
         let class = self.classes.get(DRUGS, &owner, &x.class, diags);
-        let targeted = class.and_then(|c| classes.get(c)).is_some_and(|c| c.targeted);
+        let targeted = class
+            .and_then(|c| classes.get(c))
+            .is_some_and(|c| c.targeted);
         if targeted && x.brand_names.is_empty() {
             diags.push(
-                Diagnostic::spanned(DRUGS, &x.generic_name, format!("targeted {owner} has no brand name"))
-                    .hint("the page gives a brand name for every targeted drug"),
+                Diagnostic::spanned(
+                    DRUGS,
+                    &x.generic_name,
+                    format!("targeted {owner} has no brand name"),
+                )
+                .hint("the page gives a brand name for every targeted drug"),
             );
         }
         if targeted && x.routes.is_empty() {
             diags.push(
-                Diagnostic::spanned(DRUGS, &x.generic_name, format!("targeted {owner} has no route"))
-                    .hint("the page says how every targeted drug is given"),
+                Diagnostic::spanned(
+                    DRUGS,
+                    &x.generic_name,
+                    format!("targeted {owner} has no route"),
+                )
+                .hint("the page says how every targeted drug is given"),
             );
         }
         let mut routes = Vec::new();
         for r in &x.routes {
             if let Some(i) = self.routes.get(DRUGS, &owner, &r.route, diags) {
                 if routes.iter().any(|(j, _)| *j == i) {
-                    diags.push(Diagnostic::spanned(DRUGS, &r.route, format!("{owner} lists route `{}` twice", r.route.value)));
+                    diags.push(Diagnostic::spanned(
+                        DRUGS,
+                        &r.route,
+                        format!("{owner} lists route `{}` twice", r.route.value),
+                    ));
                 } else {
                     routes.push((i, r.wording.clone()));
                 }
             }
         }
-        let uses = x
-            .uses
-            .iter()
-            .filter_map(|u| self.uses.get(DRUGS, &owner, &u.use_, diags).map(|i| (i, u.wording.clone())))
-            .collect();
+        let mut uses: Vec<(usize, String)> = Vec::new();
+        for u in &x.uses {
+            if let Some(i) = self.uses.get(DRUGS, &owner, &u.use_, diags) {
+                if uses.iter().any(|(j, _)| *j == i) {
+                    diags.push(Diagnostic::spanned(
+                        DRUGS,
+                        &u.use_,
+                        format!("{owner} lists use `{}` twice", u.use_.value),
+                    ));
+                } else {
+                    uses.push((i, u.wording.clone()));
+                }
+            }
+        }
         if x.prerequisites.is_some() && !x.given_alone {
             diags.push(
-                Diagnostic::spanned(DRUGS, &x.generic_name, format!("{owner} has prerequisites but is not `given_alone`"))
-                    .hint("conditions for a drug in a combination belong on the regimen"),
+                Diagnostic::spanned(
+                    DRUGS,
+                    &x.generic_name,
+                    format!("{owner} has prerequisites but is not `given_alone`"),
+                )
+                .hint("conditions for a drug in a combination belong on the regimen"),
             );
         }
         Drug {
@@ -683,12 +864,20 @@ impl Context {
             routes,
             uses,
             given_alone: x.given_alone,
-            prerequisites: x.prerequisites.as_ref().map(|p| self.prerequisites(DRUGS, &owner, p, diags)),
+            prerequisites: x
+                .prerequisites
+                .as_ref()
+                .map(|p| self.prerequisites(DRUGS, &owner, p, diags)),
             clot_risk: self.sources.get_all(DRUGS, &owner, &x.clot_risk, diags),
             aliases: self.aliases(DRUGS, &owner, &x.aliases, diags),
             codes: Codes {
                 atc: x.codes.atc.value.clone(),
-                atc_retired: x.codes.atc_retired.iter().map(|c| c.value.clone()).collect(),
+                atc_retired: x
+                    .codes
+                    .atc_retired
+                    .iter()
+                    .map(|c| c.value.clone())
+                    .collect(),
                 rxcui: x.codes.rxcui.as_ref().map(|r| r.value),
                 rxcui_status: x.codes.rxcui_status.value,
                 rxcui_evidence: x.codes.rxcui_evidence.clone(),
@@ -700,11 +889,22 @@ impl Context {
         }
     }
 
-    fn aliases(&self, file: &str, owner: &str, aliases: &[model::Alias], diags: &mut Diagnostics) -> Vec<Alias> {
+    fn aliases(
+        &self,
+        file: &str,
+        owner: &str,
+        aliases: &[model::Alias],
+        diags: &mut Diagnostics,
+    ) -> Vec<Alias> {
         aliases
             .iter()
             .filter_map(|a| {
-                let source = self.sources.get(file, &format!("alias `{}` of {owner}", a.name.value), &a.source, diags)?;
+                let source = self.sources.get(
+                    file,
+                    &format!("alias `{}` of {owner}", a.name.value),
+                    &a.source,
+                    diags,
+                )?;
                 Some(Alias {
                     name: a.name.value.clone(),
                     source,
@@ -713,19 +913,28 @@ impl Context {
             .collect()
     }
 
-    fn prerequisites(&self, file: &str, owner: &str, p: &model::Prerequisites, diags: &mut Diagnostics) -> Prerequisites {
-        let lines = |field: &str, value: &Option<serde_saphyr::Spanned<i64>>, diags: &mut Diagnostics| {
-            let v = value.as_ref()?;
-            if (0..=MAX_PRIOR_LINES).contains(&v.value) {
-                u8::try_from(v.value).ok()
-            } else {
-                diags.push(
-                    Diagnostic::spanned(file, v, format!("{owner} has `{field}: {}`", v.value))
-                        .hint(format!("a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}")),
-                );
-                None
-            }
-        };
+    fn prerequisites(
+        &self,
+        file: &str,
+        owner: &str,
+        p: &model::Prerequisites,
+        diags: &mut Diagnostics,
+    ) -> Prerequisites {
+        let lines =
+            |field: &str, value: &Option<serde_saphyr::Spanned<i64>>, diags: &mut Diagnostics| {
+                let v = value.as_ref()?;
+                if (0..=MAX_PRIOR_LINES).contains(&v.value) {
+                    u8::try_from(v.value).ok()
+                } else {
+                    diags.push(
+                        Diagnostic::spanned(file, v, format!("{owner} has `{field}: {}`", v.value))
+                            .hint(format!(
+                            "a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}"
+                        )),
+                    );
+                    None
+                }
+            };
         let min = lines("min_prior_lines", &p.min_prior_lines, diags);
         let max = lines("max_prior_lines", &p.max_prior_lines, diags);
         if let (Some(lo), Some(hi), Some(span)) = (min, max, &p.max_prior_lines) {
@@ -739,8 +948,12 @@ impl Context {
         }
         match (&p.page_wording, &p.page_source) {
             (Some(_), None) => diags.push(
-                Diagnostic::spanned(file, &p.source, format!("{owner} quotes `page_wording` without a `page_source`"))
-                    .hint("name the page section the wording comes from"),
+                Diagnostic::spanned(
+                    file,
+                    &p.source,
+                    format!("{owner} quotes `page_wording` without a `page_source`"),
+                )
+                .hint("name the page section the wording comes from"),
             ),
             (None, Some(s)) => diags.push(Diagnostic::spanned(
                 file,
@@ -749,19 +962,51 @@ impl Context {
             )),
             _ => {}
         }
-        let prior_exposure = p
-            .prior_exposure
-            .iter()
-            .filter_map(|e| self.exposure(file, owner, e, &p.source, diags))
-            .collect();
+        if p.min_prior_lines.is_none()
+            && p.max_prior_lines.is_none()
+            && p.prior_exposure.is_empty()
+            && !p.progression_on_last
+        {
+            diags.push(
+                Diagnostic::spanned(file, &p.source, format!("{owner} has prerequisites that state no condition"))
+                    .hint("give `min_prior_lines`, `max_prior_lines`, `prior_exposure` or `progression_on_last`, or remove `prerequisites`"),
+            );
+        }
+        let mut prior_exposure: Vec<Exposure> = Vec::new();
+        for e in &p.prior_exposure {
+            let Some(exposure) = self.exposure(file, owner, e, &p.source, diags) else {
+                continue;
+            };
+            if prior_exposure.contains(&exposure) {
+                let at = e
+                    .drug
+                    .as_ref()
+                    .or(e.class.as_ref())
+                    .or(e.target.as_ref())
+                    .unwrap_or(&p.source);
+                diags.push(Diagnostic::spanned(
+                    file,
+                    at,
+                    format!("{owner} asks for prior exposure to `{}` twice", at.value),
+                ));
+            } else {
+                prior_exposure.push(exposure);
+            }
+        }
         Prerequisites {
             min_prior_lines: min,
             max_prior_lines: max,
             prior_exposure,
             progression_on_last: p.progression_on_last,
-            source: self.sources.get(file, owner, &p.source, diags).unwrap_or_default(),
+            source: self
+                .sources
+                .get(file, owner, &p.source, diags)
+                .unwrap_or_default(),
             page_wording: p.page_wording.clone(),
-            page_source: p.page_source.as_ref().and_then(|s| self.sources.get(file, owner, s, diags)),
+            page_source: p
+                .page_source
+                .as_ref()
+                .and_then(|s| self.sources.get(file, owner, s, diags)),
         }
     }
 
@@ -776,11 +1021,28 @@ impl Context {
         match (&e.drug, &e.class, &e.target) {
             (Some(d), None, None) => self.drugs.get(file, owner, d, diags).map(Exposure::Drug),
             (None, Some(c), None) => self.classes.get(file, owner, c, diags).map(Exposure::Class),
-            (None, None, Some(t)) => self.targets.get(file, owner, t, diags).map(Exposure::Target),
-            _ => {
-                let at = e.drug.as_ref().or(e.class.as_ref()).or(e.target.as_ref()).unwrap_or(near);
+            (None, None, Some(t)) => self
+                .targets
+                .get(file, owner, t, diags)
+                .map(Exposure::Target),
+            (None, None, None) => {
+                // The entry has no span of its own; the prerequisites' `source` is the nearest place.
                 diags.push(
-                    Diagnostic::spanned(file, at, format!("a prior exposure of {owner} must name exactly one of `drug`, `class` or `target`")),
+                    Diagnostic::spanned(file, near, format!("a prior exposure of {owner} names none of `drug`, `class` or `target`"))
+                        .hint("it is an entry of `prior_exposure` in the prerequisites whose `source` is here; give it exactly one of them"),
+                );
+                None
+            }
+            _ => {
+                let at = e
+                    .drug
+                    .as_ref()
+                    .or(e.class.as_ref())
+                    .or(e.target.as_ref())
+                    .unwrap_or(near);
+                diags.push(
+                    Diagnostic::spanned(file, at, format!("a prior exposure of {owner} names more than one of `drug`, `class` or `target`"))
+                        .hint("write one exposure a line; each names exactly one drug, class or target"),
                 );
                 None
             }
@@ -791,8 +1053,12 @@ impl Context {
         let owner = format!("regimen `{}`", x.acronym.value);
         if x.components.value.is_empty() {
             diags.push(
-                Diagnostic::spanned(REGIMENS, &x.components, format!("{owner} has no components"))
-                    .hint("a regimen names at least one drug"),
+                Diagnostic::spanned(
+                    REGIMENS,
+                    &x.components,
+                    format!("{owner} has no components"),
+                )
+                .hint("a regimen names at least one drug"),
             );
         }
         let mut components: Vec<(usize, Option<Dose>)> = Vec::new();
@@ -802,16 +1068,30 @@ impl Context {
             };
             if components.iter().any(|(d, _)| *d == drug) {
                 diags.push(
-                    Diagnostic::spanned(REGIMENS, &part.drug, format!("{owner} names drug `{}` twice", part.drug.value))
-                        .hint("list each drug once, with its dose qualifier"),
+                    Diagnostic::spanned(
+                        REGIMENS,
+                        &part.drug,
+                        format!("{owner} names drug `{}` twice", part.drug.value),
+                    )
+                    .hint("list each drug once, with its dose qualifier"),
                 );
                 continue;
             }
             components.push((drug, part.dose.as_ref().map(|d| d.value)));
         }
-        let most_common_with = self.drugs.get_all(REGIMENS, &owner, &x.most_common_with, diags);
-        for (drug, text) in most_common_with.iter().zip(&x.most_common_with) {
-            if !components.iter().any(|(d, _)| d == drug) {
+        // A component that did not resolve is reported already; the list below is not blamed for it.
+        let all_resolved = x
+            .components
+            .value
+            .iter()
+            .all(|c| self.drugs.index.contains_key(&c.drug.value));
+        let mut most_common_with = Vec::new();
+        for text in &x.most_common_with {
+            let Some(drug) = self.drugs.get(REGIMENS, &owner, text, diags) else {
+                continue;
+            };
+            most_common_with.push(drug);
+            if all_resolved && !components.iter().any(|(d, _)| *d == drug) {
                 diags.push(Diagnostic::spanned(
                     REGIMENS,
                     text,
@@ -819,13 +1099,17 @@ impl Context {
                 ));
             }
         }
-        let drug_bits = components.iter().fold(0u64, |bits, (d, _)| {
-            if *d < MAX_DRUGS {
-                bits | 1 << d
-            } else {
-                bits
-            }
-        });
+        let drug_bits =
+            components.iter().fold(
+                0u64,
+                |bits, (d, _)| {
+                    if *d < MAX_DRUGS {
+                        bits | 1 << d
+                    } else {
+                        bits
+                    }
+                },
+            );
         Regimen {
             acronym: x.acronym.value.clone(),
             acronym_origin: x.acronym_origin,
@@ -833,7 +1117,10 @@ impl Context {
             components,
             most_common_with,
             uses: self.uses.get_all(REGIMENS, &owner, &x.uses, diags),
-            prerequisites: x.prerequisites.as_ref().map(|p| self.prerequisites(REGIMENS, &owner, p, diags)),
+            prerequisites: x
+                .prerequisites
+                .as_ref()
+                .map(|p| self.prerequisites(REGIMENS, &owner, p, diags)),
             sources: self.sources.get_all(REGIMENS, &owner, &x.sources, diags),
             notes: self.notes(REGIMENS, &key.id, &x.notes, diags),
             drug_bits,
@@ -847,38 +1134,33 @@ fn ids_of<'a>(ids: impl Iterator<Item = &'a Text>) -> Vec<(String, &'a Text)> {
     ids.map(|t| (t.value.clone(), t)).collect()
 }
 
+/// A calendar date written YYYY-MM-DD.
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-/// Regimen identifiers come from acronyms, so they are checked apart from ids.
-fn check_regimen_identifiers(keys: &[Key], regimens: &[model::Regimen], diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &model::Regimen> = BTreeMap::new();
-    for (key, r) in keys.iter().zip(regimens) {
-        if !key.ident.starts_with(|c: char| c.is_ascii_uppercase()) {
-            diags.push(
-                Diagnostic::spanned(REGIMENS, &r.acronym, format!("acronym `{}` does not make a Rust identifier", r.acronym.value))
-                    .hint("an acronym starts with a letter and holds ASCII letters, digits and hyphens"),
-            );
-        } else if let Some(other) = seen.get(key.ident.as_str()) {
-            if other.acronym.value.to_ascii_lowercase() != key.id {
-                diags.push(
-                    Diagnostic::spanned(
-                        REGIMENS,
-                        &r.acronym,
-                        format!("acronyms `{}` and `{}` both make the Rust identifier `{}`", other.acronym.value, r.acronym.value, key.ident),
-                    )
-                    .hint(format!("`{}` is at line {}", other.acronym.value, other.acronym.referenced.line())),
-                );
-            }
-        } else {
-            seen.insert(&key.ident, r);
-        }
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
     }
+    let number = |range: std::ops::Range<usize>| {
+        s.get(range)
+            .and_then(|t| t.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
 }
 
 /// An ATC code is letter, two digits, two letters, two digits (L01XG01).
@@ -906,8 +1188,15 @@ fn check_codes(drugs: &[model::Drug], diags: &mut Diagnostics) {
                 );
             } else if let Some((other, line)) = atc_seen.get(code.value.as_str()) {
                 diags.push(
-                    Diagnostic::spanned(DRUGS, code, format!("ATC code `{}` is used by drugs `{other}` and `{name}`", code.value))
-                        .hint(format!("`{other}` gives it at line {line}")),
+                    Diagnostic::spanned(
+                        DRUGS,
+                        code,
+                        format!(
+                            "ATC code `{}` is used by drugs `{other}` and `{name}`",
+                            code.value
+                        ),
+                    )
+                    .hint(format!("`{other}` gives it at line {line}")),
                 );
             } else {
                 atc_seen.insert(&code.value, (name, code.referenced.line()));
@@ -915,17 +1204,35 @@ fn check_codes(drugs: &[model::Drug], diags: &mut Diagnostics) {
         }
         match (&codes.rxcui, codes.rxcui_status.value) {
             (Some(r), RxcuiStatus::Unknown) => diags.push(
-                Diagnostic::spanned(DRUGS, r, format!("drug `{name}` carries RxNorm code {} with status `unknown`", r.value))
-                    .hint("carry an RxNorm code only where it is confirmed or likely"),
+                Diagnostic::spanned(
+                    DRUGS,
+                    r,
+                    format!(
+                        "drug `{name}` carries RxNorm code {} with status `unknown`",
+                        r.value
+                    ),
+                )
+                .hint("carry an RxNorm code only where it is confirmed or likely"),
             ),
-            (None, RxcuiStatus::Confirmed | RxcuiStatus::Likely) => diags.push(
-                Diagnostic::spanned(DRUGS, &codes.rxcui_status, format!("drug `{name}` has an RxNorm status but no `rxcui`")),
-            ),
+            (None, RxcuiStatus::Confirmed | RxcuiStatus::Likely) => {
+                diags.push(Diagnostic::spanned(
+                    DRUGS,
+                    &codes.rxcui_status,
+                    format!("drug `{name}` has an RxNorm status but no `rxcui`"),
+                ))
+            }
             (Some(r), _) => {
                 if let Some((other, line)) = rxcui_seen.get(&r.value) {
                     diags.push(
-                        Diagnostic::spanned(DRUGS, r, format!("RxNorm code {} is used by drugs `{other}` and `{name}`", r.value))
-                            .hint(format!("`{other}` gives it at line {line}")),
+                        Diagnostic::spanned(
+                            DRUGS,
+                            r,
+                            format!(
+                                "RxNorm code {} is used by drugs `{other}` and `{name}`",
+                                r.value
+                            ),
+                        )
+                        .hint(format!("`{other}` gives it at line {line}")),
                     );
                 } else {
                     rxcui_seen.insert(r.value, (name, r.referenced.line()));
@@ -950,9 +1257,17 @@ fn check_distinct_drug_sets(raw: &[model::Regimen], regimens: &[Regimen], diags:
                 Diagnostic::spanned(
                     REGIMENS,
                     &x.acronym,
-                    format!("regimen `{}` has exactly the same drugs and doses as regimen `{}`", x.acronym.value, other.acronym.value),
+                    format!(
+                        "regimen `{}` has exactly the same drugs and doses as regimen `{}`",
+                        x.acronym.value, other.acronym.value
+                    ),
                 )
-                .hint(format!("nothing tells them apart; make `{}` (line {}) an alias instead", x.acronym.value, other.acronym.referenced.line())),
+                .hint(format!(
+                    "nothing tells them apart; make `{}` an alias of `{}` (line {}) instead",
+                    x.acronym.value,
+                    other.acronym.value,
+                    other.acronym.referenced.line()
+                )),
             );
         } else {
             seen.insert(signature, x);
@@ -962,7 +1277,13 @@ fn check_distinct_drug_sets(raw: &[model::Regimen], regimens: &[Regimen], diags:
 
 /// Fills in the links that are derived, never hand-kept: a class's drugs and targets, a use's drugs
 /// and regimens, a drug's regimens.
-fn derive_links(classes: &mut [Class], uses: &mut [Use], drugs: &mut [Drug], regimens: &mut [Regimen], targets: usize) {
+fn derive_links(
+    classes: &mut [Class],
+    uses: &mut [Use],
+    drugs: &mut [Drug],
+    regimens: &mut [Regimen],
+    targets: usize,
+) {
     for (d, drug) in drugs.iter().enumerate() {
         if let Some(class) = classes.get_mut(drug.class) {
             class.drugs.push(d);
@@ -996,25 +1317,47 @@ fn derive_links(classes: &mut [Class], uses: &mut [Use], drugs: &mut [Drug], reg
 type Folded<'a> = BTreeMap<String, (Named, String, &'a Text, &'static str)>;
 
 /// Adds one name to the table, reporting a name that cannot be folded or that another entry shares.
-fn add_name<'a>(by_fold: &mut Folded<'a>, name: &'a Text, named: Named, owner: String, file: &'static str, diags: &mut Diagnostics) {
-        let mut buf = [0u8; text::MAX_FOLDED];
-        let Some(len) = text::fold(name.value.as_bytes(), &mut buf) else {
-            diags.push(
-                Diagnostic::spanned(file, name, format!("name `{}` of {owner} is too long", name.value))
-                    .hint(format!("a name folds to at most {} letters and digits", text::MAX_FOLDED)),
-            );
-            return;
-        };
-        let folded = &buf[..len];
-        if folded.is_empty() || !folded.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-            diags.push(
-                Diagnostic::spanned(file, name, format!("name `{}` of {owner} cannot be resolved", name.value))
-                    .hint("a name is ASCII letters and digits, with spaces, hyphens or dots between them"),
-            );
-            return;
-        }
-        let folded = String::from_utf8_lossy(folded).into_owned();
-        match by_fold.get(&folded) {
+fn add_name<'a>(
+    by_fold: &mut Folded<'a>,
+    name: &'a Text,
+    named: Named,
+    owner: String,
+    file: &'static str,
+    diags: &mut Diagnostics,
+) {
+    let mut buf = [0u8; text::MAX_FOLDED];
+    let Some(len) = text::fold(name.value.as_bytes(), &mut buf) else {
+        diags.push(
+            Diagnostic::spanned(
+                file,
+                name,
+                format!("name `{}` of {owner} is too long", name.value),
+            )
+            .hint(format!(
+                "a name folds to at most {} letters and digits",
+                text::MAX_FOLDED
+            )),
+        );
+        return;
+    };
+    let folded = &buf[..len];
+    if folded.is_empty()
+        || !folded
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        diags.push(
+            Diagnostic::spanned(
+                file,
+                name,
+                format!("name `{}` of {owner} cannot be resolved", name.value),
+            )
+            .hint("a name is ASCII letters and digits, with spaces, hyphens or dots between them"),
+        );
+        return;
+    }
+    let folded = String::from_utf8_lossy(folded).into_owned();
+    match by_fold.get(&folded) {
             Some((_, other_owner, other, other_file)) => diags.push(
                 Diagnostic::spanned(
                     file,
@@ -1030,22 +1373,43 @@ fn add_name<'a>(by_fold: &mut Folded<'a>, name: &'a Text, named: Named, owner: S
                 by_fold.insert(folded, (named, owner, name, file));
             }
         }
-    }
+}
 
 /// Every name a drug or regimen is written by, folded; two entries may not share a written form.
 fn names(c: &model::Catalogue, diags: &mut Diagnostics) -> Names {
     let mut by_fold: Folded = BTreeMap::new();
-    let mut add = |name, named, owner, file, diags: &mut Diagnostics| add_name(&mut by_fold, name, named, owner, file, diags);
+    let mut add = |name, named, owner, file, diags: &mut Diagnostics| {
+        add_name(&mut by_fold, name, named, owner, file, diags)
+    };
+    // An entry whose id repeats an earlier one's is reported as a duplicate id; its main name is not
+    // reported a second time as a clash of written forms.
+    let mut ids = std::collections::BTreeSet::new();
     for (i, d) in c.drugs.iter().enumerate() {
-        let owner = format!("drug `{}`", drug_id(&d.generic_name.value));
-        add(&d.generic_name, Named::Drug(i), owner.clone(), DRUGS, diags);
-        for n in d.brand_names.iter().chain(d.aliases.iter().map(|a| &a.name)) {
+        let id = drug_id(&d.generic_name.value);
+        let owner = format!("drug `{id}`");
+        if ids.insert(id) {
+            add(&d.generic_name, Named::Drug(i), owner.clone(), DRUGS, diags);
+        }
+        for n in d
+            .brand_names
+            .iter()
+            .chain(d.aliases.iter().map(|a| &a.name))
+        {
             add(n, Named::Drug(i), owner.clone(), DRUGS, diags);
         }
     }
+    ids.clear();
     for (i, r) in c.regimens.iter().enumerate() {
         let owner = format!("regimen `{}`", r.acronym.value);
-        add(&r.acronym, Named::Regimen(i), owner.clone(), REGIMENS, diags);
+        if ids.insert(r.acronym.value.to_ascii_lowercase()) {
+            add(
+                &r.acronym,
+                Named::Regimen(i),
+                owner.clone(),
+                REGIMENS,
+                diags,
+            );
+        }
         for a in &r.aliases {
             add(&a.name, Named::Regimen(i), owner.clone(), REGIMENS, diags);
         }
@@ -1053,7 +1417,12 @@ fn names(c: &model::Catalogue, diags: &mut Diagnostics) -> Names {
     let keys: Vec<(String, Named)> = by_fold.into_iter().map(|(k, (n, ..))| (k, n)).collect();
     let bytes: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_bytes()).collect();
     let phf = phf::build(&bytes).unwrap_or_else(|| {
-        diags.push(Diagnostic::at(DRUGS, 1, 1, "no perfect hash was found for the catalogue's names"));
+        diags.push(Diagnostic::at(
+            DRUGS,
+            1,
+            1,
+            "no perfect hash was found for the catalogue's names",
+        ));
         Phf {
             seed: 0,
             displacements: vec![(0, 0)],
