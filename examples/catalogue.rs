@@ -463,5 +463,9 @@ fn with_article(noun: &str) -> String {
 }
 
 fn cite(sources: &[Source]) -> String {
-    sources.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
+    sources
+        .iter()
+        .map(|s| s.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
