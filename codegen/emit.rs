@@ -252,6 +252,15 @@ fn classes(c: &Checked) -> TokenStream {
                 .collect(),
         ),
         column(
+            "atc_groups",
+            quote!(&'static [&'static str]),
+            "The WHO ATC groups whose drugs all belong to this class; empty where ATC groups cut across it.",
+            c.classes
+                .iter()
+                .map(|x| slice(x.atc_groups.iter().map(|g| str_lit(g))))
+                .collect(),
+        ),
+        column(
             "drugs",
             quote!(&'static [crate::Drug]),
             "The catalogue's drugs of this class (derived from the drugs).",

@@ -84,6 +84,9 @@ pub struct Class {
     pub side_effects: SideEffects,
     #[serde(default)]
     pub prevents_clots: bool,
+    /// ATC groups whose drugs all belong to this class (`L01XG`).
+    #[serde(default)]
+    pub atc_groups: Vec<Text>,
     pub sources: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Note>,

@@ -83,6 +83,7 @@ pub struct Class {
     pub mechanism: Option<String>,
     pub side_effects: SideEffects,
     pub prevents_clots: bool,
+    pub atc_groups: Vec<String>,
     pub sources: Vec<usize>,
     pub notes: Vec<Note>,
     /// Derived: the drugs of this class, in catalogue order.
@@ -558,6 +559,7 @@ impl Context {
                 mechanism: x.mechanism.clone(),
                 side_effects: x.side_effects,
                 prevents_clots: x.prevents_clots,
+                atc_groups: x.atc_groups.iter().map(|g| g.value.clone()).collect(),
                 sources: self.sources.get_all(
                     CLASSES,
                     &format!("class `{}`", key.id),
@@ -621,6 +623,7 @@ impl Context {
             .map(|(x, key)| self.regimen(x, key, diags))
             .collect();
         check_codes(&c.drugs, diags);
+        check_atc_groups(&c.classes, &c.drugs, diags);
         check_distinct_drug_sets(&c.regimens, &regimens, diags);
         derive_links(
             &mut classes,
@@ -1171,6 +1174,75 @@ pub fn is_atc(code: &str) -> bool {
         && b[1..3].iter().all(u8::is_ascii_digit)
         && b[3..5].iter().all(u8::is_ascii_uppercase)
         && b[5..7].iter().all(u8::is_ascii_digit)
+}
+
+/// An ATC group is the first 1, 3, 4 or 5 characters of an ATC code (`L`, `L01`, `L01X`, `L01XG`).
+pub fn is_atc_group(group: &str) -> bool {
+    const PATTERN: &[u8] = b"A00AA00";
+    [1, 3, 4, 5].contains(&group.len())
+        && group.bytes().zip(PATTERN).all(|(b, p)| {
+            if p.is_ascii_digit() {
+                b.is_ascii_digit()
+            } else {
+                b.is_ascii_uppercase()
+            }
+        })
+}
+
+/// Each class's ATC groups are well formed, claimed by one class only, and agree with the classes of
+/// the drugs whose codes fall in them.
+fn check_atc_groups(classes: &[model::Class], drugs: &[model::Drug], diags: &mut Diagnostics) {
+    let mut claimed: BTreeMap<&str, &str> = BTreeMap::new();
+    for class in classes {
+        for group in &class.atc_groups {
+            if !is_atc_group(&group.value) {
+                diags.push(
+                    Diagnostic::spanned(
+                        CLASSES,
+                        group,
+                        format!(
+                            "class `{}` has malformed ATC group `{}`",
+                            class.id.value, group.value
+                        ),
+                    )
+                    .hint("an ATC group is the start of an ATC code: L, L01, L01X or L01XG"),
+                );
+            } else if let Some(other) = claimed.insert(&group.value, &class.id.value) {
+                diags.push(Diagnostic::spanned(
+                    CLASSES,
+                    group,
+                    format!(
+                        "ATC group `{}` is claimed by classes `{other}` and `{}`",
+                        group.value, class.id.value
+                    ),
+                ));
+            }
+        }
+    }
+    // A drug whose class is unknown is reported once, as an unknown class.
+    let known = |id: &str| classes.iter().any(|c| c.id.value == id);
+    for drug in drugs.iter().filter(|d| known(&d.class.value)) {
+        let code = &drug.codes.atc;
+        for class in classes {
+            let in_group = class
+                .atc_groups
+                .iter()
+                .any(|g| code.value.starts_with(&g.value));
+            if in_group && class.id.value != drug.class.value {
+                diags.push(
+                    Diagnostic::spanned(
+                        DRUGS,
+                        code,
+                        format!(
+                            "drug `{}` has ATC code `{}`, in a group of class `{}`, but its class is `{}`",
+                            drug.generic_name.value, code.value, class.id.value, drug.class.value
+                        ),
+                    )
+                    .hint("change the drug's class, or the class's `atc_groups`"),
+                );
+            }
+        }
+    }
 }
 
 /// Codes are well formed, each names one drug, and an RxNorm code is carried only where verified.

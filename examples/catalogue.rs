@@ -152,6 +152,7 @@ fn catalogue_json() -> Value {
             "targets": ids(c.targets()),
             "side_effects": c.side_effects().as_str(),
             "prevents_clots": c.prevents_clots(),
+            "atc_groups": c.atc_groups(),
             "drugs": ids(c.drugs()),
             "sources": ids(c.sources()),
             "notes": notes(c.notes()),

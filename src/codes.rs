@@ -56,3 +56,28 @@ impl Drug {
             .map(|i| RXCUI_INDEX[i].1)
     }
 }
+
+impl crate::DrugClass {
+    /// The class an ATC code or group belongs to, by the most specific of the classes'
+    /// [`atc_groups`](crate::DrugClass::atc_groups); `None` where no class claims it (the
+    /// immunomodulatory drugs and SINE have no ATC group of their own).
+    ///
+    /// ```
+    /// use myeloma::DrugClass;
+    /// assert_eq!(DrugClass::from_atc("L01XG"), Some(DrugClass::ProteasomeInhibitor));
+    /// assert_eq!(DrugClass::from_atc("L01FC01"), Some(DrugClass::MonoclonalAntibody));
+    /// assert_eq!(DrugClass::from_atc("L04AX04"), None);
+    /// ```
+    pub fn from_atc(code: &str) -> Option<crate::DrugClass> {
+        let code = code.trim();
+        crate::DrugClass::ALL
+            .iter()
+            .flat_map(|class| class.atc_groups().iter().map(move |group| (group, *class)))
+            .filter(|(group, _)| {
+                code.len() >= group.len()
+                    && code.as_bytes()[..group.len()].eq_ignore_ascii_case(group.as_bytes())
+            })
+            .max_by_key(|(group, _)| group.len())
+            .map(|(_, class)| class)
+    }
+}

@@ -106,3 +106,45 @@ fn unknown_codes_give_clear_errors() {
     assert_eq!(Drug::from_rxcui(1723734), None, "ixazomib citrate");
     assert_eq!(Drug::from_rxcui(2372199), None, "daratumumab/hyaluronidase");
 }
+
+#[test]
+fn atc_groups_map_to_classes_where_they_agree() {
+    use myeloma::DrugClass;
+    for &drug in Drug::ALL {
+        if let Some(class) = DrugClass::from_atc(drug.atc()) {
+            assert_eq!(
+                class,
+                drug.class(),
+                "{drug}: its ATC group's class is its class"
+            );
+        }
+    }
+    assert_eq!(
+        DrugClass::from_atc("L01XG"),
+        Some(DrugClass::ProteasomeInhibitor)
+    );
+    assert_eq!(
+        DrugClass::from_atc("l01fc"),
+        Some(DrugClass::MonoclonalAntibody)
+    );
+    assert_eq!(
+        DrugClass::from_atc("L01FX29"),
+        Some(DrugClass::MonoclonalAntibody)
+    );
+    assert_eq!(
+        DrugClass::from_atc("B01AC06"),
+        Some(DrugClass::Antithrombotic)
+    );
+    assert_eq!(
+        DrugClass::from_atc("L04AX04"),
+        None,
+        "L04AX also holds methotrexate"
+    );
+    assert_eq!(
+        DrugClass::from_atc("L01XX66"),
+        None,
+        "L01XX holds many kinds"
+    );
+    assert_eq!(DrugClass::from_atc("L01"), None, "too broad for one class");
+    assert_eq!(DrugClass::from_atc(""), None);
+}

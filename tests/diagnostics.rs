@@ -165,6 +165,8 @@ cases! {
     unknown_source: "classes.yaml and page.yaml: citations of sources that sources.yaml lacks";
     malformed_atc: "drugs.yaml: ATC codes of the wrong shape";
     shared_atc: "drugs.yaml: one ATC code given to two drugs";
+    malformed_atc_group: "classes.yaml: an ATC group of the wrong shape, and a group claimed by two classes";
+    atc_group_disagrees: "classes.yaml: a class claiming the ATC group of a drug of another class";
     rxcui_with_unknown_status: "drugs.yaml: an RxNorm code with `rxcui_status: unknown`";
     keyword_identifier: "routes.yaml and regimens.yaml: an id and an acronym that make the keyword `Self`";
     regimen_identifier_collision: "regimens.yaml: acronyms `RVd` and `R-Vd` both make `RVd`";

@@ -24,3 +24,8 @@ fn generate(dir: &str) -> String {
 fn generated_code_for_the_catalogue() {
     insta::assert_snapshot!(pretty(&generate("catalogue")));
 }
+
+#[test]
+fn generated_code_for_the_small_fixture() {
+    insta::assert_snapshot!(pretty(&generate("tests/fixtures/valid")));
+}
