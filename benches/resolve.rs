@@ -1,1 +1,233 @@
-fn main() {}
+//! Name resolution against two baselines, over a shuffled stream of realistic queries.
+//!
+//! `cargo bench --bench resolve` runs every benchmark and then prints a summary: the median time per
+//! query of each, the speed-up over the baselines and whether the targets of the resolver's issue are
+//! met. The streams come from the catalogue API with a fixed seed (see `support/queries.rs`):
+//!
+//! - `lookup`: every name the catalogue knows in two or three written variants ("VELCADE", "d-rvd",
+//!   "D RVd", "Isa–Kd", " Velcade "), repeated over [`ROUNDS`] rounds with fresh variants, plus 20%
+//!   misses (typos such as "bortezimib", drugs outside the catalogue such as "melphalan"), shuffled
+//!   so that the branch predictor cannot learn the order. Each benchmark resolves the whole stream
+//!   per iteration; criterion's throughput line is in queries per second, and the summary divides
+//!   the median by the stream's length.
+//!   - `lookup/myeloma`: `Drug::from_name`, then `Regimen::from_name` (name lookup only).
+//!   - `lookup/hashmap`: `HashMap<String, Therapy>` keyed by folded names, each query folded into a
+//!     new `String` (same rules: ASCII lower case, separators dropped).
+//!   - `lookup/strum`: strum's `EnumString` with `ascii_case_insensitive` over the folded names
+//!     (`support/strum_names.rs`), each query stripped of separators into a stack buffer first.
+//!   - `lookup/resolve`: `myeloma::resolve`, which also reads a miss as a free-text combination and
+//!     builds an error for it (for information; no target).
+//! - `from_drugs`: `Regimen::from_drugs` over a shuffled stream of drug sets, half of them a
+//!   regimen's.
+
+mod support;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use criterion::{Criterion, Throughput};
+use myeloma::{resolve, Drug, DrugSet, Regimen, Therapy};
+
+use support::names::{catalogue_names, is_separator, normalise};
+use support::queries::{drug_set_stream, name_stream};
+use support::strum_names::StrumName;
+
+/// How many times the name stream holds each catalogue name (in fresh variants each time): long
+/// enough that the branch predictor cannot memorise it, short enough to stay in L1/L2 cache.
+const ROUNDS: usize = 8;
+
+/// The length of the `from_drugs` stream.
+const DRUG_SETS: usize = 4096;
+
+/// Name lookup through the public API: a drug name, else a regimen name.
+#[inline]
+fn myeloma_lookup(name: &str) -> Option<Therapy> {
+    match Drug::from_name(name) {
+        Some(d) => Some(Therapy::Drug(d)),
+        None => Regimen::from_name(name).map(Therapy::Regimen),
+    }
+}
+
+/// The `HashMap` baseline: fold into a new `String`, then look it up.
+struct HashMapBaseline(HashMap<String, Therapy>);
+
+impl HashMapBaseline {
+    fn new() -> Self {
+        HashMapBaseline(
+            catalogue_names()
+                .into_iter()
+                .map(|(name, t)| (normalise(name), t))
+                .collect(),
+        )
+    }
+
+    #[inline]
+    fn lookup(&self, name: &str) -> Option<Therapy> {
+        self.0.get(&normalise(name)).copied()
+    }
+}
+
+/// The strum baseline: separators stripped into a stack buffer, then strum's case-insensitive match.
+#[inline]
+fn strum_lookup(name: &str) -> Option<Therapy> {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in name.chars().filter(|c| !is_separator(*c)) {
+        let width = c.len_utf8();
+        if len + width > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += width;
+    }
+    let stripped = std::str::from_utf8(&buf[..len]).ok()?;
+    stripped.parse::<StrumName>().ok().map(StrumName::therapy)
+}
+
+/// Every implementation gives the same answer on every query, so they are measured doing the same work.
+fn check_agreement(stream: &[String], hashmap: &HashMapBaseline) {
+    for q in stream {
+        let expected = myeloma_lookup(q);
+        assert_eq!(
+            hashmap.lookup(q),
+            expected,
+            "hashmap baseline disagrees on {q:?}"
+        );
+        assert_eq!(
+            strum_lookup(q),
+            expected,
+            "strum baseline disagrees on {q:?}"
+        );
+        if let Some(t) = expected {
+            assert_eq!(resolve(q), Ok(t), "resolve disagrees on {q:?}");
+        }
+    }
+}
+
+fn bench_lookup(c: &mut Criterion, stream: &[String]) {
+    let hashmap = HashMapBaseline::new();
+    check_agreement(stream, &hashmap);
+    let mut group = c.benchmark_group("lookup");
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function("myeloma", |b| {
+        b.iter(|| {
+            for q in stream {
+                black_box(myeloma_lookup(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("hashmap", |b| {
+        b.iter(|| {
+            for q in stream {
+                black_box(hashmap.lookup(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("strum", |b| {
+        b.iter(|| {
+            for q in stream {
+                black_box(strum_lookup(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("resolve", |b| {
+        b.iter(|| {
+            for q in stream {
+                let _ = black_box(resolve(black_box(q)));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn bench_from_drugs(c: &mut Criterion, stream: &[DrugSet]) {
+    let mut group = c.benchmark_group("from_drugs");
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function("myeloma", |b| {
+        b.iter(|| {
+            for set in stream {
+                black_box(Regimen::from_drugs(black_box(*set)));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// Where criterion writes its estimates, by its own rules.
+fn criterion_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        PathBuf::from(home)
+    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        PathBuf::from(target).join("criterion")
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join("criterion")
+    }
+}
+
+/// The median time per query, in nanoseconds, of a benchmark measured by this process.
+fn median_per_query(id: &str, queries: usize, started: SystemTime) -> Option<f64> {
+    let path = criterion_dir().join(id).join("new").join("estimates.json");
+    let fresh = std::fs::metadata(&path).and_then(|m| m.modified()).ok()? >= started;
+    let estimates: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).ok()?).ok()?;
+    let median = estimates["median"]["point_estimate"].as_f64()?;
+    fresh.then_some(median / queries as f64)
+}
+
+fn print_summary(names: usize, sets: usize, started: SystemTime) {
+    let get = |id: &str, n: usize| median_per_query(id, n, started);
+    let (mine, hashmap, strum) = (
+        get("lookup/myeloma", names),
+        get("lookup/hashmap", names),
+        get("lookup/strum", names),
+    );
+    println!("\nSummary: median per query ({names} names, {sets} drug sets per iteration)");
+    for (id, n) in [
+        ("lookup/myeloma", names),
+        ("lookup/hashmap", names),
+        ("lookup/strum", names),
+        ("lookup/resolve", names),
+        ("from_drugs/myeloma", sets),
+    ] {
+        if let Some(ns) = get(id, n) {
+            println!("  {id:<20} {ns:>8.2} ns");
+        }
+    }
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    if let Some(m) = mine {
+        println!("  target lookup <= 25 ns: {}", verdict(m <= 25.0));
+        if let Some(h) = hashmap {
+            println!(
+                "  target >= 3x hashmap: {:.1}x, {}",
+                h / m,
+                verdict(h / m >= 3.0)
+            );
+        }
+        if let Some(s) = strum {
+            println!(
+                "  target >= 2x strum: {:.1}x, {}",
+                s / m,
+                verdict(s / m >= 2.0)
+            );
+        }
+    }
+    if let Some(f) = get("from_drugs/myeloma", sets) {
+        println!("  target from_drugs <= 5 ns: {}", verdict(f <= 5.0));
+    }
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let names = name_stream(ROUNDS);
+    let sets = drug_set_stream(DRUG_SETS);
+    let mut c = Criterion::default().configure_from_args();
+    bench_lookup(&mut c, &names);
+    bench_from_drugs(&mut c, &sets);
+    c.final_summary();
+    if std::env::args().any(|a| a == "--bench") {
+        print_summary(names.len(), sets.len(), started);
+    }
+}

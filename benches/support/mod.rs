@@ -1,0 +1,6 @@
+//! What the benchmark is built from: the catalogue's names, the query streams and the strum baseline.
+
+pub mod names;
+pub mod queries;
+#[rustfmt::skip] // Generated; tests/resolve_props.rs compares it byte for byte.
+pub mod strum_names;
