@@ -56,20 +56,223 @@ impl fmt::Display for Therapy {
     }
 }
 
-/// Looks a single name up: fold into a stack buffer, one hash, one slot, one comparison.
+/// The longest folded name in the table. Longer text is a miss, found without hashing.
+const MAX_KEY: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        if NAME_SLOTS[i].0.len() > max {
+            max = NAME_SLOTS[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+const _: () = assert!(MAX_KEY <= MAX_FOLDED && MAX_KEY <= u8::MAX as usize);
+
+/// Words of eight bytes that hold the longest key.
+const KEY_WORDS: usize = MAX_KEY.div_ceil(8);
+
+/// A slot of the name table with its key packed into little-endian words (zero past the key), so
+/// that comparing a query with it is a few integer comparisons.
+#[derive(Clone, Copy)]
+struct Slot {
+    words: [u64; KEY_WORDS],
+    len: u8,
+    named: Option<Named>,
+}
+
+/// The generated `NAME_SLOTS`, packed at compile time.
+const SLOTS: [Slot; NAME_SLOTS.len()] = {
+    let mut slots = [Slot {
+        words: [0; KEY_WORDS],
+        len: 0,
+        named: None,
+    }; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        let (key, named) = NAME_SLOTS[i];
+        let mut words = [0; KEY_WORDS];
+        let mut w = 0;
+        while w < KEY_WORDS {
+            words[w] = text::word(key, w);
+            w += 1;
+        }
+        slots[i] = Slot {
+            words,
+            len: key.len() as u8,
+            named,
+        };
+        i += 1;
+    }
+    slots
+};
+
+/// Words a query is folded into: room past the longest key for the word that a chunk may spill
+/// into, rounded up to a power of two so that indexing needs no bounds check.
+const SPAN: usize = (KEY_WORDS + 2).next_power_of_two();
+
+/// A query folded into little-endian words, zero past its length.
+struct Query {
+    words: [u64; SPAN],
+    /// The bytes of the word being filled, `words[len / 8]`, kept in a register.
+    current: u64,
+    len: usize,
+}
+
+impl Query {
+    /// Appends the low `count` bytes of `chunk`, whose other bytes are zero. Whole words are stored,
+    /// never single bytes, so reading the words back never waits on a store of a different width.
+    #[inline(always)]
+    const fn append(&mut self, chunk: u64, count: usize) {
+        let shift = 8 * (self.len % 8) as u32;
+        let low = self.current | (chunk << shift);
+        // The bytes that spill into the next word: `chunk >> (64 - shift)`, written so that it is
+        // also defined (zero) when `shift` is zero.
+        let high = chunk >> 1 >> (63 - shift);
+        self.words[(self.len / 8) % SPAN] = low;
+        self.words[(self.len / 8 + 1) % SPAN] = high;
+        self.current = if self.len % 8 + count >= 8 { high } else { low };
+        self.len += count;
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is less than `n`, for bytes and `n` of at most 0x80.
+const fn below(x: u64, n: u8) -> u64 {
+    !((x | HIGHS) - ONES * n as u64) & HIGHS
+}
+
+/// The next (up to) eight bytes of `input` from `i` as a little-endian word, zero above them, and
+/// how many they are. Reads whole words: the end of a long input comes from its last eight bytes,
+/// shifted, and a short input from two reads that overlap on the same bytes.
+#[inline(always)]
+const fn chunk_at(input: &[u8], i: usize) -> (u64, usize) {
+    let rest = input.len() - i;
+    if let Some(chunk) = input.split_at(i).1.first_chunk::<8>() {
+        (u64::from_le_bytes(*chunk), 8)
+    } else if let Some(last) = input.last_chunk::<8>() {
+        (u64::from_le_bytes(*last) >> (8 * (8 - rest)), rest)
+    } else if let (Some(first), Some(last)) = (input.first_chunk::<4>(), input.last_chunk::<4>()) {
+        let (first, last) = (
+            u32::from_le_bytes(*first) as u64,
+            u32::from_le_bytes(*last) as u64,
+        );
+        (first | (last << (8 * (rest - 4))), rest)
+    } else {
+        let (a, b, c) = (
+            input[0] as u64,
+            input[rest / 2] as u64,
+            input[rest - 1] as u64,
+        );
+        (a | (b << (8 * (rest / 2))) | (c << (8 * (rest - 1))), rest)
+    }
+}
+
+/// Folds `input` into `query` as [`text::fold`] folds, eight bytes at a time: ASCII capitals are
+/// lower-cased across the word at once, and separators (found with the bytes below `0` and `_`,
+/// usually none) are dropped by shifting the bytes above them down. Text with a byte outside ASCII
+/// is finished a byte at a time, where the multi-byte dashes and spaces are recognised. `false` when
+/// the folded text is longer than every key.
+#[inline(always)]
+const fn fold_query(input: &[u8], query: &mut Query) -> bool {
+    let mut i = 0;
+    while i < input.len() {
+        let (chunk, count) = chunk_at(input, i);
+        let valid = HIGHS >> (8 * (8 - count));
+        if chunk & valid != 0 {
+            return fold_bytes(input, i, query);
+        }
+        let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
+        let mut folded = chunk | (capitals >> 2);
+        let mut kept = count;
+        // Highest first, so that dropping one leaves the positions below it as they are.
+        let mut suspects = (below(chunk, b'0') | below(chunk ^ (ONES * b'_' as u64), 1)) & valid;
+        while suspects != 0 {
+            let high_bit = 63 - suspects.leading_zeros();
+            suspects &= !(1 << high_bit);
+            let at = high_bit - 7;
+            if text::separator_len(&[(folded >> at) as u8], 0) == 1 {
+                let under = (1 << at) - 1;
+                folded = (folded & under) | ((folded >> 8) & !under);
+                kept -= 1;
+            }
+        }
+        query.append(folded, kept);
+        if query.len > MAX_KEY {
+            return false;
+        }
+        i += count;
+    }
+    true
+}
+
+/// Folds the rest of `input` from `i` into `query` a byte at a time; see [`fold_query`].
+const fn fold_bytes(input: &[u8], mut i: usize, query: &mut Query) -> bool {
+    while i < input.len() {
+        let skip = text::separator_len(input, i);
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
+        query.append(input[i].to_ascii_lowercase() as u64, 1);
+        if query.len > MAX_KEY {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Looks a single name up: fold into words on the stack, hash the words, read one slot, compare
+/// the words. No allocation, no branch per byte on ASCII text.
+#[inline]
 pub(crate) const fn lookup(name: &str) -> Option<Named> {
-    let mut buf = [0u8; MAX_FOLDED];
-    let key = match text::fold(name.as_bytes(), &mut buf) {
-        Some(0) | None => return None,
-        Some(len) => buf.split_at(len).0,
+    let mut query = Query {
+        words: [0; SPAN],
+        current: 0,
+        len: 0,
     };
-    let h = text::hash(NAME_SEED, key);
+    if !fold_query(name.as_bytes(), &mut query) || query.len == 0 {
+        return None;
+    }
+    let words = query.words.split_at(KEY_WORDS).0;
+    let h = text::hash_words(NAME_SEED, words, query.len);
     let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
-    let (stored, named) = NAME_SLOTS[text::slot(h, d1, d2, NAME_SLOTS.len() - 1)];
-    if text::same(stored, key) {
-        named
+    let slot = &SLOTS[text::slot(h, d1, d2, SLOTS.len() - 1)];
+    let mut differ = (slot.len as usize ^ query.len) as u64;
+    let mut w = 0;
+    while w < KEY_WORDS {
+        differ |= slot.words[w] ^ words[w];
+        w += 1;
+    }
+    if differ == 0 {
+        slot.named
     } else {
         None
+    }
+}
+
+impl Therapy {
+    /// The drug or regimen with this name, in one lookup: what [`Drug::from_name`] and
+    /// [`Regimen::from_name`] find, without trying both. Unlike [`resolve`], it reads no
+    /// combinations. Usable in `const` context.
+    ///
+    /// ```
+    /// use myeloma::{Drug, Regimen, Therapy};
+    /// assert_eq!(Therapy::from_name("VELCADE"), Some(Therapy::Drug(Drug::Bortezomib)));
+    /// assert_eq!(Therapy::from_name("D RVd"), Some(Therapy::Regimen(Regimen::DRVd)));
+    /// assert_eq!(Therapy::from_name("len/bort/dex"), None);
+    /// ```
+    #[inline]
+    pub const fn from_name(name: &str) -> Option<Therapy> {
+        match lookup(name) {
+            Some(Named::Drug(d)) => Some(Therapy::Drug(d)),
+            Some(Named::Regimen(r)) => Some(Therapy::Regimen(r)),
+            None => None,
+        }
     }
 }
 
@@ -83,6 +286,7 @@ impl Drug {
     /// assert_eq!(Drug::from_name("len"), Some(Drug::Lenalidomide));
     /// assert_eq!(Drug::from_name("bortezimib"), None);
     /// ```
+    #[inline]
     pub const fn from_name(name: &str) -> Option<Drug> {
         match lookup(name) {
             Some(Named::Drug(d)) => Some(d),
@@ -100,6 +304,7 @@ impl Regimen {
     /// assert_eq!(Regimen::from_name("VRd"), Some(Regimen::RVd));
     /// assert_eq!(Regimen::from_name("isa–kd"), Some(Regimen::IsaKd));
     /// ```
+    #[inline]
     pub const fn from_name(name: &str) -> Option<Regimen> {
         match lookup(name) {
             Some(Named::Regimen(r)) => Some(r),
@@ -108,28 +313,23 @@ impl Regimen {
     }
 
     /// The regimen whose drugs are exactly `drugs`, ignoring dose qualifiers (as OHDSI's regimen
-    /// finder matches drug exposures). `None` when no regimen has exactly that set.
+    /// finder matches drug exposures); of regimens that differ only in doses, the first in catalogue
+    /// order. `None` when no regimen has exactly that set. One multiplication and one table read.
     ///
     /// ```
     /// use myeloma::{drug_set, Drug, Regimen};
     /// let set = drug_set![Drug::Carfilzomib, Drug::Dexamethasone];
     /// assert_eq!(Regimen::from_drugs(set), Some(Regimen::Kd));
     /// ```
+    #[inline]
     pub const fn from_drugs(drugs: DrugSet) -> Option<Regimen> {
         let bits = drugs.bits();
-        let (mut lo, mut hi) = (0, REGIMENS_BY_DRUGS.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let (key, regimen) = REGIMENS_BY_DRUGS[mid];
-            if key == bits {
-                return Some(regimen);
-            } else if key < bits {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        let (key, regimen) = BY_DRUGS[set_slot(bits, SET_MULTIPLIER)];
+        if key == bits {
+            regimen
+        } else {
+            None
         }
-        None
     }
 
     /// Every regimen that contains all of `drugs`, in catalogue order.
@@ -146,6 +346,60 @@ impl Regimen {
             .filter(move |r| drugs.is_subset(r.drugs()))
     }
 }
+
+/// Slots of the drug-set table: a power of two, at least four per regimen.
+const SET_SLOTS: usize = (REGIMENS_BY_DRUGS.len() * 4).next_power_of_two();
+
+/// The slot of a drug set's bits: multiply-shift hashing, the top bits of the product.
+const fn set_slot(bits: u64, multiplier: u64) -> usize {
+    (bits.wrapping_mul(multiplier) >> (64 - SET_SLOTS.trailing_zeros())) as usize
+}
+
+/// The first multiplier, in a fixed sequence of odd numbers, that gives every regimen's drug set a
+/// slot of its own (regimens with the same set share one); found at compile time, and a compile
+/// error if there is none.
+const SET_MULTIPLIER: u64 = {
+    let mut multiplier = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut tries = 0;
+    loop {
+        let mut keys = [None; SET_SLOTS];
+        let mut clash = false;
+        let mut i = 0;
+        while i < REGIMENS_BY_DRUGS.len() && !clash {
+            let bits = REGIMENS_BY_DRUGS[i].0;
+            let slot = set_slot(bits, multiplier);
+            clash = matches!(keys[slot], Some(other) if other != bits);
+            keys[slot] = Some(bits);
+            i += 1;
+        }
+        if !clash {
+            break multiplier;
+        }
+        tries += 1;
+        assert!(
+            tries < 10_000,
+            "no multiplier gives each regimen's drug set a slot of its own"
+        );
+        multiplier = multiplier.wrapping_add(0x9e37_79b9_7f4a_7c16);
+    }
+};
+
+/// Each regimen at the slot of its drug set, the first in catalogue order where sets are equal
+/// (`REGIMENS_BY_DRUGS` is sorted by bits, then by catalogue order). A free slot holds no regimen,
+/// so whatever bits it is asked for, the answer is `None`.
+const BY_DRUGS: [(u64, Option<Regimen>); SET_SLOTS] = {
+    let mut table = [(0, None); SET_SLOTS];
+    let mut i = 0;
+    while i < REGIMENS_BY_DRUGS.len() {
+        let (bits, regimen) = REGIMENS_BY_DRUGS[i];
+        let slot = set_slot(bits, SET_MULTIPLIER);
+        if table[slot].1.is_none() {
+            table[slot] = (bits, Some(regimen));
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Words of a free-text combination that qualify a dose rather than name a drug.
 const QUALIFIERS: [&str; 5] = ["low", "dose", "lowdose", "high", "highdose"];
@@ -494,5 +748,128 @@ impl fmt::Display for TherapyName {
             Therapy::Regimen(r) => f.write_str(r.acronym()),
             Therapy::Combination(set) => fmt::Display::fmt(&set, f),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces of text around every edge of the word-at-a-time fold: letters on both sides of the
+    /// capitals, ASCII separators and the punctuation next to them, bytes outside ASCII that are
+    /// and are not separators, and broken UTF-8.
+    const PIECES: &[&[u8]] = &[
+        b"a",
+        b"m",
+        b"z",
+        b"A",
+        b"Q",
+        b"Z",
+        b"0",
+        b"9",
+        b"@",
+        b"[",
+        b"`",
+        b"{",
+        b"\x7f",
+        b"\0",
+        b" ",
+        b"-",
+        b".",
+        b"_",
+        b"\t",
+        b"\n",
+        b"\r",
+        b"/",
+        b"+",
+        b",",
+        b"(",
+        b"!",
+        b"\x0b",
+        b"velcade",
+        b"RVD",
+        b"isa",
+        "é".as_bytes(),
+        "–".as_bytes(),
+        "—".as_bytes(),
+        "\u{a0}".as_bytes(),
+        "®".as_bytes(),
+        "™".as_bytes(),
+        "\u{2212}".as_bytes(),
+        "\u{2010}".as_bytes(),
+        "\u{202f}".as_bytes(),
+        "\u{2016}".as_bytes(),
+        "\u{2030}".as_bytes(),
+        b"\xc2",
+        b"\xe2",
+        b"\xe2\x80",
+        b"\xff",
+    ];
+
+    /// The word-at-a-time fold agrees with [`text::fold`], word for word, on random text made of
+    /// [`PIECES`], of every length up to past the longest key.
+    #[test]
+    fn the_word_fold_is_the_byte_fold() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut random = move |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..200_000 {
+            let mut input = [0u8; 96];
+            let mut len = 0;
+            for _ in 0..random(24) {
+                let piece = PIECES[random(PIECES.len())];
+                if len + piece.len() > input.len() {
+                    break;
+                }
+                input[len..len + piece.len()].copy_from_slice(piece);
+                len += piece.len();
+            }
+            let input = &input[..len];
+            let mut expected = [0u8; MAX_FOLDED];
+            let expected = text::fold(input, &mut expected).map(|n| &expected[..n]);
+            let mut query = Query {
+                words: [0; SPAN],
+                current: 0,
+                len: 0,
+            };
+            let folded = fold_query(input, &mut query);
+            match expected {
+                Some(expected) if expected.len() <= MAX_KEY => {
+                    assert!(folded, "{input:?}");
+                    assert_eq!(query.len, expected.len(), "{input:?}");
+                    for (w, word) in query.words.iter().enumerate() {
+                        assert_eq!(*word, text::word(expected, w), "word {w} of {input:?}");
+                    }
+                }
+                _ => assert!(!folded, "{input:?} folds past every key"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_finds_its_slot() {
+        for (key, named) in NAME_SLOTS {
+            if let Some(named) = named {
+                let key = core::str::from_utf8(key).unwrap();
+                assert_eq!(lookup(key), Some(named), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_regimen_is_found_by_its_drugs() {
+        for (bits, regimen) in REGIMENS_BY_DRUGS {
+            let found = Regimen::from_drugs(DrugSet::from_bits(bits)).unwrap();
+            assert_eq!(found.drugs().bits(), bits);
+            assert!(
+                Regimen::ALL.iter().position(|r| *r == found)
+                    <= Regimen::ALL.iter().position(|r| *r == regimen)
+            );
+        }
+        assert_eq!(Regimen::from_drugs(DrugSet::EMPTY), None);
     }
 }

@@ -29,7 +29,7 @@ pub const fn fold(input: &[u8], out: &mut [u8; MAX_FOLDED]) -> Option<usize> {
 
 /// How many bytes of separator start at `s[i]`: ASCII space, tab, newline, hyphen, dot and underscore;
 /// in UTF-8, the no-break spaces, the Unicode hyphens and dashes, the minus sign, ® and ™.
-const fn separator_len(s: &[u8], i: usize) -> usize {
+pub const fn separator_len(s: &[u8], i: usize) -> usize {
     match s[i] {
         b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' | b'_' => 1,
         0xC2 if matches!(byte_at(s, i + 1), 0xA0 | 0xAE) => 2,
@@ -90,21 +90,62 @@ pub const fn is_close(distance: usize, len: usize) -> bool {
     distance <= allowed
 }
 
-/// The resolver's hash of a folded name: seeded FNV-1a, then the splitmix64 finaliser to spread FNV's
-/// weak low bits. The build script searches for the seed that makes its table perfect.
-pub const fn hash(seed: u64, key: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+/// Words of eight bytes that hold the longest folded name.
+const WORDS: usize = MAX_FOLDED.div_ceil(8);
+
+/// The hash's odd constants: one per word (wyhash's secret), then two for the final mix (the golden
+/// ratio and a splitmix64 multiplier).
+const K: [u64; WORDS + 2] = [
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+];
+
+/// The folded multiply: the halves of the full 128-bit product, xored. Zero when `a` is zero.
+const fn mum(a: u64, b: u64) -> u64 {
+    let r = (a as u128).wrapping_mul(b as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
+
+/// Word `w` of `key`: its bytes `8 * w..8 * w + 8` as a little-endian integer, zero past the end.
+pub const fn word(key: &[u8], w: usize) -> u64 {
+    let mut bytes = [0u8; 8];
     let mut i = 0;
-    while i < key.len() {
-        h ^= key[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    while i < 8 && w * 8 + i < key.len() {
+        bytes[i] = key[w * 8 + i];
         i += 1;
     }
-    h ^= h >> 30;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^= h >> 27;
-    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
+    u64::from_le_bytes(bytes)
+}
+
+/// The resolver's hash of a folded name: each eight-byte word (see [`word`]) multiplied by a
+/// constant of its own, the folded products xored together with the length, then mixed once more.
+/// The words' products do not depend on each other, so they are computed side by side, and a zero
+/// word adds nothing, so the resolver hashes a fixed number of words of a zeroed buffer with
+/// [`hash_words`]. The build script searches for the seed that makes its table perfect.
+pub const fn hash(seed: u64, key: &[u8]) -> u64 {
+    let mut acc = key.len() as u64;
+    let mut w = 0;
+    while w * 8 < key.len() {
+        acc ^= mum(word(key, w), K[w % WORDS] ^ seed);
+        w += 1;
+    }
+    mum(acc ^ K[WORDS], K[WORDS + 1] ^ seed)
+}
+
+/// [`hash`] of a name of `len` bytes given as its words; words past the name must be zero.
+pub const fn hash_words(seed: u64, words: &[u64], len: usize) -> u64 {
+    let mut acc = len as u64;
+    let mut w = 0;
+    while w < words.len() {
+        acc ^= mum(words[w], K[w % WORDS] ^ seed);
+        w += 1;
+    }
+    mum(acc ^ K[WORDS], K[WORDS + 1] ^ seed)
 }
 
 /// The bucket of a hash, for a power-of-two number of buckets (`mask` is that number less one).
