@@ -46,6 +46,11 @@ fn assert_resolves(name: &str, therapy: Therapy) {
         "from_name({name:?})"
     );
     assert_eq!(
+        Therapy::from_name(name),
+        Some(therapy),
+        "Therapy::from_name({name:?})"
+    );
+    assert_eq!(
         name.parse::<Therapy>(),
         Ok(therapy),
         "{name:?}.parse::<Therapy>()"
@@ -264,10 +269,14 @@ fn model_lookup(model: &HashMap<String, Therapy>, text: &str) -> Option<Therapy>
     model.get(&folded).copied()
 }
 
+/// The lookup, checked to agree with `Drug::from_name` then `Regimen::from_name`.
 fn lookup(text: &str) -> Option<Therapy> {
-    Drug::from_name(text)
+    let found = Therapy::from_name(text);
+    let chain = Drug::from_name(text)
         .map(Therapy::Drug)
-        .or_else(|| Regimen::from_name(text).map(Therapy::Regimen))
+        .or_else(|| Regimen::from_name(text).map(Therapy::Regimen));
+    assert_eq!(found, chain, "{text:?}");
+    found
 }
 
 /// A catalogue name.
@@ -275,32 +284,30 @@ fn any_name() -> impl Strategy<Value = (&'static str, Therapy)> {
     select(catalogue_names())
 }
 
-/// A catalogue name with separators inserted between characters and each letter's case flipped at random.
+/// A catalogue name with runs of zero to three separators inserted before, between and after its
+/// characters, and each letter's case chosen at random: every length and every position of a
+/// separator in an eight-byte word comes up.
 fn written_name() -> impl Strategy<Value = (String, Therapy)> {
     any_name().prop_flat_map(|(name, therapy)| {
         let n = name.chars().count();
+        let run = proptest::collection::vec(select(SEPARATORS), 0..=3);
         (
             Just(name),
             Just(therapy),
-            proptest::collection::vec(proptest::option::of(select(SEPARATORS)), n + 1),
+            proptest::collection::vec(run, n + 1),
             proptest::collection::vec(any::<bool>(), n),
         )
             .prop_map(move |(name, therapy, separators, upper)| {
                 let mut out = String::new();
                 for (i, c) in name.chars().enumerate() {
-                    // Leading and trailing separators, and ones between characters.
-                    if let Some(s) = separators[i] {
-                        out.push_str(s);
-                    }
+                    out.extend(separators[i].iter().copied());
                     out.push(if upper[i] {
                         c.to_ascii_uppercase()
                     } else {
                         c.to_ascii_lowercase()
                     });
                 }
-                if let Some(s) = separators[n] {
-                    out.push_str(s);
-                }
+                out.extend(separators[n].iter().copied());
                 (out, therapy)
             })
     })
