@@ -62,14 +62,7 @@ fn overview() -> String {
     }
     let _ = writeln!(out, "\nRegimens");
     for regimen in Regimen::ALL {
-        let drugs: Vec<String> = regimen
-            .components()
-            .iter()
-            .map(|c| match c.dose {
-                Some(dose) => format!("{dose} {}", c.drug.generic_name()),
-                None => c.drug.generic_name().to_string(),
-            })
-            .collect();
+        let drugs: Vec<String> = regimen.components().iter().map(|c| c.to_string()).collect();
         let _ = writeln!(out, "  {:<9} {}", regimen.acronym(), drugs.join(", "));
     }
     out
@@ -366,14 +359,7 @@ fn render_class(out: &mut String, class: DrugClass) {
 }
 
 fn regimen_line(r: Regimen) -> String {
-    let drugs: Vec<String> = r
-        .components()
-        .iter()
-        .map(|c| match c.dose {
-            Some(dose) => format!("{dose} {}", c.drug.generic_name()),
-            None => c.drug.generic_name().to_string(),
-        })
-        .collect();
+    let drugs: Vec<String> = r.components().iter().map(|c| c.to_string()).collect();
     let mut line = format!("{} – {}", r.acronym(), drugs.join(", "));
     if let Some(p) = r.prerequisites() {
         let _ = write!(line, "; {}", condition(&p));

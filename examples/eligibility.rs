@@ -261,10 +261,7 @@ fn components(regimen: Regimen) -> String {
     regimen
         .components()
         .iter()
-        .map(|c| match c.dose {
-            Some(dose) => format!("{dose} {}", c.drug.generic_name()),
-            None => c.drug.generic_name().to_owned(),
-        })
+        .map(|c| c.to_string())
         .collect::<Vec<_>>()
         .join(" + ")
 }

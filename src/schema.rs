@@ -201,6 +201,22 @@ pub struct Component {
     pub dose: Option<Dose>,
 }
 
+/// The drug with its dose qualifier, as the page writes it: `low-dose dexamethasone`.
+///
+/// ```
+/// use myeloma::Regimen;
+/// let kd: Vec<String> = Regimen::Kd.components().iter().map(|c| c.to_string()).collect();
+/// assert_eq!(kd, ["carfilzomib", "low-dose dexamethasone"]);
+/// ```
+impl core::fmt::Display for Component {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if let Some(dose) = self.dose {
+            write!(f, "{dose} ")?;
+        }
+        f.write_str(self.drug.generic_name())
+    }
+}
+
 /// An earlier exposure a condition asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Exposure {
