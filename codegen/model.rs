@@ -166,7 +166,7 @@ pub struct Drug {
     pub uses: Vec<DrugUse>,
     #[serde(default)]
     pub given_alone: bool,
-    pub prerequisites: Option<Prerequisites>,
+    pub prerequisites: Option<Spanned<Prerequisites>>,
     /// Sources stating that the drug raises the risk of blood clots.
     #[serde(default)]
     pub clot_risk: Vec<Text>,
@@ -228,13 +228,13 @@ pub struct Prerequisites {
     pub min_prior_lines: Option<Spanned<i64>>,
     pub max_prior_lines: Option<Spanned<i64>>,
     #[serde(default)]
-    pub prior_exposure: Vec<Exposure>,
+    pub prior_exposure: Vec<Spanned<Exposure>>,
     #[serde(default)]
     pub progression_on_last: bool,
     /// The source the rule follows.
     pub source: Text,
     /// The page's own wording, where the page states the condition.
-    pub page_wording: Option<String>,
+    pub page_wording: Option<Text>,
     pub page_source: Option<Text>,
 }
 
@@ -259,7 +259,7 @@ pub struct Regimen {
     #[serde(default)]
     pub most_common_with: Vec<Text>,
     pub uses: Vec<Text>,
-    pub prerequisites: Option<Prerequisites>,
+    pub prerequisites: Option<Spanned<Prerequisites>>,
     pub sources: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Note>,

@@ -848,11 +848,11 @@ impl Context {
                 }
             }
         }
-        if x.prerequisites.is_some() && !x.given_alone {
+        if let (Some(prerequisites), false) = (&x.prerequisites, x.given_alone) {
             diags.push(
                 Diagnostic::spanned(
                     DRUGS,
-                    &x.generic_name,
+                    prerequisites,
                     format!("{owner} has prerequisites but is not `given_alone`"),
                 )
                 .hint("conditions for a drug in a combination belong on the regimen"),
@@ -920,9 +920,10 @@ impl Context {
         &self,
         file: &str,
         owner: &str,
-        p: &model::Prerequisites,
+        spanned: &serde_saphyr::Spanned<model::Prerequisites>,
         diags: &mut Diagnostics,
     ) -> Prerequisites {
+        let p = &spanned.value;
         let lines =
             |field: &str, value: &Option<serde_saphyr::Spanned<i64>>, diags: &mut Diagnostics| {
                 let v = value.as_ref()?;
@@ -950,10 +951,10 @@ impl Context {
             }
         }
         match (&p.page_wording, &p.page_source) {
-            (Some(_), None) => diags.push(
+            (Some(wording), None) => diags.push(
                 Diagnostic::spanned(
                     file,
-                    &p.source,
+                    wording,
                     format!("{owner} quotes `page_wording` without a `page_source`"),
                 )
                 .hint("name the page section the wording comes from"),
@@ -971,26 +972,29 @@ impl Context {
             && !p.progression_on_last
         {
             diags.push(
-                Diagnostic::spanned(file, &p.source, format!("{owner} has prerequisites that state no condition"))
+                Diagnostic::spanned(file, spanned, format!("{owner} has prerequisites that state no condition"))
                     .hint("give `min_prior_lines`, `max_prior_lines`, `prior_exposure` or `progression_on_last`, or remove `prerequisites`"),
             );
         }
         let mut prior_exposure: Vec<Exposure> = Vec::new();
         for e in &p.prior_exposure {
-            let Some(exposure) = self.exposure(file, owner, e, &p.source, diags) else {
+            let Some(exposure) = self.exposure(file, owner, e, diags) else {
                 continue;
             };
             if prior_exposure.contains(&exposure) {
-                let at = e
+                let named = e
+                    .value
                     .drug
                     .as_ref()
-                    .or(e.class.as_ref())
-                    .or(e.target.as_ref())
-                    .unwrap_or(&p.source);
+                    .or(e.value.class.as_ref())
+                    .or(e.value.target.as_ref());
                 diags.push(Diagnostic::spanned(
                     file,
-                    at,
-                    format!("{owner} asks for prior exposure to `{}` twice", at.value),
+                    e,
+                    format!(
+                        "{owner} asks for prior exposure to `{}` twice",
+                        named.map_or("", |n| n.value.as_str())
+                    ),
                 ));
             } else {
                 prior_exposure.push(exposure);
@@ -1005,7 +1009,7 @@ impl Context {
                 .sources
                 .get(file, owner, &p.source, diags)
                 .unwrap_or_default(),
-            page_wording: p.page_wording.clone(),
+            page_wording: p.page_wording.as_ref().map(|w| w.value.clone()),
             page_source: p
                 .page_source
                 .as_ref()
@@ -1017,10 +1021,10 @@ impl Context {
         &self,
         file: &str,
         owner: &str,
-        e: &model::Exposure,
-        near: &Text,
+        spanned: &serde_saphyr::Spanned<model::Exposure>,
         diags: &mut Diagnostics,
     ) -> Option<Exposure> {
+        let e = &spanned.value;
         match (&e.drug, &e.class, &e.target) {
             (Some(d), None, None) => self.drugs.get(file, owner, d, diags).map(Exposure::Drug),
             (None, Some(c), None) => self.classes.get(file, owner, c, diags).map(Exposure::Class),
@@ -1029,22 +1033,21 @@ impl Context {
                 .get(file, owner, t, diags)
                 .map(Exposure::Target),
             (None, None, None) => {
-                // The entry has no span of its own; the prerequisites' `source` is the nearest place.
                 diags.push(
-                    Diagnostic::spanned(file, near, format!("a prior exposure of {owner} names none of `drug`, `class` or `target`"))
-                        .hint("it is an entry of `prior_exposure` in the prerequisites whose `source` is here; give it exactly one of them"),
+                    Diagnostic::spanned(
+                        file,
+                        spanned,
+                        format!(
+                            "a prior exposure of {owner} names none of `drug`, `class` or `target`"
+                        ),
+                    )
+                    .hint("give it exactly one of them"),
                 );
                 None
             }
             _ => {
-                let at = e
-                    .drug
-                    .as_ref()
-                    .or(e.class.as_ref())
-                    .or(e.target.as_ref())
-                    .unwrap_or(near);
                 diags.push(
-                    Diagnostic::spanned(file, at, format!("a prior exposure of {owner} names more than one of `drug`, `class` or `target`"))
+                    Diagnostic::spanned(file, spanned, format!("a prior exposure of {owner} names more than one of `drug`, `class` or `target`"))
                         .hint("write one exposure a line; each names exactly one drug, class or target"),
                 );
                 None
