@@ -634,22 +634,26 @@ fn name_table(c: &Checked) -> TokenStream {
 }
 
 fn regimens_by_drugs(c: &Checked) -> TokenStream {
-    let mut pairs: Vec<(u64, usize)> = c
-        .regimens
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.drug_bits, i))
-        .collect();
-    pairs.sort();
-    let count = pairs.len();
-    let rows = pairs.iter().map(|(bits, r)| {
-        let bits = Literal::u64_unsuffixed(*bits);
-        let r = regimen(c, *r);
-        quote!((#bits, #r))
+    let t = &c.drug_sets;
+    let multiplier = Literal::u64_unsuffixed(t.multiplier);
+    let slots_log2 = t.slots_log2;
+    let len = t.slots.len();
+    let rows = t.slots.iter().map(|slot| match slot {
+        Some(r) => {
+            let bits = Literal::u64_unsuffixed(c.regimens[*r].drug_bits);
+            let r = regimen(c, *r);
+            quote!((#bits, Some(#r)))
+        }
+        None => quote!((0, None)),
     });
     quote! {
-        /// Every regimen keyed by its drug set's bits, sorted for binary search.
-        pub(crate) const REGIMENS_BY_DRUGS: [(u64, crate::Regimen); #count] = [ #( #rows ),* ];
+        /// The multiplier of the drug-set table's perfect hash.
+        pub(crate) const SET_MULTIPLIER: u64 = #multiplier;
+        /// log2 of the number of slots of the drug-set table.
+        pub(crate) const SET_SLOTS_LOG2: u32 = #slots_log2;
+        /// Each regimen at the slot of its drug set's bits (the first in catalogue order where
+        /// regimens differ only in doses); a free slot holds no regimen.
+        pub(crate) const REGIMENS_BY_DRUGS: [(u64, Option<crate::Regimen>); #len] = [ #( #rows ),* ];
     }
 }
 

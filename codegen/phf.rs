@@ -1,7 +1,7 @@
 //! Builds the perfect hash table behind name resolution: every folded name gets a slot of its own, so
 //! a lookup is one hash, one table read and one comparison.
 
-use super::text::{bucket, hash, slot};
+use super::text::{bucket, hash, set_slot, slot};
 
 /// A perfect hash over a set of distinct keys.
 pub struct Phf {
@@ -65,6 +65,45 @@ fn place(bucket: &[usize], hashes: &[u64], slots: &[Option<usize>]) -> Option<(u
             }
             return Some((d1, d2));
         }
+    }
+    None
+}
+
+/// A perfect multiply-shift hash over drug-set bits: every distinct set gets a slot of its own.
+pub struct SetTable {
+    pub multiplier: u64,
+    /// log2 of the number of slots.
+    pub slots_log2: u32,
+    /// For each slot, the index of the first key (in the given order) stored there.
+    pub slots: Vec<Option<usize>>,
+}
+
+/// Finds the first multiplier, in a fixed sequence of odd numbers, that gives every distinct key
+/// a slot of its own in a table of at least four slots per key; equal keys share a slot, which keeps
+/// the first. `None` if no multiplier in [`SEEDS_TO_TRY`] works.
+pub fn build_sets(keys: &[u64]) -> Option<SetTable> {
+    let slots_log2 = (keys.len() * 4).next_power_of_two().max(2).trailing_zeros();
+    let mut multiplier = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..SEEDS_TO_TRY {
+        let mut slots: Vec<Option<usize>> = vec![None; 1 << slots_log2];
+        let clash = keys.iter().enumerate().any(|(i, &bits)| {
+            let s = set_slot(bits, multiplier, slots_log2);
+            match slots[s] {
+                Some(j) => keys[j] != bits,
+                None => {
+                    slots[s] = Some(i);
+                    false
+                }
+            }
+        });
+        if !clash {
+            return Some(SetTable {
+                multiplier,
+                slots_log2,
+                slots,
+            });
+        }
+        multiplier = multiplier.wrapping_add(0x9e37_79b9_7f4a_7c16);
     }
     None
 }

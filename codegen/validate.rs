@@ -215,6 +215,8 @@ pub struct Checked {
     pub drugs: Vec<Drug>,
     pub regimens: Vec<Regimen>,
     pub names: Names,
+    /// The perfect hash from a regimen's drug set to the regimen.
+    pub drug_sets: phf::SetTable,
 }
 
 /// Checks the parsed catalogue; returns every problem found, or the checked model.
@@ -633,6 +635,7 @@ impl Context {
             targets.len(),
         );
         let names = names(c, diags);
+        let drug_sets = drug_set_table(&regimens, diags);
         Checked {
             page,
             sources,
@@ -643,6 +646,7 @@ impl Context {
             drugs,
             regimens,
             names,
+            drug_sets,
         }
     }
 
@@ -1448,6 +1452,24 @@ fn add_name<'a>(
                 by_fold.insert(folded, (named, owner, name, file));
             }
         }
+}
+
+/// The table behind `Regimen::from_drugs`, keyed by each regimen's drug set in catalogue order.
+fn drug_set_table(regimens: &[Regimen], diags: &mut Diagnostics) -> phf::SetTable {
+    let keys: Vec<u64> = regimens.iter().map(|r| r.drug_bits).collect();
+    phf::build_sets(&keys).unwrap_or_else(|| {
+        diags.push(Diagnostic::at(
+            REGIMENS,
+            1,
+            1,
+            "no perfect hash was found for the regimens' drug sets",
+        ));
+        phf::SetTable {
+            multiplier: 1,
+            slots_log2: 1,
+            slots: vec![None; 2],
+        }
+    })
 }
 
 /// Every name a drug or regimen is written by, folded; two entries may not share a written form.

@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use crate::catalogue::{NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, REGIMENS_BY_DRUGS};
+use crate::catalogue::{
+    NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, REGIMENS_BY_DRUGS, SET_MULTIPLIER, SET_SLOTS_LOG2,
+};
 use crate::text::{self, MAX_FOLDED};
 use crate::{Drug, DrugSet, Regimen};
 
@@ -324,7 +326,8 @@ impl Regimen {
     #[inline]
     pub const fn from_drugs(drugs: DrugSet) -> Option<Regimen> {
         let bits = drugs.bits();
-        let (key, regimen) = BY_DRUGS[set_slot(bits, SET_MULTIPLIER)];
+        let (key, regimen) =
+            REGIMENS_BY_DRUGS[text::set_slot(bits, SET_MULTIPLIER, SET_SLOTS_LOG2)];
         if key == bits {
             regimen
         } else {
@@ -346,60 +349,6 @@ impl Regimen {
             .filter(move |r| drugs.is_subset(r.drugs()))
     }
 }
-
-/// Slots of the drug-set table: a power of two, at least four per regimen.
-const SET_SLOTS: usize = (REGIMENS_BY_DRUGS.len() * 4).next_power_of_two();
-
-/// The slot of a drug set's bits: multiply-shift hashing, the top bits of the product.
-const fn set_slot(bits: u64, multiplier: u64) -> usize {
-    (bits.wrapping_mul(multiplier) >> (64 - SET_SLOTS.trailing_zeros())) as usize
-}
-
-/// The first multiplier, in a fixed sequence of odd numbers, that gives every regimen's drug set a
-/// slot of its own (regimens with the same set share one); found at compile time, and a compile
-/// error if there is none.
-const SET_MULTIPLIER: u64 = {
-    let mut multiplier = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut tries = 0;
-    loop {
-        let mut keys = [None; SET_SLOTS];
-        let mut clash = false;
-        let mut i = 0;
-        while i < REGIMENS_BY_DRUGS.len() && !clash {
-            let bits = REGIMENS_BY_DRUGS[i].0;
-            let slot = set_slot(bits, multiplier);
-            clash = matches!(keys[slot], Some(other) if other != bits);
-            keys[slot] = Some(bits);
-            i += 1;
-        }
-        if !clash {
-            break multiplier;
-        }
-        tries += 1;
-        assert!(
-            tries < 10_000,
-            "no multiplier gives each regimen's drug set a slot of its own"
-        );
-        multiplier = multiplier.wrapping_add(0x9e37_79b9_7f4a_7c16);
-    }
-};
-
-/// Each regimen at the slot of its drug set, the first in catalogue order where sets are equal
-/// (`REGIMENS_BY_DRUGS` is sorted by bits, then by catalogue order). A free slot holds no regimen,
-/// so whatever bits it is asked for, the answer is `None`.
-const BY_DRUGS: [(u64, Option<Regimen>); SET_SLOTS] = {
-    let mut table = [(0, None); SET_SLOTS];
-    let mut i = 0;
-    while i < REGIMENS_BY_DRUGS.len() {
-        let (bits, regimen) = REGIMENS_BY_DRUGS[i];
-        let slot = set_slot(bits, SET_MULTIPLIER);
-        if table[slot].1.is_none() {
-            table[slot] = (bits, Some(regimen));
-        }
-        i += 1;
-    }
-    table
-};
 
 /// Words of a free-text combination that qualify a dose rather than name a drug.
 const QUALIFIERS: [&str; 5] = ["low", "dose", "lowdose", "high", "highdose"];
@@ -863,6 +812,7 @@ mod tests {
     #[test]
     fn every_regimen_is_found_by_its_drugs() {
         for (bits, regimen) in REGIMENS_BY_DRUGS {
+            let Some(regimen) = regimen else { continue };
             let found = Regimen::from_drugs(DrugSet::from_bits(bits)).unwrap();
             assert_eq!(found.drugs().bits(), bits);
             assert!(

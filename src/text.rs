@@ -161,6 +161,12 @@ pub const fn slot(h: u64, d1: u32, d2: u32, mask: usize) -> usize {
     d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) as usize & mask
 }
 
+/// The slot of a drug set's bits in a table of `1 << slots_log2` slots: multiply-shift hashing,
+/// the top bits of the product. The build script searches for the multiplier that makes it perfect.
+pub const fn set_slot(bits: u64, multiplier: u64, slots_log2: u32) -> usize {
+    (bits.wrapping_mul(multiplier) >> (64 - slots_log2)) as usize
+}
+
 /// Byte-wise equality usable in `const fn`.
 pub const fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
