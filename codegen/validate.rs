@@ -358,13 +358,29 @@ impl Ids {
         names: &[Text],
         diags: &mut Diagnostics,
     ) -> Vec<usize> {
-        for (i, name) in names.iter().enumerate() {
-            if let Some(first) = names[..i].iter().find(|n| n.value == name.value) {
+        self.get_listed(file, owner, names, |n| n, diags)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Resolves the reference in each item of a list, reporting unknown ones and any listed twice.
+    fn get_listed<'a, T>(
+        &self,
+        file: &str,
+        owner: &str,
+        items: &'a [T],
+        name: impl Fn(&T) -> &Text,
+        diags: &mut Diagnostics,
+    ) -> Vec<(usize, &'a T)> {
+        for (i, item) in items.iter().enumerate() {
+            let this = name(item);
+            if let Some(first) = items[..i].iter().map(&name).find(|n| n.value == this.value) {
                 diags.push(
                     Diagnostic::spanned(
                         file,
-                        name,
-                        format!("{owner} lists {} `{}` twice", self.kind, name.value),
+                        this,
+                        format!("{owner} lists {} `{}` twice", self.kind, this.value),
                     )
                     .hint(format!(
                         "it is already listed at line {}, column {}",
@@ -374,9 +390,9 @@ impl Ids {
                 );
             }
         }
-        names
+        items
             .iter()
-            .filter_map(|n| self.get(file, owner, n, diags))
+            .filter_map(|item| self.get(file, owner, name(item), diags).map(|i| (i, item)))
             .collect()
     }
 }
@@ -824,34 +840,18 @@ impl Context {
                 .hint("the page says how every targeted drug is given"),
             );
         }
-        let mut routes = Vec::new();
-        for r in &x.routes {
-            if let Some(i) = self.routes.get(DRUGS, &owner, &r.route, diags) {
-                if routes.iter().any(|(j, _)| *j == i) {
-                    diags.push(Diagnostic::spanned(
-                        DRUGS,
-                        &r.route,
-                        format!("{owner} lists route `{}` twice", r.route.value),
-                    ));
-                } else {
-                    routes.push((i, r.wording.clone()));
-                }
-            }
-        }
-        let mut uses: Vec<(usize, String)> = Vec::new();
-        for u in &x.uses {
-            if let Some(i) = self.uses.get(DRUGS, &owner, &u.use_, diags) {
-                if uses.iter().any(|(j, _)| *j == i) {
-                    diags.push(Diagnostic::spanned(
-                        DRUGS,
-                        &u.use_,
-                        format!("{owner} lists use `{}` twice", u.use_.value),
-                    ));
-                } else {
-                    uses.push((i, u.wording.clone()));
-                }
-            }
-        }
+        let routes: Vec<(usize, String)> = self
+            .routes
+            .get_listed(DRUGS, &owner, &x.routes, |r| &r.route, diags)
+            .into_iter()
+            .map(|(i, r)| (i, r.wording.clone()))
+            .collect();
+        let uses: Vec<(usize, String)> = self
+            .uses
+            .get_listed(DRUGS, &owner, &x.uses, |u| &u.use_, diags)
+            .into_iter()
+            .map(|(i, u)| (i, u.wording.clone()))
+            .collect();
         if let (Some(prerequisites), false) = (&x.prerequisites, x.given_alone) {
             diags.push(
                 Diagnostic::spanned(
