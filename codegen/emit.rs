@@ -8,6 +8,15 @@ use super::validate::{
     AcronymOrigin, Checked, Dose, Exposure, Key, Named, Note, Passage, Prerequisites, RxcuiStatus,
 };
 
+/// Whether the page names an entry, for the variant's rustdoc.
+fn provenance(on_page: bool) -> &'static str {
+    if on_page {
+        "Named on the source page."
+    } else {
+        "Beyond the source page."
+    }
+}
+
 /// The whole generated file.
 pub fn catalogue(c: &Checked) -> TokenStream {
     let items = [
@@ -222,9 +231,21 @@ fn classes(c: &Checked) -> TokenStream {
             c.classes.iter().map(|x| str_lit(&x.heading)).collect(),
         ),
         column(
+            "parent",
+            quote!(Option<crate::DrugClass>),
+            "The broader class this one belongs to (a bispecific antibody is a monoclonal antibody); `None` for a top-level class.",
+            c.classes.iter().map(|x| option(x.parent.map(|p| class(c, p)))).collect(),
+        ),
+        column(
+            "is_on_page",
+            quote!(bool),
+            "Whether the source page describes the class (derived: it cites a page section).",
+            c.classes.iter().map(|x| bool_lit(x.on_page)).collect(),
+        ),
+        column(
             "is_targeted",
             quote!(bool),
-            "Whether the page counts the class as targeted therapy.",
+            "Whether the class counts as targeted therapy.",
             c.classes.iter().map(|x| bool_lit(x.targeted)).collect(),
         ),
         column(
@@ -467,7 +488,7 @@ fn drugs(c: &Checked) -> TokenStream {
             let routes: Vec<&str> = x
                 .routes
                 .iter()
-                .map(|(r, _)| c.routes[*r].name.as_str())
+                .map(|(r, ..)| c.routes[*r].name.as_str())
                 .collect();
             let given = if routes.is_empty() {
                 String::new()
@@ -475,10 +496,11 @@ fn drugs(c: &Checked) -> TokenStream {
                 format!("; {}", routes.join(" or "))
             };
             format!(
-                "{}{brands}: {}{given}. Id `{}`. {}",
+                "{}{brands}: {}{given}. Id `{}`. {} {}",
                 capitalise(&x.generic_name),
                 c.classes[x.class].name,
                 x.key.id,
+                provenance(x.on_page),
                 cites(c, &x.sources)
             )
         })
@@ -489,8 +511,13 @@ fn drugs(c: &Checked) -> TokenStream {
         column("brand_names", quote!(&'static [&'static str]), "Brand names the page gives.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.brand_names(), &[\"Velcade\"]);\n```", d.iter().map(|x| slice(x.brand_names.iter().map(|b| str_lit(b)))).collect()),
         column("class", quote!(crate::DrugClass), "The drug's class.", d.iter().map(|x| class(c, x.class)).collect()),
         column("targets", quote!(&'static [crate::Target]), "The molecules it acts on.", d.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
-        column("description", quote!(&'static str), "What the page says of the drug.", d.iter().map(|x| str_lit(&x.description)).collect()),
-        column("routes", quote!(&'static [crate::GivenBy]), "How it is given, the usual route first, in the page's words; empty where the page does not say.", d.iter().map(|x| slice(x.routes.iter().map(|(r, w)| { let r = route(c, *r); quote!(crate::GivenBy { route: #r, wording: #w }) }))).collect()),
+        column("role", quote!(crate::DrugRole), "What the drug does in a treatment history: line-defining therapy, a steroid, or supportive care.\n\n```\nuse myeloma::{Drug, DrugRole};\nassert_eq!(Drug::Bortezomib.role(), DrugRole::LineDefining);\nassert_eq!(Drug::Dexamethasone.role(), DrugRole::Steroid);\n```", d.iter().map(|x| vocab("DrugRole", x.role)).collect()),
+        column("is_maintenance_eligible", quote!(bool), "Whether the drug is given on its own as maintenance or post-transplant consolidation.", d.iter().map(|x| bool_lit(x.maintenance)).collect()),
+        column("is_on_page", quote!(bool), "Whether the source page names the drug (derived: it cites a page section).", d.iter().map(|x| bool_lit(x.on_page)).collect()),
+        column("description", quote!(Option<&'static str>), "What the page says of the drug; `None` for drugs beyond the page.", d.iter().map(|x| opt_str(&x.description)).collect()),
+        column("routes", quote!(&'static [crate::GivenBy]), "How it is given, the usual route first, each in the page's words or with the label that states it.", d.iter().map(|x| slice(x.routes.iter().map(|(r, w, s)| { let r = route(c, *r); let w = opt_str(w); let s = option(s.map(|s| source(c, s))); quote!(crate::GivenBy { route: #r, wording: #w, source: #s }) }))).collect()),
+        column("products", quote!(&'static [crate::Product]), "Products that carry the drug under their own name and route, such as a co-formulation for injection under the skin.", d.iter().map(|x| slice(x.products.iter().map(|p| { let name = &p.name; let ingredients = opt_str(&p.ingredients); let r = route(c, p.route); let reg = vocab("Regulator", p.regulator); let s = source(c, p.source); quote!(crate::Product { name: #name, ingredients: #ingredients, route: #r, regulator: #reg, source: #s }) }))).collect()),
+        column("approvals", quote!(&'static [crate::Approval]), "Regulators' decisions on the drug for multiple myeloma, as the cited sources state them.", d.iter().map(|x| slice(x.approvals.iter().map(|a| { let reg = vocab("Regulator", a.regulator); let st = vocab("ApprovalStatus", a.status); let date = opt_str(&a.date); let what = &a.what; let s = source(c, a.source); quote!(crate::Approval { regulator: #reg, status: #st, date: #date, what: #what, source: #s }) }))).collect()),
         column("uses", quote!(&'static [crate::StatedUse]), "What the page says the drug is used for.", d.iter().map(|x| slice(x.uses.iter().map(|(u, w)| { let u = use_(c, *u); quote!(crate::StatedUse { purpose: #u, wording: #w }) }))).collect()),
         column("given_alone", quote!(bool), "Whether the page says the drug may be given on its own.", d.iter().map(|x| bool_lit(x.given_alone)).collect()),
         column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment for the drug given alone.", d.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
@@ -503,7 +530,7 @@ fn drugs(c: &Checked) -> TokenStream {
         column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", d.iter().map(|x| notes(c, &x.notes)).collect()),
         column("regimens", quote!(&'static [crate::Regimen]), "The regimens that contain the drug (derived from the regimens).", d.iter().map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r)))).collect()),
     ];
-    entity("Drug", "Every drug the page names: the ten targeted drugs, then those it names in combinations and for blood-clot prevention.", &keys, &docs, &columns)
+    entity("Drug", "Every drug of the catalogue: first those the source page names (the ten targeted drugs, then those it names in combinations and for blood-clot prevention), then the other drugs of multiple myeloma treatment in Canada and the US, with the drugs given beside them.", &keys, &docs, &columns)
 }
 
 fn regimens(c: &Checked) -> TokenStream {
@@ -522,15 +549,17 @@ fn regimens(c: &Checked) -> TokenStream {
                 .collect();
             let origin = match x.acronym_origin {
                 AcronymOrigin::Source => "acronym from the page",
-                AcronymOrigin::Clinical => {
+                AcronymOrigin::Clinical if x.on_page => {
                     "the page describes it in words; acronym of clinical use"
                 }
+                AcronymOrigin::Clinical => "acronym of clinical use",
             };
             format!(
-                "{}: {} ({origin}). Id `{}`. {}",
+                "{}: {} ({origin}). Id `{}`. {} {}",
                 x.acronym,
                 parts.join(", "),
                 x.key.id,
+                provenance(x.on_page),
                 cites(c, &x.sources)
             )
         })
@@ -544,13 +573,16 @@ fn regimens(c: &Checked) -> TokenStream {
         column("drugs", quote!(crate::DrugSet), "The set of its drugs.", r.iter().map(|x| { let bits = Literal::u64_unsuffixed(x.drug_bits); quote!(crate::DrugSet::from_bits(#bits)) }).collect()),
         column("most_common_with", quote!(&'static [crate::Drug]), "Drugs whose most common combinations, by the page, include this one.", r.iter().map(|x| slice(x.most_common_with.iter().map(|d| drug(c, *d)))).collect()),
         column("uses", quote!(&'static [crate::Use]), "What it is used for, where the page says.", r.iter().map(|x| slice(x.uses.iter().map(|u| use_(c, *u)))).collect()),
+        column("settings", quote!(&'static [crate::Setting]), "The settings of treatment it is used in, by its sources.", r.iter().map(|x| slice(x.settings.iter().map(|s| vocab("Setting", s)))).collect()),
+        column("basis", quote!(&'static [crate::Basis]), "The trials and labels it rests on.", r.iter().map(|x| slice(x.basis.iter().map(|(name, s)| { let s = source(c, *s); quote!(crate::Basis { name: #name, source: #s }) }))).collect()),
+        column("is_on_page", quote!(bool), "Whether the source page lists the regimen (derived: it cites a page section).", r.iter().map(|x| bool_lit(x.on_page)).collect()),
         column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment.", r.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
         column("sources", quote!(&'static [crate::Source]), "Where the regimen is listed.", r.iter().map(|x| sources_of(c, &x.sources)).collect()),
         column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", r.iter().map(|x| notes(c, &x.notes)).collect()),
     ];
     entity(
         "Regimen",
-        "Every combination the page lists, by acronym or in words.",
+        "Every regimen of the catalogue: first the combinations the source page lists (by acronym or in words), then the other standard regimens of multiple myeloma treatment in Canada and the US.",
         &keys,
         &docs,
         &columns,
@@ -617,6 +649,20 @@ fn name_table(c: &Checked) -> TokenStream {
                 Named::Regimen(r) => {
                     let r = regimen(c, *r);
                     quote!(crate::resolve::Named::Regimen(#r))
+                }
+                Named::Ambiguous(a) => {
+                    let entries = n.ambiguous[*a].iter().map(|e| match e {
+                        Named::Drug(d) => {
+                            let d = drug(c, *d);
+                            quote!(crate::Therapy::Drug(#d))
+                        }
+                        Named::Regimen(r) => {
+                            let r = regimen(c, *r);
+                            quote!(crate::Therapy::Regimen(#r))
+                        }
+                        Named::Ambiguous(_) => quote!(),
+                    });
+                    quote!(crate::resolve::Named::Ambiguous(&[ #( #entries ),* ]))
                 }
             };
             quote!((#key, Some(#named)))

@@ -79,6 +79,8 @@ pub struct Class {
     pub id: Text,
     pub name: String,
     pub heading: String,
+    /// The broader class this one belongs to (a bispecific antibody is a monoclonal antibody).
+    pub parent: Option<Text>,
     pub targeted: bool,
     pub mechanism: Option<String>,
     pub side_effects: SideEffects,
@@ -159,9 +161,21 @@ pub struct Drug {
     pub class: Text,
     #[serde(default)]
     pub targets: Vec<Text>,
-    pub description: String,
+    /// What the drug does in a treatment history: line-defining therapy, steroid or supportive.
+    pub role: Spanned<Role>,
+    /// Whether the drug is given as maintenance or post-transplant consolidation on its own.
+    #[serde(default)]
+    pub maintenance: bool,
+    /// What the page says of the drug; absent for drugs the page does not describe.
+    pub description: Option<String>,
     #[serde(default)]
     pub routes: Vec<DrugRoute>,
+    /// Products that carry the drug under their own name, such as a co-formulation.
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// Approvals for multiple myeloma, by regulator.
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
     #[serde(default)]
     pub uses: Vec<DrugUse>,
     #[serde(default)]
@@ -182,7 +196,54 @@ pub struct Drug {
 #[serde(deny_unknown_fields)]
 pub struct DrugRoute {
     pub route: Text,
-    pub wording: String,
+    /// The page's words, for a route the page states.
+    pub wording: Option<String>,
+    /// The label stating the route, for one the page does not state.
+    pub source: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    LineDefining,
+    Steroid,
+    Supportive,
+}
+
+/// A product that carries a drug under its own name and route.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: Text,
+    /// The nonproprietary name of the product, where it differs from the drug's.
+    pub ingredients: Option<String>,
+    pub route: Text,
+    pub regulator: Spanned<Regulator>,
+    pub source: Text,
+}
+
+/// One regulator's decision on the drug for multiple myeloma.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    pub regulator: Spanned<Regulator>,
+    pub status: Spanned<ApprovalStatus>,
+    /// YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source.
+    pub date: Option<Text>,
+    /// What was approved, briefly, in the source's terms.
+    pub what: String,
+    pub source: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApprovalStatus {
+    Approved,
+    Accelerated,
+    Conditional,
+    Withdrawn,
+    NotApproved,
+    NotForMyeloma,
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,6 +260,9 @@ pub struct DrugUse {
 pub struct Alias {
     pub name: Text,
     pub source: Text,
+    /// The name also means another entry in practice; every entry it means marks it so.
+    #[serde(default)]
+    pub ambiguous: bool,
 }
 
 /// Standard codes of a drug.
@@ -258,11 +322,38 @@ pub struct Regimen {
     pub components: Spanned<Vec<Component>>,
     #[serde(default)]
     pub most_common_with: Vec<Text>,
+    /// The page's uses, for a regimen the page lists.
+    #[serde(default)]
     pub uses: Vec<Text>,
+    /// The settings of treatment the regimen is used in; a regimen beyond the page names at least one.
+    #[serde(default)]
+    pub settings: Vec<Spanned<Setting>>,
+    /// The trials and labels it rests on.
+    #[serde(default)]
+    pub basis: Vec<Basis>,
     pub prerequisites: Option<Spanned<Prerequisites>>,
     pub sources: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Setting {
+    NewlyDiagnosedTransplantEligible,
+    NewlyDiagnosedTransplantIneligible,
+    Maintenance,
+    RelapsedOrRefractory,
+    HighRiskSmouldering,
+    TransplantConditioning,
+}
+
+/// A trial or label a regimen rests on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    pub name: String,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -9,8 +9,8 @@ use super::phf::{self, Phf};
 use super::text;
 
 pub use super::model::{
-    AcronymOrigin, Dose, NoteKind, Phase, Regulator, RxcuiStatus, SideEffects, SourceKind,
-    Transplant,
+    AcronymOrigin, ApprovalStatus, Dose, NoteKind, Phase, Regulator, Role, RxcuiStatus, Setting,
+    SideEffects, SourceKind, Transplant,
 };
 
 /// The most prior lines of therapy a condition may name; more is taken for a typing mistake.
@@ -79,6 +79,9 @@ pub struct Class {
     pub key: Key,
     pub name: String,
     pub heading: String,
+    pub parent: Option<usize>,
+    /// Derived: whether the source page describes the class (it cites a page section).
+    pub on_page: bool,
     pub targeted: bool,
     pub mechanism: Option<String>,
     pub side_effects: SideEffects,
@@ -161,8 +164,15 @@ pub struct Drug {
     pub brand_names: Vec<String>,
     pub class: usize,
     pub targets: Vec<usize>,
-    pub description: String,
-    pub routes: Vec<(usize, String)>,
+    pub role: Role,
+    pub maintenance: bool,
+    pub description: Option<String>,
+    /// Each route with the page's wording or the label that states it.
+    pub routes: Vec<(usize, Option<String>, Option<usize>)>,
+    pub products: Vec<Product>,
+    pub approvals: Vec<Approval>,
+    /// Derived: whether the source page describes the drug (it cites a page section).
+    pub on_page: bool,
     pub uses: Vec<(usize, String)>,
     pub given_alone: bool,
     pub prerequisites: Option<Prerequisites>,
@@ -176,6 +186,24 @@ pub struct Drug {
 }
 
 #[derive(Debug)]
+pub struct Product {
+    pub name: String,
+    pub ingredients: Option<String>,
+    pub route: usize,
+    pub regulator: Regulator,
+    pub source: usize,
+}
+
+#[derive(Debug)]
+pub struct Approval {
+    pub regulator: Regulator,
+    pub status: ApprovalStatus,
+    pub date: Option<String>,
+    pub what: String,
+    pub source: usize,
+}
+
+#[derive(Debug)]
 pub struct Regimen {
     pub key: Key,
     pub acronym: String,
@@ -184,9 +212,13 @@ pub struct Regimen {
     pub components: Vec<(usize, Option<Dose>)>,
     pub most_common_with: Vec<usize>,
     pub uses: Vec<usize>,
+    pub settings: Vec<Setting>,
+    pub basis: Vec<(String, usize)>,
     pub prerequisites: Option<Prerequisites>,
     pub sources: Vec<usize>,
     pub notes: Vec<Note>,
+    /// Derived: whether the source page lists the regimen (it cites a page section).
+    pub on_page: bool,
     /// Derived: bit `i` set for drug `i`.
     pub drug_bits: u64,
 }
@@ -196,12 +228,16 @@ pub struct Regimen {
 pub enum Named {
     Drug(usize),
     Regimen(usize),
+    /// A name that means more than one entry in practice: an index into [`Names::ambiguous`].
+    Ambiguous(usize),
 }
 
 /// The resolver's table: every folded name and the entry it names, placed by a perfect hash.
 pub struct Names {
     pub keys: Vec<(String, Named)>,
     pub phf: Phf,
+    /// The entries each ambiguous name means, in catalogue order.
+    pub ambiguous: Vec<Vec<Named>>,
 }
 
 /// The whole catalogue, checked.
@@ -573,6 +609,8 @@ impl Context {
             .map(|(x, key)| Class {
                 name: x.name.clone(),
                 heading: x.heading.clone(),
+                parent: self.parent_class(x, &c.classes, diags),
+                on_page: Self::cites_page(&x.sources, &c.sources),
                 targeted: x.targeted,
                 mechanism: x.mechanism.clone(),
                 side_effects: x.side_effects,
@@ -632,13 +670,13 @@ impl Context {
             .drugs
             .iter()
             .zip(k5)
-            .map(|(x, key)| self.drug(x, key, &c.classes, diags))
+            .map(|(x, key)| self.drug(x, key, c, diags))
             .collect();
         let mut regimens: Vec<Regimen> = c
             .regimens
             .iter()
             .zip(k6)
-            .map(|(x, key)| self.regimen(x, key, diags))
+            .map(|(x, key)| self.regimen(x, key, &c.sources, diags))
             .collect();
         check_codes(&c.drugs, diags);
         check_atc_groups(&c.classes, &c.drugs, diags);
@@ -663,6 +701,65 @@ impl Context {
             regimens,
             names,
             drug_sets,
+        }
+    }
+
+    /// A class's parent: a known class that has no parent of its own, so the tree is one level deep.
+    fn parent_class(
+        &self,
+        x: &model::Class,
+        classes: &[model::Class],
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
+        let written = x.parent.as_ref()?;
+        let owner = format!("class `{}`", x.id.value);
+        let parent = self.classes.get(CLASSES, &owner, written, diags)?;
+        if written.value == x.id.value {
+            diags.push(Diagnostic::spanned(
+                CLASSES,
+                written,
+                format!("{owner} names itself as its parent"),
+            ));
+            return None;
+        }
+        if let Some(grand) = classes.get(parent).and_then(|p| p.parent.as_ref()) {
+            diags.push(
+                Diagnostic::spanned(
+                    CLASSES,
+                    written,
+                    format!(
+                        "{owner} has parent `{}`, which has a parent of its own (`{}`)",
+                        written.value, grand.value
+                    ),
+                )
+                .hint("a class's parent is a top-level class"),
+            );
+            return None;
+        }
+        Some(parent)
+    }
+
+    /// Whether any of the sources is a section of the source page.
+    fn cites_page(sources: &[Text], all: &[model::Source]) -> bool {
+        sources.iter().any(|s| {
+            all.iter()
+                .any(|x| x.id.value == s.value && x.kind == SourceKind::PageSection)
+        })
+    }
+
+    /// A date as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD.
+    fn approval_date(file: &str, owner: &str, date: &Text, diags: &mut Diagnostics) {
+        let d = date.value.as_str();
+        let valid = match d.len() {
+            4 => d.bytes().all(|b| b.is_ascii_digit()),
+            7 => is_date(&format!("{d}-01")),
+            _ => is_date(d),
+        };
+        if !valid {
+            diags.push(
+                Diagnostic::spanned(file, date, format!("{owner} has malformed date `{d}`"))
+                    .hint("write YYYY-MM-DD, or YYYY-MM or YYYY where the source gives no more"),
+            );
         }
     }
 
@@ -812,14 +909,15 @@ impl Context {
         &self,
         x: &model::Drug,
         key: Key,
-        classes: &[model::Class],
+        c: &model::Catalogue,
         diags: &mut Diagnostics,
     ) -> Drug {
         let owner = format!("drug `{}`", key.id);
         let class = self.classes.get(DRUGS, &owner, &x.class, diags);
         let targeted = class
-            .and_then(|c| classes.get(c))
+            .and_then(|i| c.classes.get(i))
             .is_some_and(|c| c.targeted);
+        let on_page = Self::cites_page(&x.sources, &c.sources);
         if targeted && x.brand_names.is_empty() {
             diags.push(
                 Diagnostic::spanned(
@@ -840,11 +938,85 @@ impl Context {
                 .hint("the page says how every targeted drug is given"),
             );
         }
-        let routes: Vec<(usize, String)> = self
+        let mut routes = Vec::new();
+        for (i, r) in self
             .routes
             .get_listed(DRUGS, &owner, &x.routes, |r| &r.route, diags)
-            .into_iter()
-            .map(|(i, r)| (i, r.wording.clone()))
+        {
+            let source = match (&r.wording, &r.source) {
+                (Some(_), None) => None,
+                (None, Some(s)) => self.sources.get(DRUGS, &owner, s, diags),
+                (wording, _) => {
+                    diags.push(
+                        Diagnostic::spanned(
+                            DRUGS,
+                            &r.route,
+                            format!(
+                                "route `{}` of {owner} has {}",
+                                r.route.value,
+                                if wording.is_some() { "both the page's `wording` and a `source`" } else { "neither the page's `wording` nor a `source`" }
+                            ),
+                        )
+                        .hint("quote the page's `wording` where the page states the route; otherwise cite the label as `source`"),
+                    );
+                    None
+                }
+            };
+            routes.push((i, r.wording.clone(), source));
+        }
+        if on_page != x.description.is_some() {
+            diags.push(
+                Diagnostic::spanned(
+                    DRUGS,
+                    &x.generic_name,
+                    if on_page {
+                        format!("{owner} cites the page but has no `description`")
+                    } else {
+                        format!("{owner} has a `description` but cites no page section")
+                    },
+                )
+                .hint("`description` holds what the source page says of a drug it names"),
+            );
+        }
+        if x.maintenance && x.role.value != model::Role::LineDefining {
+            diags.push(Diagnostic::spanned(
+                DRUGS,
+                &x.role,
+                format!("{owner} is marked `maintenance` but its role is not `line-defining`"),
+            ));
+        }
+        let products = x
+            .products
+            .iter()
+            .filter_map(|p| {
+                let of = format!("product `{}` of {owner}", p.name.value);
+                let route = self.routes.get(DRUGS, &of, &p.route, diags);
+                let source = self.sources.get(DRUGS, &of, &p.source, diags);
+                Some(Product {
+                    name: p.name.value.clone(),
+                    ingredients: p.ingredients.clone(),
+                    route: route?,
+                    regulator: p.regulator.value,
+                    source: source?,
+                })
+            })
+            .collect();
+        let approvals = x
+            .approvals
+            .iter()
+            .filter_map(|a| {
+                let of = format!("an approval of {owner}");
+                if let Some(date) = &a.date {
+                    Self::approval_date(DRUGS, &of, date, diags);
+                }
+                Some(Approval {
+                    regulator: a.regulator.value,
+                    status: a.status.value,
+                    date: a.date.as_ref().map(|d| d.value.clone()),
+                    what: a.what.clone(),
+                    source: self.sources.get(DRUGS, &of, &a.source, diags)?,
+                })
+            })
             .collect();
         let uses: Vec<(usize, String)> = self
             .uses
@@ -867,8 +1039,13 @@ impl Context {
             brand_names: x.brand_names.iter().map(|b| b.value.clone()).collect(),
             class: class.unwrap_or_default(),
             targets: self.targets.get_all(DRUGS, &owner, &x.targets, diags),
+            role: x.role.value,
+            maintenance: x.maintenance,
             description: x.description.clone(),
             routes,
+            products,
+            approvals,
+            on_page,
             uses,
             given_alone: x.given_alone,
             prerequisites: x
@@ -1059,8 +1236,55 @@ impl Context {
         }
     }
 
-    fn regimen(&self, x: &model::Regimen, key: Key, diags: &mut Diagnostics) -> Regimen {
+    fn regimen(
+        &self,
+        x: &model::Regimen,
+        key: Key,
+        all_sources: &[model::Source],
+        diags: &mut Diagnostics,
+    ) -> Regimen {
         let owner = format!("regimen `{}`", x.acronym.value);
+        let on_page = Self::cites_page(&x.sources, all_sources);
+        if !on_page && !x.uses.is_empty() {
+            diags.push(
+                Diagnostic::spanned(
+                    REGIMENS,
+                    &x.uses[0],
+                    format!("{owner} lists the page's `uses` but cites no page section"),
+                )
+                .hint("`uses` are the source page's; give the settings of use as `settings`"),
+            );
+        }
+        let mut settings: Vec<Setting> = Vec::new();
+        for s in &x.settings {
+            if settings.contains(&s.value) {
+                diags.push(Diagnostic::spanned(
+                    REGIMENS,
+                    s,
+                    format!("{owner} lists setting `{:?}` twice", s.value),
+                ));
+            } else {
+                settings.push(s.value);
+            }
+        }
+        if settings.is_empty() && !on_page {
+            diags.push(
+                Diagnostic::spanned(REGIMENS, &x.acronym, format!("{owner} has no settings")).hint(
+                    "name the settings of treatment it is used in, such as relapsed-or-refractory",
+                ),
+            );
+        }
+        let basis = x
+            .basis
+            .iter()
+            .filter_map(|b| {
+                let of = format!("basis `{}` of {owner}", b.name);
+                Some((
+                    b.name.clone(),
+                    self.sources.get(REGIMENS, &of, &b.source, diags)?,
+                ))
+            })
+            .collect();
         if x.components.value.is_empty() {
             diags.push(
                 Diagnostic::spanned(
@@ -1127,12 +1351,15 @@ impl Context {
             components,
             most_common_with,
             uses: self.uses.get_all(REGIMENS, &owner, &x.uses, diags),
+            settings,
+            basis,
             prerequisites: x
                 .prerequisites
                 .as_ref()
                 .map(|p| self.prerequisites(REGIMENS, &owner, p, diags)),
             sources: self.sources.get_all(REGIMENS, &owner, &x.sources, diags),
             notes: self.notes(REGIMENS, &key.id, &x.notes, diags),
+            on_page,
             drug_bits,
             key,
         }
@@ -1226,16 +1453,41 @@ fn check_atc_groups(classes: &[model::Class], drugs: &[model::Drug], diags: &mut
             }
         }
     }
+    for class in classes.iter().filter(|c| c.parent.is_some()) {
+        if let Some(group) = class.atc_groups.first() {
+            diags.push(
+                Diagnostic::spanned(
+                    CLASSES,
+                    group,
+                    format!(
+                        "class `{}` has a parent and claims ATC groups",
+                        class.id.value
+                    ),
+                )
+                .hint("only a top-level class claims ATC groups; its child classes share them"),
+            );
+        }
+    }
     // A drug whose class is unknown is reported once, as an unknown class.
     let known = |id: &str| classes.iter().any(|c| c.id.value == id);
+    // The drug's class and its parent: a drug of a child class may carry a code of its parent's groups.
+    let lineage = |id: &str| -> Vec<String> {
+        let parent = classes
+            .iter()
+            .find(|c| c.id.value == id)
+            .and_then(|c| c.parent.as_ref())
+            .map(|p| p.value.clone());
+        std::iter::once(id.to_string()).chain(parent).collect()
+    };
     for drug in drugs.iter().filter(|d| known(&d.class.value)) {
         let code = &drug.codes.atc;
+        let own = lineage(&drug.class.value);
         for class in classes {
             let in_group = class
                 .atc_groups
                 .iter()
                 .any(|g| code.value.starts_with(&g.value));
-            if in_group && class.id.value != drug.class.value {
+            if in_group && !own.contains(&class.id.value) {
                 diags.push(
                     Diagnostic::spanned(
                         DRUGS,
@@ -1392,18 +1644,18 @@ fn derive_links(
     }
 }
 
-/// Folded names seen so far, with what each names, its owner, where it is written and in which file.
-type Folded<'a> = BTreeMap<String, (Named, String, &'a Text, &'static str)>;
-
-/// Adds one name to the table, reporting a name that cannot be folded or that another entry shares.
-fn add_name<'a>(
-    by_fold: &mut Folded<'a>,
-    name: &'a Text,
+/// One written name of an entry, before names are grouped by their folded form.
+struct Written<'a> {
+    folded: String,
     named: Named,
     owner: String,
+    name: &'a Text,
     file: &'static str,
-    diags: &mut Diagnostics,
-) {
+    ambiguous: bool,
+}
+
+/// Folds one name, reporting a name that cannot be folded.
+fn fold_name(name: &Text, owner: &str, file: &str, diags: &mut Diagnostics) -> Option<String> {
     let mut buf = [0u8; text::MAX_FOLDED];
     let Some(len) = text::fold(name.value.as_bytes(), &mut buf) else {
         diags.push(
@@ -1417,7 +1669,7 @@ fn add_name<'a>(
                 text::MAX_FOLDED
             )),
         );
-        return;
+        return None;
     };
     let folded = &buf[..len];
     if folded.is_empty()
@@ -1433,25 +1685,110 @@ fn add_name<'a>(
             )
             .hint("a name is ASCII letters and digits, with spaces, hyphens or dots between them"),
         );
-        return;
+        return None;
     }
-    let folded = String::from_utf8_lossy(folded).into_owned();
-    match by_fold.get(&folded) {
-            Some((_, other_owner, other, other_file)) => diags.push(
-                Diagnostic::spanned(
-                    file,
-                    name,
-                    format!(
-                        "name `{}` of {owner} and name `{}` of {other_owner} are written the same way once case and separators are ignored (`{folded}`)",
-                        name.value, other.value
-                    ),
-                )
-                .hint(format!("`{}` is at catalogue/{other_file}:{}; remove or change one", other.value, other.referenced.line())),
-            ),
-            None => {
-                by_fold.insert(folded, (named, owner, name, file));
+    Some(String::from_utf8_lossy(folded).into_owned())
+}
+
+/// The most entries one ambiguous name may mean: an error carries them as its suggestions.
+const MAX_AMBIGUOUS: usize = 3;
+
+/// Groups written names by folded form. A form written by one entry names it; a form written by
+/// several entries is an error unless every one of them marks it `ambiguous`, and then it names
+/// them all. An `ambiguous` mark that no other entry shares is an error too.
+fn group_names(
+    written: Vec<Written>,
+    diags: &mut Diagnostics,
+) -> (Vec<(String, Named)>, Vec<Vec<Named>>) {
+    let mut groups: BTreeMap<&str, Vec<&Written>> = BTreeMap::new();
+    for w in &written {
+        groups.entry(&w.folded).or_default().push(w);
+    }
+    let mut keys = Vec::new();
+    let mut ambiguous = Vec::new();
+    for (folded, group) in groups {
+        let first = group[0];
+        let mut entries: Vec<Named> = Vec::new();
+        for w in &group {
+            if !entries.contains(&w.named) {
+                entries.push(w.named);
             }
         }
+        let all_marked = group.iter().all(|w| w.ambiguous);
+        if entries.len() == 1 {
+            for w in group.iter().skip(1) {
+                diags.push(
+                    Diagnostic::spanned(
+                        w.file,
+                        w.name,
+                        format!(
+                            "name `{}` of {} and name `{}` of {} are written the same way once case and separators are ignored (`{folded}`)",
+                            w.name.value, w.owner, first.name.value, first.owner
+                        ),
+                    )
+                    .hint(format!("`{}` is at catalogue/{}:{}; remove one", first.name.value, first.file, first.name.referenced.line())),
+                );
+            }
+            if let Some(w) = group.iter().find(|w| w.ambiguous) {
+                diags.push(
+                    Diagnostic::spanned(
+                        w.file,
+                        w.name,
+                        format!("name `{}` of {} is marked `ambiguous`, but no other entry is written `{folded}`", w.name.value, w.owner),
+                    )
+                    .hint("mark a name ambiguous only where another entry shares it"),
+                );
+            }
+        } else if !all_marked || entries.len() > MAX_AMBIGUOUS {
+            for w in group
+                .iter()
+                .skip(1)
+                .filter(|w| w.named != first.named || !all_marked)
+            {
+                let (head, other) = if w.named == first.named {
+                    match group.iter().find(|o| o.named != w.named) {
+                        Some(o) => (*w, *o),
+                        None => continue,
+                    }
+                } else {
+                    (*w, first)
+                };
+                let hint = if entries.len() > MAX_AMBIGUOUS && all_marked {
+                    format!("an ambiguous name means at most {MAX_AMBIGUOUS} entries")
+                } else {
+                    format!(
+                        "`{}` is at catalogue/{}:{}; remove or change one, or mark the name `ambiguous: true` in every entry it means",
+                        other.name.value,
+                        other.file,
+                        other.name.referenced.line()
+                    )
+                };
+                diags.push(
+                    Diagnostic::spanned(
+                        head.file,
+                        head.name,
+                        format!(
+                            "name `{}` of {} and name `{}` of {} are written the same way once case and separators are ignored (`{folded}`)",
+                            head.name.value, head.owner, other.name.value, other.owner
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+            continue;
+        } else {
+            keys.push((folded.to_string(), Named::Ambiguous(ambiguous.len())));
+            entries.sort_by_key(|n| match n {
+                Named::Drug(d) => (0, *d),
+                Named::Regimen(r) => (1, *r),
+                Named::Ambiguous(a) => (2, *a),
+            });
+            ambiguous.push(entries);
+            continue;
+        }
+        keys.push((folded.to_string(), first.named));
+    }
+    (keys, ambiguous)
 }
 
 /// The table behind `Regimen::from_drugs`, keyed by each regimen's drug set in catalogue order.
@@ -1472,11 +1809,21 @@ fn drug_set_table(regimens: &[Regimen], diags: &mut Diagnostics) -> phf::SetTabl
     })
 }
 
-/// Every name a drug or regimen is written by, folded; two entries may not share a written form.
-fn names(c: &model::Catalogue, diags: &mut Diagnostics) -> Names {
-    let mut by_fold: Folded = BTreeMap::new();
-    let mut add = |name, named, owner, file, diags: &mut Diagnostics| {
-        add_name(&mut by_fold, name, named, owner, file, diags)
+/// Every name a drug or regimen is written by, folded; two entries may share a written form only
+/// where each marks it ambiguous.
+fn names<'a>(c: &'a model::Catalogue, diags: &mut Diagnostics) -> Names {
+    let mut written: Vec<Written> = Vec::new();
+    let mut add = |name: &'a Text, named, owner: &str, file, ambiguous, diags: &mut Diagnostics| {
+        if let Some(folded) = fold_name(name, owner, file, diags) {
+            written.push(Written {
+                folded,
+                named,
+                owner: owner.to_string(),
+                name,
+                file,
+                ambiguous,
+            });
+        }
     };
     // An entry whose id repeats an earlier one's is reported as a duplicate id; its main name is not
     // reported a second time as a clash of written forms.
@@ -1484,34 +1831,33 @@ fn names(c: &model::Catalogue, diags: &mut Diagnostics) -> Names {
     for (i, d) in c.drugs.iter().enumerate() {
         let id = drug_id(&d.generic_name.value);
         let owner = format!("drug `{id}`");
+        let named = Named::Drug(i);
         if ids.insert(id) {
-            add(&d.generic_name, Named::Drug(i), owner.clone(), DRUGS, diags);
+            add(&d.generic_name, named, &owner, DRUGS, false, diags);
         }
         for n in d
             .brand_names
             .iter()
-            .chain(d.aliases.iter().map(|a| &a.name))
+            .chain(d.products.iter().map(|p| &p.name))
         {
-            add(n, Named::Drug(i), owner.clone(), DRUGS, diags);
+            add(n, named, &owner, DRUGS, false, diags);
+        }
+        for a in &d.aliases {
+            add(&a.name, named, &owner, DRUGS, a.ambiguous, diags);
         }
     }
     ids.clear();
     for (i, r) in c.regimens.iter().enumerate() {
         let owner = format!("regimen `{}`", r.acronym.value);
+        let named = Named::Regimen(i);
         if ids.insert(r.acronym.value.to_ascii_lowercase()) {
-            add(
-                &r.acronym,
-                Named::Regimen(i),
-                owner.clone(),
-                REGIMENS,
-                diags,
-            );
+            add(&r.acronym, named, &owner, REGIMENS, false, diags);
         }
         for a in &r.aliases {
-            add(&a.name, Named::Regimen(i), owner.clone(), REGIMENS, diags);
+            add(&a.name, named, &owner, REGIMENS, a.ambiguous, diags);
         }
     }
-    let keys: Vec<(String, Named)> = by_fold.into_iter().map(|(k, (n, ..))| (k, n)).collect();
+    let (keys, ambiguous) = group_names(written, diags);
     let bytes: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_bytes()).collect();
     let phf = phf::build(&bytes).unwrap_or_else(|| {
         diags.push(Diagnostic::at(
@@ -1526,5 +1872,9 @@ fn names(c: &model::Catalogue, diags: &mut Diagnostics) -> Names {
             slots: vec![None],
         }
     });
-    Names { keys, phf }
+    Names {
+        keys,
+        phf,
+        ambiguous,
+    }
 }

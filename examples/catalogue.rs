@@ -140,6 +140,8 @@ fn catalogue_json() -> Value {
             "id": c.id(),
             "name": c.name(),
             "heading": c.heading(),
+            "parent": c.parent().map(|p| p.id()),
+            "on_page": c.is_on_page(),
             "targeted": c.is_targeted(),
             "mechanism": c.mechanism(),
             "targets": ids(c.targets()),
@@ -182,6 +184,12 @@ fn catalogue_json() -> Value {
             "description": d.description(),
             "routes": ids(d.routes().iter().map(|g| g.route)),
             "route_wording": d.routes().iter().map(|g| g.wording).collect::<Vec<_>>(),
+            "route_sources": d.routes().iter().map(|g| g.source.map(|s| s.id())).collect::<Vec<_>>(),
+            "role": d.role().as_str(),
+            "maintenance_eligible": d.is_maintenance_eligible(),
+            "on_page": d.is_on_page(),
+            "products": d.products().iter().map(|p| json!({ "name": p.name, "ingredients": p.ingredients, "route": p.route.id(), "regulator": p.regulator.as_str(), "source": p.source.id() })).collect::<Vec<_>>(),
+            "approvals": d.approvals().iter().map(|a| json!({ "regulator": a.regulator.as_str(), "status": a.status.as_str(), "date": a.date, "what": a.what, "source": a.source.id() })).collect::<Vec<_>>(),
             "uses": d.uses().iter().map(|u| json!({ "use": u.purpose.id(), "wording": u.wording })).collect::<Vec<_>>(),
             "given_alone": d.given_alone(),
             "prerequisites": prerequisites(d.prerequisites()),
@@ -208,6 +216,9 @@ fn catalogue_json() -> Value {
             }).collect::<Vec<_>>(),
             "most_common_with": ids(r.most_common_with()),
             "uses": ids(r.uses()),
+            "settings": r.settings().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            "basis": r.basis().iter().map(|b| json!({ "name": b.name, "source": b.source.id() })).collect::<Vec<_>>(),
+            "on_page": r.is_on_page(),
             "prerequisites": prerequisites(r.prerequisites()),
             "needs_thromboprophylaxis": r.needs_thromboprophylaxis(),
             "sources": ids(r.sources()),
@@ -216,7 +227,21 @@ fn catalogue_json() -> Value {
     })
 }
 
-/// The patient page in the source's structure, entirely from the typed catalogue.
+/// The classes of targeted therapy the page describes, in its order.
+fn page_classes() -> impl Iterator<Item = DrugClass> {
+    DrugClass::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.is_targeted() && c.is_on_page())
+}
+
+/// The drugs the page names, in its order; the page files each under its top-level class.
+fn page_drugs() -> impl Iterator<Item = Drug> {
+    Drug::ALL.iter().copied().filter(|d| d.is_on_page())
+}
+
+/// The patient page in the source's structure, entirely from the typed catalogue: only what the
+/// page states, with its corrections, whatever else the catalogue holds.
 fn markdown() -> String {
     let mut out = format!("# {}\n\n", PAGE.title);
     let _ = writeln!(
@@ -238,7 +263,7 @@ fn markdown() -> String {
         out,
         "\nDifferent types of targeted therapy are used for multiple myeloma. These include:\n"
     );
-    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
+    for class in page_classes() {
         let _ = writeln!(out, "- {}", lower_first(class.heading()));
     }
     let _ = writeln!(
@@ -246,27 +271,25 @@ fn markdown() -> String {
         "\n{}\n\n{}\n",
         PAGE.coverage.text, PAGE.side_effects.text
     );
-    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
-        render_class(&mut out, *class);
+    for class in page_classes() {
+        render_class(&mut out, class);
     }
     let _ = writeln!(
         out,
         "## Preventing blood clots\n\n{}\n",
         PAGE.clot_prevention.text
     );
-    let raising: Vec<&str> = Drug::ALL
-        .iter()
+    let raising: Vec<&str> = page_drugs()
         .filter(|d| d.raises_clot_risk())
         .map(|d| d.generic_name())
         .collect();
-    let preventing: Vec<&str> = Drug::ALL
-        .iter()
+    let preventing: Vec<&str> = page_drugs()
         .filter(|d| d.prevents_clots())
         .map(|d| d.generic_name())
         .collect();
     let needing: Vec<&str> = Regimen::ALL
         .iter()
-        .filter(|r| r.needs_thromboprophylaxis())
+        .filter(|r| r.is_on_page() && r.needs_thromboprophylaxis())
         .map(|r| r.acronym())
         .collect();
     let _ = writeln!(out, "- Drugs that raise the risk: {}", raising.join(", "));
@@ -323,16 +346,16 @@ fn render_class(out: &mut String, class: DrugClass) {
     if let Some(mechanism) = class.mechanism() {
         let _ = writeln!(out, "{mechanism}\n");
     }
-    for drug in class.drugs() {
+    for drug in page_drugs().filter(|d| d.class().top() == class) {
         let _ = writeln!(
             out,
             "### {} ({})\n",
             capitalised(drug.generic_name()),
             drug.brand_names().join(", ")
         );
-        let _ = writeln!(out, "{}\n", drug.description());
-        for given in drug.routes() {
-            let _ = writeln!(out, "- Given: {}", given.wording);
+        let _ = writeln!(out, "{}\n", drug.description().unwrap_or_default());
+        for wording in drug.routes().iter().filter_map(|g| g.wording) {
+            let _ = writeln!(out, "- Given: {wording}");
         }
         for stated in drug.uses() {
             let _ = writeln!(out, "- Used: {} ({})", stated.wording, stated.purpose.id());
@@ -343,11 +366,16 @@ fn render_class(out: &mut String, class: DrugClass) {
         for note in drug.notes() {
             let _ = writeln!(out, "- Note ({}): {}", note.kind, note.text);
         }
-        let regimens = drug.regimens();
+        let regimens: Vec<Regimen> = drug
+            .regimens()
+            .iter()
+            .copied()
+            .filter(|r| r.is_on_page())
+            .collect();
         if !regimens.is_empty() {
             let _ = writeln!(out, "- Combinations:");
             for r in regimens {
-                let _ = writeln!(out, "  - {}", regimen_line(*r));
+                let _ = writeln!(out, "  - {}", regimen_line(r));
             }
         }
         let _ = writeln!(out);
@@ -404,8 +432,8 @@ fn condition(p: &Prerequisites) -> String {
     }
 }
 
-/// Every note in the catalogue with what it is about: page first, then sources, classes, drugs and
-/// regimens.
+/// Every note on what the page states, with what it is about: page first, then sources, classes,
+/// drugs and regimens.
 fn all_notes() -> Vec<(String, Note)> {
     let mut all: Vec<(String, Note)> = Vec::new();
     let mut add =
@@ -414,12 +442,12 @@ fn all_notes() -> Vec<(String, Note)> {
     Source::ALL.iter().for_each(|s| add(s.id(), s.notes()));
     DrugClass::ALL
         .iter()
+        .filter(|c| c.is_on_page())
         .for_each(|c| add(c.heading(), c.notes()));
-    Drug::ALL
-        .iter()
-        .for_each(|d| add(d.generic_name(), d.notes()));
+    page_drugs().for_each(|d| add(d.generic_name(), d.notes()));
     Regimen::ALL
         .iter()
+        .filter(|r| r.is_on_page())
         .for_each(|r| add(r.acronym(), r.notes()));
     all
 }

@@ -25,9 +25,9 @@ pub use eligibility::{
 };
 pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
 pub use schema::{
-    AcronymOrigin, Alias, Component, Dose, Exposure, GivenBy, Note, NoteKind, Page, Passage, Phase,
-    Prerequisites, Regulator, Rxcui, RxcuiStatus, SideEffects, SourceKind, StatedUse,
-    TransplantStatus,
+    AcronymOrigin, Alias, Approval, ApprovalStatus, Basis, Component, Dose, DrugRole, Exposure,
+    GivenBy, Note, NoteKind, Page, Passage, Phase, Prerequisites, Product, Regulator, Rxcui,
+    RxcuiStatus, Setting, SideEffects, SourceKind, StatedUse, TransplantStatus,
 };
 
 /// A drug by any of its names, checked at compile time: an unknown name fails the build.
@@ -107,6 +107,42 @@ impl Drug {
     /// Whether the page names the drug to help prevent blood clots.
     pub const fn prevents_clots(self) -> bool {
         self.class().prevents_clots()
+    }
+}
+
+impl DrugClass {
+    /// Whether this class is `other` or a kind of it: a bispecific antibody is a monoclonal
+    /// antibody, an alkylating agent is a chemotherapy drug.
+    ///
+    /// ```
+    /// use myeloma::DrugClass;
+    /// assert!(DrugClass::BispecificAntibody.is_a(DrugClass::MonoclonalAntibody));
+    /// assert!(DrugClass::AlkylatingAgent.is_a(DrugClass::Chemotherapy));
+    /// assert!(!DrugClass::MonoclonalAntibody.is_a(DrugClass::BispecificAntibody));
+    /// ```
+    pub const fn is_a(self, other: DrugClass) -> bool {
+        if self as u8 == other as u8 {
+            return true;
+        }
+        match self.parent() {
+            Some(parent) => parent as u8 == other as u8,
+            None => false,
+        }
+    }
+
+    /// The class itself, or its parent where it has one: the class the source page would file a
+    /// drug under.
+    ///
+    /// ```
+    /// use myeloma::DrugClass;
+    /// assert_eq!(DrugClass::BispecificAntibody.top(), DrugClass::MonoclonalAntibody);
+    /// assert_eq!(DrugClass::ProteasomeInhibitor.top(), DrugClass::ProteasomeInhibitor);
+    /// ```
+    pub const fn top(self) -> DrugClass {
+        match self.parent() {
+            Some(parent) => parent,
+            None => self,
+        }
     }
 }
 

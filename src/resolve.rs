@@ -14,6 +14,9 @@ use crate::{Drug, DrugSet, Regimen};
 pub(crate) enum Named {
     Drug(Drug),
     Regimen(Regimen),
+    /// A name that means more than one entry in practice (`BVd`: belantamab or bendamustine with
+    /// bortezomib and dexamethasone); resolution reports it rather than guess.
+    Ambiguous(&'static [Therapy]),
 }
 
 /// What a piece of text names: a drug, a regimen, or a combination of drugs that is not one of the
@@ -273,7 +276,7 @@ impl Therapy {
         match lookup(name) {
             Some(Named::Drug(d)) => Some(Therapy::Drug(d)),
             Some(Named::Regimen(r)) => Some(Therapy::Regimen(r)),
-            None => None,
+            Some(Named::Ambiguous(_)) | None => None,
         }
     }
 }
@@ -376,6 +379,9 @@ pub fn resolve(text: &str) -> Result<Therapy, ParseError> {
     match lookup(text) {
         Some(Named::Drug(d)) => return Ok(Therapy::Drug(d)),
         Some(Named::Regimen(r)) => return Ok(Therapy::Regimen(r)),
+        Some(Named::Ambiguous(candidates)) => {
+            return Err(ParseError::ambiguous(text, text, candidates))
+        }
         None => {}
     }
     let drugs = parse_combination(text)?;
@@ -395,7 +401,7 @@ fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
             continue;
         }
         set = set.union(match lookup(piece) {
-            Some(named) => named_drugs(named),
+            Some(named) => named_drugs(text, piece, named)?,
             None => words_of(text, piece)?,
         });
     }
@@ -415,7 +421,7 @@ fn words_of(text: &str, piece: &str) -> Result<DrugSet, ParseError> {
             continue;
         }
         match lookup(word) {
-            Some(named) => set = set.union(named_drugs(named)),
+            Some(named) => set = set.union(named_drugs(text, word, named)?),
             None => return Err(ParseError::new(Expected::DrugOrRegimen, text, word)),
         }
     }
@@ -427,10 +433,12 @@ fn is_filler(word: &str) -> bool {
     QUALIFIERS.iter().any(|q| lower(q)) || ["and", "with", "plus"].iter().any(|w| lower(w))
 }
 
-const fn named_drugs(named: Named) -> DrugSet {
+/// The drugs a name in a list stands for; an ambiguous name is an error naming what it may mean.
+fn named_drugs(text: &str, piece: &str, named: Named) -> Result<DrugSet, ParseError> {
     match named {
-        Named::Drug(d) => DrugSet::EMPTY.with(d),
-        Named::Regimen(r) => r.drugs(),
+        Named::Drug(d) => Ok(DrugSet::EMPTY.with(d)),
+        Named::Regimen(r) => Ok(r.drugs()),
+        Named::Ambiguous(candidates) => Err(ParseError::ambiguous(text, piece, candidates)),
     }
 }
 
@@ -534,6 +542,8 @@ pub struct ParseError {
     expected: Expected,
     input: Kept,
     unresolved: Kept,
+    /// For a name that means more than one entry: the entries it may mean.
+    ambiguous: Option<&'static [Therapy]>,
 }
 
 impl ParseError {
@@ -542,7 +552,30 @@ impl ParseError {
             expected,
             input: Kept::new(input),
             unresolved: Kept::new(unresolved),
+            ambiguous: None,
         }
+    }
+
+    fn ambiguous(input: &str, unresolved: &str, candidates: &'static [Therapy]) -> ParseError {
+        ParseError {
+            ambiguous: Some(candidates),
+            ..ParseError::new(Expected::DrugOrRegimen, input, unresolved)
+        }
+    }
+
+    /// Whether the unresolved text is a name that means more than one entry in practice, such as
+    /// `BVd` (belantamab mafodotin or bendamustine, each with bortezomib and dexamethasone). Its
+    /// [`suggestions`](ParseError::suggestions) are then every entry it may mean.
+    ///
+    /// ```
+    /// use myeloma::{resolve, Regimen, Therapy};
+    /// let error = resolve("BVd").unwrap_err();
+    /// assert!(error.is_ambiguous());
+    /// let candidates: Vec<Therapy> = error.suggestions().collect();
+    /// assert_eq!(candidates, [Therapy::Regimen(Regimen::BelaVd), Therapy::Regimen(Regimen::BendaVd)]);
+    /// ```
+    pub fn is_ambiguous(&self) -> bool {
+        self.ambiguous.is_some()
     }
 
     /// What kind of entry was expected.
@@ -563,6 +596,9 @@ impl ParseError {
 
     /// Up to three entries whose names are closest to the unresolved text, closest first.
     pub fn suggestions(&self) -> Suggestions {
+        if let Some(candidates) = self.ambiguous {
+            return Suggestions::of(candidates);
+        }
         match self.expected {
             Expected::Drug | Expected::Regimen | Expected::DrugOrRegimen => {
                 Suggestions::for_text(self.unresolved(), self.expected)
@@ -580,6 +616,15 @@ pub struct Suggestions {
 }
 
 impl Suggestions {
+    /// The entries an ambiguous name may mean (the build allows at most three).
+    fn of(candidates: &[Therapy]) -> Suggestions {
+        let mut ranked = [None; 3];
+        for (out, c) in ranked.iter_mut().zip(candidates) {
+            *out = Some(*c);
+        }
+        Suggestions { ranked, next: 0 }
+    }
+
     fn for_text(text: &str, expected: Expected) -> Suggestions {
         let mut buf = [0u8; MAX_FOLDED];
         let Some(len) = text::fold(text.as_bytes(), &mut buf) else {
@@ -592,7 +637,9 @@ impl Suggestions {
             let Some(named) = *named else { continue };
             let wanted = !matches!(
                 (expected, named),
-                (Expected::Drug, Named::Regimen(_)) | (Expected::Regimen, Named::Drug(_))
+                (Expected::Drug, Named::Regimen(_))
+                    | (Expected::Regimen, Named::Drug(_))
+                    | (_, Named::Ambiguous(_))
             );
             let Some(distance) = text::edit_distance(wrong, key) else {
                 continue;
@@ -604,9 +651,10 @@ impl Suggestions {
         }
         let mut ranked = [None; 3];
         for (out, entry) in ranked.iter_mut().zip(best) {
-            *out = entry.map(|(_, _, named)| match named {
-                Named::Drug(d) => Therapy::Drug(d),
-                Named::Regimen(r) => Therapy::Regimen(r),
+            *out = entry.and_then(|(_, _, named)| match named {
+                Named::Drug(d) => Some(Therapy::Drug(d)),
+                Named::Regimen(r) => Some(Therapy::Regimen(r)),
+                Named::Ambiguous(_) => None,
             });
         }
         Suggestions { ranked, next: 0 }
@@ -656,6 +704,17 @@ impl fmt::Debug for ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ambiguous.is_some() {
+            write!(f, "ambiguous name `{}`", self.unresolved)?;
+            if self.unresolved != self.input {
+                write!(f, " in `{}`", self.input)?;
+            }
+            for (i, s) in self.suggestions().enumerate() {
+                f.write_str(if i == 0 { " (it may mean " } else { " or " })?;
+                fmt::Display::fmt(&s.name(), f)?;
+            }
+            return f.write_str("; say which)");
+        }
         write!(
             f,
             "unknown {} `{}`",

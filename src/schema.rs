@@ -60,6 +60,57 @@ vocab! {
 }
 
 vocab! {
+    /// What a drug does in a treatment history, which the lines-of-therapy rules read: only
+    /// line-defining drugs start, extend or change a line of therapy.
+    pub enum DrugRole {
+        /// Anti-myeloma therapy: proteasome inhibitors, immunomodulatory drugs, antibodies,
+        /// bispecifics, CAR-T, chemotherapy and the other drugs that define a regimen.
+        LineDefining => "line-defining",
+        /// A corticosteroid: part of a regimen's name (the "d" of VRd), never a line on its own.
+        Steroid => "steroid",
+        /// Supportive care given beside treatment: clot prevention, bone health, infection
+        /// prophylaxis, stem-cell mobilisation.
+        Supportive => "supportive",
+    }
+}
+
+vocab! {
+    /// A setting of treatment that a regimen is used in.
+    pub enum Setting {
+        /// Newly diagnosed, with a stem-cell transplant planned.
+        NewlyDiagnosedTransplantEligible => "newly-diagnosed-transplant-eligible",
+        /// Newly diagnosed, with no transplant planned or possible.
+        NewlyDiagnosedTransplantIneligible => "newly-diagnosed-transplant-ineligible",
+        /// Maintenance after induction or transplant.
+        Maintenance => "maintenance",
+        /// Relapsed or refractory disease.
+        RelapsedOrRefractory => "relapsed-or-refractory",
+        /// High-risk smouldering myeloma.
+        HighRiskSmouldering => "high-risk-smouldering",
+        /// High-dose conditioning before an autologous stem-cell transplant.
+        TransplantConditioning => "transplant-conditioning",
+    }
+}
+
+vocab! {
+    /// What a regulator decided on a drug for multiple myeloma.
+    pub enum ApprovalStatus {
+        /// Approved (Health Canada NOC; FDA regular approval).
+        Approved => "approved",
+        /// FDA accelerated approval.
+        Accelerated => "accelerated",
+        /// Health Canada approval with conditions (NOC/c).
+        Conditional => "conditional",
+        /// An approval that was later withdrawn.
+        Withdrawn => "withdrawn",
+        /// Not approved: a negative decision or a cancelled submission.
+        NotApproved => "not-approved",
+        /// Approved for other uses only; its use in myeloma is off-label or supportive.
+        NotForMyeloma => "not-for-myeloma",
+    }
+}
+
+vocab! {
     /// The regulator whose label a rule follows.
     pub enum Regulator {
         /// Health Canada, the default: the source page is Canadian.
@@ -170,8 +221,67 @@ vocab! {
 pub struct GivenBy {
     /// The route.
     pub route: crate::Route,
-    /// The page's wording for this drug.
-    pub wording: &'static str,
+    /// The page's wording for this drug, where the page states the route.
+    pub wording: Option<&'static str>,
+    /// The label that states the route, where the page does not.
+    pub source: Option<crate::Source>,
+}
+
+/// A product that carries a drug under its own name and route, such as daratumumab co-formulated
+/// with hyaluronidase for injection under the skin. Its name resolves to the drug.
+///
+/// ```
+/// use myeloma::{resolve, Drug, Route, Therapy};
+/// let faspro = Drug::Daratumumab.products().iter().find(|p| p.name == "Darzalex Faspro").unwrap();
+/// assert_eq!(faspro.route, Route::Subcutaneous);
+/// assert_eq!(resolve("Darzalex Faspro"), Ok(Therapy::Drug(Drug::Daratumumab)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Product {
+    /// The product's brand name.
+    pub name: &'static str,
+    /// Its nonproprietary name where it differs from the drug's (`daratumumab and hyaluronidase-fihj`).
+    pub ingredients: Option<&'static str>,
+    /// How it is given.
+    pub route: crate::Route,
+    /// The regulator that authorised it under this name.
+    pub regulator: Regulator,
+    /// The label or decision that names it.
+    pub source: crate::Source,
+}
+
+/// One regulator's decision on a drug for multiple myeloma, as its source states it.
+///
+/// ```
+/// use myeloma::{ApprovalStatus, Drug, Regulator};
+/// let withdrawn = Drug::MelphalanFlufenamide
+///     .approvals()
+///     .iter()
+///     .any(|a| a.regulator == Regulator::UsFda && a.status == ApprovalStatus::Withdrawn);
+/// assert!(withdrawn);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Approval {
+    /// Who decided.
+    pub regulator: Regulator,
+    /// What was decided.
+    pub status: ApprovalStatus,
+    /// When, as precisely as the source says (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`); `None` where the
+    /// source gives no date.
+    pub date: Option<&'static str>,
+    /// What was approved, briefly, in the source's terms.
+    pub what: &'static str,
+    /// The label or decision.
+    pub source: crate::Source,
+}
+
+/// A trial or label a regimen rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Basis {
+    /// The trial's or label's name (`MAIA`, `Kyprolis US prescribing information`).
+    pub name: &'static str,
+    /// Where it is described.
+    pub source: crate::Source,
 }
 
 /// A use the page states for a drug, in its words.
@@ -234,12 +344,14 @@ impl Exposure {
     /// ```
     /// use myeloma::{Drug, DrugClass, Exposure};
     /// assert!(Exposure::Class(DrugClass::ProteasomeInhibitor).is_met_by(Drug::Ixazomib));
+    /// // A bispecific antibody is a monoclonal antibody.
+    /// assert!(Exposure::Class(DrugClass::MonoclonalAntibody).is_met_by(Drug::Teclistamab));
     /// assert!(!Exposure::Drug(Drug::Lenalidomide).is_met_by(Drug::Thalidomide));
     /// ```
     pub const fn is_met_by(self, drug: Drug) -> bool {
         match self {
             Exposure::Drug(d) => d as u8 == drug as u8,
-            Exposure::Class(c) => drug.class() as u8 == c as u8,
+            Exposure::Class(c) => drug.class().is_a(c),
             Exposure::Target(t) => {
                 let targets = drug.targets();
                 let mut i = 0;
