@@ -117,10 +117,12 @@ fn the_pages_drugs_brands_and_routes() {
         ("lenalidomide", "Revlimid", "immunomodulatory-drug", &[Oral]),
         ("thalidomide", "Thalomid", "immunomodulatory-drug", &[Oral]),
         ("pomalidomide", "Pomalyst", "immunomodulatory-drug", &[Oral]),
-        ("daratumumab", "Darzalex", "monoclonal-antibody", &[Sc]),
+        // The page gives the subcutaneous route; the intravenous one is the US Darzalex label's.
+        ("daratumumab", "Darzalex", "monoclonal-antibody", &[Sc, Iv]),
         ("isatuximab", "Sarclisa", "monoclonal-antibody", &[Iv]),
-        // The page says intravenous; the label says subcutaneous (see the note on the drug).
-        ("talquetamab", "Talvey", "monoclonal-antibody", &[Sc]),
+        // The page says intravenous; the label says subcutaneous (see the note on the drug). The
+        // page files it under monoclonal antibodies; its class is a kind of that one.
+        ("talquetamab", "Talvey", "bispecific-antibody", &[Sc]),
         ("selinexor", "Xpovio", "sine", &[Oral]),
     ];
     for (name, brand, class, routes) in targeted {
@@ -128,10 +130,13 @@ fn the_pages_drugs_brands_and_routes() {
         assert_eq!(Drug::from_name(brand), Some(drug), "{brand} is {name}");
         assert_eq!(drug.class().id(), class);
         assert!(drug.is_targeted());
+        assert!(drug.is_on_page(), "{name}");
         let given: Vec<Route> = drug.routes().iter().map(|g| g.route).collect();
         assert_eq!(given, routes, "{name}'s routes, usual first");
     }
-    assert_eq!(Drug::ALL.iter().filter(|d| d.is_targeted()).count(), 10);
+    let on_page = || Drug::ALL.iter().filter(|d| d.is_on_page());
+    assert_eq!(on_page().filter(|d| d.is_targeted()).count(), 10);
+    assert_eq!(on_page().count(), 18);
     for other in [
         "dexamethasone",
         "cyclophosphamide",
@@ -342,7 +347,7 @@ fn the_pages_uses_and_classes() {
     assert_eq!(Use::Consolidation.term(), Some("consolidation therapy"));
     let targeted: Vec<&str> = DrugClass::ALL
         .iter()
-        .filter(|c| c.is_targeted())
+        .filter(|c| c.is_targeted() && c.is_on_page())
         .map(|c| c.id())
         .collect();
     assert_eq!(
@@ -354,7 +359,10 @@ fn the_pages_uses_and_classes() {
             "sine"
         ]
     );
-    for class in DrugClass::ALL.iter().filter(|c| c.is_targeted()) {
+    for class in DrugClass::ALL
+        .iter()
+        .filter(|c| c.is_targeted() && c.is_on_page())
+    {
         assert!(class.mechanism().is_some(), "{class} says how it works");
         assert_eq!(
             class.side_effects(),
@@ -362,7 +370,18 @@ fn the_pages_uses_and_classes() {
             "{class}: lists lost, none invented"
         );
     }
-    let targets = |c: DrugClass| c.targets().iter().map(|t| t.id()).collect::<Vec<_>>();
+    // The targets of the page's drugs that the page files under each class.
+    let targets = |c: DrugClass| {
+        let mut ids: Vec<&str> = Vec::new();
+        for d in Drug::ALL.iter().filter(|d| d.is_on_page() && d.class().top() == c) {
+            for t in d.targets() {
+                if !ids.contains(&t.id()) {
+                    ids.push(t.id());
+                }
+            }
+        }
+        ids
+    };
     assert_eq!(targets(DrugClass::ProteasomeInhibitor), ["proteasome"]);
     assert_eq!(targets(DrugClass::ImmunomodulatoryDrug), ["cereblon"]);
     assert_eq!(
@@ -380,12 +399,16 @@ fn clot_risk_and_prevention_follow_the_page() {
         .map(|d| d.id())
         .collect();
     assert_eq!(raising, ["lenalidomide", "thalidomide", "pomalidomide"]);
-    let preventing: Vec<&str> = Drug::ALL
-        .iter()
-        .filter(|d| d.prevents_clots())
-        .map(|d| d.id())
-        .collect();
-    assert_eq!(preventing, ["acetylsalicylic-acid", "heparin", "warfarin"]);
+    let preventing = |page: bool| -> Vec<&str> {
+        Drug::ALL
+            .iter()
+            .filter(|d| d.prevents_clots() && d.is_on_page() == page)
+            .map(|d| d.id())
+            .collect()
+    };
+    assert_eq!(preventing(true), ["acetylsalicylic-acid", "heparin", "warfarin"]);
+    // Beyond the page, the low-molecular-weight heparins that clot-prevention guidance names.
+    assert_eq!(preventing(false), ["enoxaparin", "dalteparin", "tinzaparin"]);
     assert!(Regimen::VTdPace.needs_thromboprophylaxis());
     assert!(!Regimen::CyBorD.needs_thromboprophylaxis());
 }

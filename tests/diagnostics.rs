@@ -185,7 +185,7 @@ cases! {
     most_common_with_not_component: "regimens.yaml: `most_common_with` a drug that is not a component";
     use_without_phases: "uses.yaml: `phases: []`";
     wrong_scalar: "drugs.yaml: `given_alone: maybe` and `rxcui: -5`";
-    missing_value: "drugs.yaml: `description:` with no value";
+    missing_value: "drugs.yaml: `class:` with no value";
     two_documents: "regimens.yaml: a second YAML document after `---`";
     wrong_kind_of_value: "regimens.yaml and page.yaml: a plain value where a mapping is due, a list where text is due";
     unknown_variant: "sources.yaml: `kind: page`";
