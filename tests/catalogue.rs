@@ -373,7 +373,10 @@ fn the_pages_uses_and_classes() {
     // The targets of the page's drugs that the page files under each class.
     let targets = |c: DrugClass| {
         let mut ids: Vec<&str> = Vec::new();
-        for d in Drug::ALL.iter().filter(|d| d.is_on_page() && d.class().top() == c) {
+        for d in Drug::ALL
+            .iter()
+            .filter(|d| d.is_on_page() && d.class().top() == c)
+        {
             for t in d.targets() {
                 if !ids.contains(&t.id()) {
                     ids.push(t.id());
@@ -406,9 +409,15 @@ fn clot_risk_and_prevention_follow_the_page() {
             .map(|d| d.id())
             .collect()
     };
-    assert_eq!(preventing(true), ["acetylsalicylic-acid", "heparin", "warfarin"]);
+    assert_eq!(
+        preventing(true),
+        ["acetylsalicylic-acid", "heparin", "warfarin"]
+    );
     // Beyond the page, the low-molecular-weight heparins that clot-prevention guidance names.
-    assert_eq!(preventing(false), ["enoxaparin", "dalteparin", "tinzaparin"]);
+    assert_eq!(
+        preventing(false),
+        ["enoxaparin", "dalteparin", "tinzaparin"]
+    );
     assert!(Regimen::VTdPace.needs_thromboprophylaxis());
     assert!(!Regimen::CyBorD.needs_thromboprophylaxis());
 }

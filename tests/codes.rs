@@ -4,8 +4,9 @@
 use myeloma::{Drug, Expected, RxcuiStatus};
 
 /// The reference table (WHO ATC index 2026; RxNorm with its verification status), as gathered on
-/// 2026-11-27: drug, ATC code, retired ATC code, RxNorm code, status.
-const REFERENCE: [(&str, &str, &str, Option<u32>, &str); 18] = [
+/// 2026-11-27 from those files, not from the catalogue: drug, ATC code, retired ATC code, RxNorm
+/// code, status.
+const REFERENCE: [(&str, &str, &str, Option<u32>, &str); 45] = [
     (
         "bortezomib",
         "L01XG01",
@@ -13,7 +14,13 @@ const REFERENCE: [(&str, &str, &str, Option<u32>, &str); 18] = [
         Some(358258),
         "confirmed",
     ),
-    ("carfilzomib", "L01XG02", "L01XX45", Some(1302966), "confirmed"),
+    (
+        "carfilzomib",
+        "L01XG02",
+        "L01XX45",
+        Some(1302966),
+        "confirmed",
+    ),
     ("ixazomib", "L01XG03", "L01XX50", Some(1723735), "confirmed"),
     ("lenalidomide", "L04AX04", "", Some(342369), "confirmed"),
     ("thalidomide", "L04AX02", "", Some(10432), "confirmed"),
@@ -42,6 +49,53 @@ const REFERENCE: [(&str, &str, &str, Option<u32>, &str); 18] = [
     ),
     ("heparin", "B01AB01", "", Some(5224), "likely"),
     ("warfarin", "B01AA03", "", Some(11289), "confirmed"),
+    // Beyond the page: WHO ATC index 2026 with retired codes from its 2020 to 2025 files, and RxNorm
+    // codes only where the CIBMTR reporting IG medication value sets list them.
+    (
+        "elotuzumab",
+        "L01FX08",
+        "L01XC23",
+        Some(1726104),
+        "confirmed",
+    ),
+    ("teclistamab", "L01FX24", "", None, "unknown"),
+    ("elranatamab", "L01FX32", "", None, "unknown"),
+    ("linvoseltamab", "L01FX37", "", None, "unknown"),
+    (
+        "belantamab mafodotin",
+        "L01FX15",
+        "L01XC39",
+        None,
+        "unknown",
+    ),
+    ("idecabtagene vicleucel", "L01XL07", "", None, "unknown"),
+    ("ciltacabtagene autoleucel", "L01XL05", "", None, "unknown"),
+    ("panobinostat", "L01XH03", "L01XX42", None, "unknown"),
+    ("melphalan", "L01AA03", "", Some(6718), "confirmed"),
+    (
+        "melphalan flufenamide",
+        "L01AA10",
+        "",
+        Some(2531369),
+        "confirmed",
+    ),
+    ("bendamustine", "L01AA09", "", Some(134547), "confirmed"),
+    ("carmustine", "L01AD01", "", Some(2105), "confirmed"),
+    ("prednisone", "H02AB07", "", None, "unknown"),
+    ("methylprednisolone", "H02AB04", "", Some(6902), "confirmed"),
+    ("venetoclax", "L01XX52", "", None, "unknown"),
+    ("fludarabine", "L01BB05", "", Some(24698), "confirmed"),
+    ("plerixafor", "L03AX16", "", Some(733003), "confirmed"),
+    ("motixafortide", "L03AX23", "", None, "unknown"),
+    ("filgrastim", "L03AA02", "", Some(68442), "confirmed"),
+    ("zoledronic acid", "M05BA08", "", None, "unknown"),
+    ("pamidronate", "M05BA03", "", None, "unknown"),
+    ("denosumab", "M05BX04", "", None, "unknown"),
+    ("acyclovir", "J05AB01", "", None, "unknown"),
+    ("valacyclovir", "J05AB11", "", None, "unknown"),
+    ("enoxaparin", "B01AB05", "", None, "unknown"),
+    ("dalteparin", "B01AB04", "", None, "unknown"),
+    ("tinzaparin", "B01AB10", "", None, "unknown"),
 ];
 
 #[test]
