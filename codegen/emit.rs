@@ -817,7 +817,8 @@ fn aliases(c: &Checked, aliases: &[super::validate::Alias]) -> TokenStream {
     slice(aliases.iter().map(|a| {
         let name = &a.name;
         let source = source(c, a.source);
-        quote!(crate::Alias { name: #name, source: #source })
+        let ambiguous = a.ambiguous;
+        quote!(crate::Alias { name: #name, source: #source, ambiguous: #ambiguous })
     }))
 }
 

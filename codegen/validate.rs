@@ -128,6 +128,7 @@ pub struct Use {
 pub struct Alias {
     pub name: String,
     pub source: usize,
+    pub ambiguous: bool,
 }
 
 #[derive(Debug)]
@@ -1092,6 +1093,7 @@ impl Context {
                 Some(Alias {
                     name: a.name.value.clone(),
                     source,
+                    ambiguous: a.ambiguous,
                 })
             })
             .collect()

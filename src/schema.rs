@@ -300,6 +300,10 @@ pub struct Alias {
     pub name: &'static str,
     /// Where it is used.
     pub source: Source,
+    /// Whether the name also means another entry in practice (`BVd`: belantamab mafodotin or
+    /// bendamustine with bortezomib and dexamethasone); such a name resolves to an error that lists
+    /// every entry it may mean.
+    pub ambiguous: bool,
 }
 
 /// One drug of a regimen.

@@ -17,12 +17,24 @@ pub fn catalogue_names() -> Vec<(&'static str, Therapy)> {
         let therapy = Therapy::Drug(drug);
         names.push((drug.generic_name(), therapy));
         names.extend(drug.brand_names().iter().map(|b| (*b, therapy)));
-        names.extend(drug.aliases().iter().map(|a| (a.name, therapy)));
+        names.extend(drug.products().iter().map(|p| (p.name, therapy)));
+        names.extend(
+            drug.aliases()
+                .iter()
+                .filter(|a| !a.ambiguous)
+                .map(|a| (a.name, therapy)),
+        );
     }
     for &regimen in Regimen::ALL {
         let therapy = Therapy::Regimen(regimen);
         names.push((regimen.acronym(), therapy));
-        names.extend(regimen.aliases().iter().map(|a| (a.name, therapy)));
+        names.extend(
+            regimen
+                .aliases()
+                .iter()
+                .filter(|a| !a.ambiguous)
+                .map(|a| (a.name, therapy)),
+        );
     }
     let mut seen = HashSet::new();
     names.retain(|(name, _)| seen.insert(normalise(name)));

@@ -59,10 +59,16 @@ pub enum StrumName {
     Daratumumab,
     #[strum(serialize = "darzalex")]
     Darzalex,
-    #[strum(serialize = "dara")]
-    Dara,
     #[strum(serialize = "darzalexsc")]
     DarzalexSc,
+    #[strum(serialize = "darzalexfaspro")]
+    DarzalexFaspro,
+    #[strum(serialize = "dara")]
+    Dara,
+    #[strum(serialize = "daratumumabandhyaluronidasefihj")]
+    DaratumumabAndHyaluronidaseFihj,
+    #[strum(serialize = "daratumumabfihj")]
+    DaratumumabFihj,
     #[strum(serialize = "isatuximab")]
     Isatuximab,
     #[strum(serialize = "sarclisa")]
@@ -85,8 +91,6 @@ pub enum StrumName {
     Dexamethasone,
     #[strum(serialize = "dex")]
     Dex,
-    #[strum(serialize = "dexa")]
-    Dexa,
     #[strum(serialize = "cyclophosphamide")]
     Cyclophosphamide,
     #[strum(serialize = "cy")]
@@ -97,8 +101,16 @@ pub enum StrumName {
     Cisplatin,
     #[strum(serialize = "doxorubicin")]
     Doxorubicin,
+    #[strum(serialize = "doxil")]
+    Doxil,
+    #[strum(serialize = "caelyx")]
+    Caelyx,
     #[strum(serialize = "doxo")]
     Doxo,
+    #[strum(serialize = "pld")]
+    Pld,
+    #[strum(serialize = "lipodox")]
+    Lipodox,
     #[strum(serialize = "etoposide")]
     Etoposide,
     #[strum(serialize = "vp16")]
@@ -113,12 +125,232 @@ pub enum StrumName {
     Heparin,
     #[strum(serialize = "warfarin")]
     Warfarin,
+    #[strum(serialize = "elotuzumab")]
+    Elotuzumab,
+    #[strum(serialize = "empliciti")]
+    Empliciti,
+    #[strum(serialize = "elo")]
+    Elo,
+    #[strum(serialize = "bms901608")]
+    Bms901608,
+    #[strum(serialize = "teclistamab")]
+    Teclistamab,
+    #[strum(serialize = "tecvayli")]
+    Tecvayli,
+    #[strum(serialize = "teclistamabcqyv")]
+    TeclistamabCqyv,
+    #[strum(serialize = "tec")]
+    Tec,
+    #[strum(serialize = "elranatamab")]
+    Elranatamab,
+    #[strum(serialize = "elrexfio")]
+    Elrexfio,
+    #[strum(serialize = "elranatamabbcmm")]
+    ElranatamabBcmm,
+    #[strum(serialize = "elra")]
+    Elra,
+    #[strum(serialize = "linvoseltamab")]
+    Linvoseltamab,
+    #[strum(serialize = "lynozyfic")]
+    Lynozyfic,
+    #[strum(serialize = "linvoseltamabgcpt")]
+    LinvoseltamabGcpt,
+    #[strum(serialize = "linvo")]
+    Linvo,
+    #[strum(serialize = "belantamabmafodotin")]
+    BelantamabMafodotin,
+    #[strum(serialize = "blenrep")]
+    Blenrep,
+    #[strum(serialize = "belantamabmafodotinblmf")]
+    BelantamabMafodotinBlmf,
+    #[strum(serialize = "belamaf")]
+    Belamaf,
+    #[strum(serialize = "idecabtagenevicleucel")]
+    IdecabtageneVicleucel,
+    #[strum(serialize = "abecma")]
+    Abecma,
+    #[strum(serialize = "idecel")]
+    IdeCel,
+    #[strum(serialize = "ciltacabtageneautoleucel")]
+    CiltacabtageneAutoleucel,
+    #[strum(serialize = "carvykti")]
+    Carvykti,
+    #[strum(serialize = "ciltacel")]
+    CiltaCel,
+    #[strum(serialize = "panobinostat")]
+    Panobinostat,
+    #[strum(serialize = "farydak")]
+    Farydak,
+    #[strum(serialize = "pano")]
+    Pano,
+    #[strum(serialize = "melphalan")]
+    Melphalan,
+    #[strum(serialize = "alkeran")]
+    Alkeran,
+    #[strum(serialize = "evomela")]
+    Evomela,
+    #[strum(serialize = "mel")]
+    Mel,
+    #[strum(serialize = "lpam")]
+    LPam,
+    #[strum(serialize = "melphalanflufenamide")]
+    MelphalanFlufenamide,
+    #[strum(serialize = "pepaxto")]
+    Pepaxto,
+    #[strum(serialize = "pepaxti")]
+    Pepaxti,
+    #[strum(serialize = "melflufen")]
+    Melflufen,
+    #[strum(serialize = "bendamustine")]
+    Bendamustine,
+    #[strum(serialize = "treanda")]
+    Treanda,
+    #[strum(serialize = "bendeka")]
+    Bendeka,
+    #[strum(serialize = "benda")]
+    Benda,
+    #[strum(serialize = "carmustine")]
+    Carmustine,
+    #[strum(serialize = "bicnu")]
+    BiCNU,
+    #[strum(serialize = "bcnu")]
+    Bcnu,
+    #[strum(serialize = "prednisone")]
+    Prednisone,
+    #[strum(serialize = "winpred")]
+    Winpred,
+    #[strum(serialize = "pred")]
+    Pred,
+    #[strum(serialize = "methylprednisolone")]
+    Methylprednisolone,
+    #[strum(serialize = "solumedrol")]
+    SoluMedrol,
+    #[strum(serialize = "medrol")]
+    Medrol,
+    #[strum(serialize = "depomedrol")]
+    DepoMedrol,
+    #[strum(serialize = "venetoclax")]
+    Venetoclax,
+    #[strum(serialize = "venclexta")]
+    Venclexta,
+    #[strum(serialize = "ven")]
+    Ven,
+    #[strum(serialize = "fludarabine")]
+    Fludarabine,
+    #[strum(serialize = "fludarabinephosphate")]
+    FludarabinePhosphate,
+    #[strum(serialize = "flu")]
+    Flu,
+    #[strum(serialize = "plerixafor")]
+    Plerixafor,
+    #[strum(serialize = "mozobil")]
+    Mozobil,
+    #[strum(serialize = "plerix")]
+    Plerix,
+    #[strum(serialize = "amd3100")]
+    Amd3100,
+    #[strum(serialize = "jm3100")]
+    Jm3100,
+    #[strum(serialize = "motixafortide")]
+    Motixafortide,
+    #[strum(serialize = "aphexda")]
+    Aphexda,
+    #[strum(serialize = "moti")]
+    Moti,
+    #[strum(serialize = "bl8040")]
+    Bl8040,
+    #[strum(serialize = "filgrastim")]
+    Filgrastim,
+    #[strum(serialize = "neupogen")]
+    Neupogen,
+    #[strum(serialize = "zarxio")]
+    Zarxio,
+    #[strum(serialize = "nivestym")]
+    Nivestym,
+    #[strum(serialize = "releuko")]
+    Releuko,
+    #[strum(serialize = "granix")]
+    Granix,
+    #[strum(serialize = "filgrastimsndz")]
+    FilgrastimSndz,
+    #[strum(serialize = "filgrastimaafi")]
+    FilgrastimAafi,
+    #[strum(serialize = "filgrastimayow")]
+    FilgrastimAyow,
+    #[strum(serialize = "tbofilgrastim")]
+    TboFilgrastim,
+    #[strum(serialize = "zoledronicacid")]
+    ZoledronicAcid,
+    #[strum(serialize = "zometa")]
+    Zometa,
+    #[strum(serialize = "zol")]
+    Zol,
+    #[strum(serialize = "za")]
+    Za,
+    #[strum(serialize = "pamidronate")]
+    Pamidronate,
+    #[strum(serialize = "aredia")]
+    Aredia,
+    #[strum(serialize = "pamidronatedisodium")]
+    PamidronateDisodium,
+    #[strum(serialize = "apd")]
+    Apd,
+    #[strum(serialize = "denosumab")]
+    Denosumab,
+    #[strum(serialize = "xgeva")]
+    Xgeva,
+    #[strum(serialize = "osenvelt")]
+    Osenvelt,
+    #[strum(serialize = "denosumabbmwo")]
+    DenosumabBmwo,
+    #[strum(serialize = "dmab")]
+    Dmab,
+    #[strum(serialize = "acyclovir")]
+    Acyclovir,
+    #[strum(serialize = "zovirax")]
+    Zovirax,
+    #[strum(serialize = "aciclovir")]
+    Aciclovir,
+    #[strum(serialize = "acv")]
+    Acv,
+    #[strum(serialize = "valacyclovir")]
+    Valacyclovir,
+    #[strum(serialize = "valtrex")]
+    Valtrex,
+    #[strum(serialize = "valaciclovir")]
+    Valaciclovir,
+    #[strum(serialize = "vacv")]
+    Vacv,
+    #[strum(serialize = "enoxaparin")]
+    Enoxaparin,
+    #[strum(serialize = "lovenox")]
+    Lovenox,
+    #[strum(serialize = "enoxaparinsodium")]
+    EnoxaparinSodium,
+    #[strum(serialize = "enox")]
+    Enox,
+    #[strum(serialize = "dalteparin")]
+    Dalteparin,
+    #[strum(serialize = "fragmin")]
+    Fragmin,
+    #[strum(serialize = "dalteparinsodium")]
+    DalteparinSodium,
+    #[strum(serialize = "dalte")]
+    Dalte,
+    #[strum(serialize = "tinzaparin")]
+    Tinzaparin,
+    #[strum(serialize = "innohep")]
+    Innohep,
+    #[strum(serialize = "tinzaparinsodium")]
+    TinzaparinSodium,
+    #[strum(serialize = "tinza")]
+    Tinza,
     #[strum(serialize = "rvd")]
     RVd,
     #[strum(serialize = "vrd")]
     VRd,
-    #[strum(serialize = "revveldex")]
-    RevVelDex,
+    #[strum(serialize = "blld")]
+    Blld,
     #[strum(serialize = "cybord")]
     CyBorD,
     #[strum(serialize = "vcd")]
@@ -133,6 +365,8 @@ pub enum StrumName {
     Kd,
     #[strum(serialize = "krd")]
     KRd,
+    #[strum(serialize = "crd")]
+    CRd,
     #[strum(serialize = "dkd")]
     DKd,
     #[strum(serialize = "kdd")]
@@ -141,8 +375,6 @@ pub enum StrumName {
     DaraKd,
     #[strum(serialize = "isakd")]
     IsaKd,
-    #[strum(serialize = "kdisa")]
-    KdIsa,
     #[strum(serialize = "kcd")]
     KCd,
     #[strum(serialize = "ird")]
@@ -171,6 +403,8 @@ pub enum StrumName {
     VTd,
     #[strum(serialize = "tvd")]
     TVd,
+    #[strum(serialize = "btd")]
+    Btd,
     #[strum(serialize = "dvtd")]
     DVTd,
     #[strum(serialize = "daravtd")]
@@ -179,6 +413,8 @@ pub enum StrumName {
     VTdPace,
     #[strum(serialize = "vdtpace")]
     VdtPace,
+    #[strum(serialize = "btdpace")]
+    BtdPace,
     #[strum(serialize = "pvd")]
     PVd,
     #[strum(serialize = "pomvd")]
@@ -193,6 +429,78 @@ pub enum StrumName {
     XVd,
     #[strum(serialize = "selvd")]
     SelVd,
+    #[strum(serialize = "dvmp")]
+    DVmp,
+    #[strum(serialize = "isavrd")]
+    IsaVRd,
+    #[strum(serialize = "rd")]
+    Rd,
+    #[strum(serialize = "lendex")]
+    LenDex,
+    #[strum(serialize = "rd18")]
+    Rd18,
+    #[strum(serialize = "mpt")]
+    Mpt,
+    #[strum(serialize = "vmp")]
+    Vmp,
+    #[strum(serialize = "vcmp")]
+    VcMP,
+    #[strum(serialize = "mp")]
+    Mp,
+    #[strum(serialize = "thaldex")]
+    ThalDex,
+    #[strum(serialize = "dr")]
+    DR,
+    #[strum(serialize = "pldv")]
+    PldV,
+    #[strum(serialize = "pd")]
+    Pd,
+    #[strum(serialize = "epd")]
+    EPd,
+    #[strum(serialize = "erd")]
+    ERd,
+    #[strum(serialize = "xd")]
+    Xd,
+    #[strum(serialize = "sd")]
+    Sd,
+    #[strum(serialize = "vd")]
+    Vd,
+    #[strum(serialize = "dpd")]
+    DPd,
+    #[strum(serialize = "pdcy")]
+    PdCy,
+    #[strum(serialize = "belavd")]
+    BelaVd,
+    #[strum(serialize = "bendavd")]
+    BendaVd,
+    #[strum(serialize = "bpd")]
+    BPd,
+    #[strum(serialize = "dtpace")]
+    DtPace,
+    #[strum(serialize = "dcep")]
+    Dcep,
+    #[strum(serialize = "tecdara")]
+    TecDara,
+    #[strum(serialize = "vend")]
+    VenD,
+    #[strum(serialize = "vendex")]
+    VenDex,
+    #[strum(serialize = "panvd")]
+    PanVd,
+    #[strum(serialize = "panbtzdex")]
+    PanBtzDex,
+    #[strum(serialize = "melflufend")]
+    MelflufenD,
+    #[strum(serialize = "dkrd")]
+    DKRd,
+    #[strum(serialize = "darakrd")]
+    DaraKRd,
+    #[strum(serialize = "kpd")]
+    KPd,
+    #[strum(serialize = "cpd")]
+    Cpd,
+    #[strum(serialize = "spd")]
+    SPd,
 }
 
 impl StrumName {
@@ -223,8 +531,11 @@ impl StrumName {
             StrumName::Poma => Therapy::Drug(Drug::Pomalidomide),
             StrumName::Daratumumab => Therapy::Drug(Drug::Daratumumab),
             StrumName::Darzalex => Therapy::Drug(Drug::Daratumumab),
-            StrumName::Dara => Therapy::Drug(Drug::Daratumumab),
             StrumName::DarzalexSc => Therapy::Drug(Drug::Daratumumab),
+            StrumName::DarzalexFaspro => Therapy::Drug(Drug::Daratumumab),
+            StrumName::Dara => Therapy::Drug(Drug::Daratumumab),
+            StrumName::DaratumumabAndHyaluronidaseFihj => Therapy::Drug(Drug::Daratumumab),
+            StrumName::DaratumumabFihj => Therapy::Drug(Drug::Daratumumab),
             StrumName::Isatuximab => Therapy::Drug(Drug::Isatuximab),
             StrumName::Sarclisa => Therapy::Drug(Drug::Isatuximab),
             StrumName::Isa => Therapy::Drug(Drug::Isatuximab),
@@ -236,13 +547,16 @@ impl StrumName {
             StrumName::Seli => Therapy::Drug(Drug::Selinexor),
             StrumName::Dexamethasone => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Dex => Therapy::Drug(Drug::Dexamethasone),
-            StrumName::Dexa => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Cyclophosphamide => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cy => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cyclo => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cisplatin => Therapy::Drug(Drug::Cisplatin),
             StrumName::Doxorubicin => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Doxil => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Caelyx => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Doxo => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Pld => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Lipodox => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Etoposide => Therapy::Drug(Drug::Etoposide),
             StrumName::Vp16 => Therapy::Drug(Drug::Etoposide),
             StrumName::AcetylsalicylicAcid => Therapy::Drug(Drug::AcetylsalicylicAcid),
@@ -250,9 +564,119 @@ impl StrumName {
             StrumName::Asa => Therapy::Drug(Drug::AcetylsalicylicAcid),
             StrumName::Heparin => Therapy::Drug(Drug::Heparin),
             StrumName::Warfarin => Therapy::Drug(Drug::Warfarin),
+            StrumName::Elotuzumab => Therapy::Drug(Drug::Elotuzumab),
+            StrumName::Empliciti => Therapy::Drug(Drug::Elotuzumab),
+            StrumName::Elo => Therapy::Drug(Drug::Elotuzumab),
+            StrumName::Bms901608 => Therapy::Drug(Drug::Elotuzumab),
+            StrumName::Teclistamab => Therapy::Drug(Drug::Teclistamab),
+            StrumName::Tecvayli => Therapy::Drug(Drug::Teclistamab),
+            StrumName::TeclistamabCqyv => Therapy::Drug(Drug::Teclistamab),
+            StrumName::Tec => Therapy::Drug(Drug::Teclistamab),
+            StrumName::Elranatamab => Therapy::Drug(Drug::Elranatamab),
+            StrumName::Elrexfio => Therapy::Drug(Drug::Elranatamab),
+            StrumName::ElranatamabBcmm => Therapy::Drug(Drug::Elranatamab),
+            StrumName::Elra => Therapy::Drug(Drug::Elranatamab),
+            StrumName::Linvoseltamab => Therapy::Drug(Drug::Linvoseltamab),
+            StrumName::Lynozyfic => Therapy::Drug(Drug::Linvoseltamab),
+            StrumName::LinvoseltamabGcpt => Therapy::Drug(Drug::Linvoseltamab),
+            StrumName::Linvo => Therapy::Drug(Drug::Linvoseltamab),
+            StrumName::BelantamabMafodotin => Therapy::Drug(Drug::BelantamabMafodotin),
+            StrumName::Blenrep => Therapy::Drug(Drug::BelantamabMafodotin),
+            StrumName::BelantamabMafodotinBlmf => Therapy::Drug(Drug::BelantamabMafodotin),
+            StrumName::Belamaf => Therapy::Drug(Drug::BelantamabMafodotin),
+            StrumName::IdecabtageneVicleucel => Therapy::Drug(Drug::IdecabtageneVicleucel),
+            StrumName::Abecma => Therapy::Drug(Drug::IdecabtageneVicleucel),
+            StrumName::IdeCel => Therapy::Drug(Drug::IdecabtageneVicleucel),
+            StrumName::CiltacabtageneAutoleucel => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::Carvykti => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::CiltaCel => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::Panobinostat => Therapy::Drug(Drug::Panobinostat),
+            StrumName::Farydak => Therapy::Drug(Drug::Panobinostat),
+            StrumName::Pano => Therapy::Drug(Drug::Panobinostat),
+            StrumName::Melphalan => Therapy::Drug(Drug::Melphalan),
+            StrumName::Alkeran => Therapy::Drug(Drug::Melphalan),
+            StrumName::Evomela => Therapy::Drug(Drug::Melphalan),
+            StrumName::Mel => Therapy::Drug(Drug::Melphalan),
+            StrumName::LPam => Therapy::Drug(Drug::Melphalan),
+            StrumName::MelphalanFlufenamide => Therapy::Drug(Drug::MelphalanFlufenamide),
+            StrumName::Pepaxto => Therapy::Drug(Drug::MelphalanFlufenamide),
+            StrumName::Pepaxti => Therapy::Drug(Drug::MelphalanFlufenamide),
+            StrumName::Melflufen => Therapy::Drug(Drug::MelphalanFlufenamide),
+            StrumName::Bendamustine => Therapy::Drug(Drug::Bendamustine),
+            StrumName::Treanda => Therapy::Drug(Drug::Bendamustine),
+            StrumName::Bendeka => Therapy::Drug(Drug::Bendamustine),
+            StrumName::Benda => Therapy::Drug(Drug::Bendamustine),
+            StrumName::Carmustine => Therapy::Drug(Drug::Carmustine),
+            StrumName::BiCNU => Therapy::Drug(Drug::Carmustine),
+            StrumName::Bcnu => Therapy::Drug(Drug::Carmustine),
+            StrumName::Prednisone => Therapy::Drug(Drug::Prednisone),
+            StrumName::Winpred => Therapy::Drug(Drug::Prednisone),
+            StrumName::Pred => Therapy::Drug(Drug::Prednisone),
+            StrumName::Methylprednisolone => Therapy::Drug(Drug::Methylprednisolone),
+            StrumName::SoluMedrol => Therapy::Drug(Drug::Methylprednisolone),
+            StrumName::Medrol => Therapy::Drug(Drug::Methylprednisolone),
+            StrumName::DepoMedrol => Therapy::Drug(Drug::Methylprednisolone),
+            StrumName::Venetoclax => Therapy::Drug(Drug::Venetoclax),
+            StrumName::Venclexta => Therapy::Drug(Drug::Venetoclax),
+            StrumName::Ven => Therapy::Drug(Drug::Venetoclax),
+            StrumName::Fludarabine => Therapy::Drug(Drug::Fludarabine),
+            StrumName::FludarabinePhosphate => Therapy::Drug(Drug::Fludarabine),
+            StrumName::Flu => Therapy::Drug(Drug::Fludarabine),
+            StrumName::Plerixafor => Therapy::Drug(Drug::Plerixafor),
+            StrumName::Mozobil => Therapy::Drug(Drug::Plerixafor),
+            StrumName::Plerix => Therapy::Drug(Drug::Plerixafor),
+            StrumName::Amd3100 => Therapy::Drug(Drug::Plerixafor),
+            StrumName::Jm3100 => Therapy::Drug(Drug::Plerixafor),
+            StrumName::Motixafortide => Therapy::Drug(Drug::Motixafortide),
+            StrumName::Aphexda => Therapy::Drug(Drug::Motixafortide),
+            StrumName::Moti => Therapy::Drug(Drug::Motixafortide),
+            StrumName::Bl8040 => Therapy::Drug(Drug::Motixafortide),
+            StrumName::Filgrastim => Therapy::Drug(Drug::Filgrastim),
+            StrumName::Neupogen => Therapy::Drug(Drug::Filgrastim),
+            StrumName::Zarxio => Therapy::Drug(Drug::Filgrastim),
+            StrumName::Nivestym => Therapy::Drug(Drug::Filgrastim),
+            StrumName::Releuko => Therapy::Drug(Drug::Filgrastim),
+            StrumName::Granix => Therapy::Drug(Drug::Filgrastim),
+            StrumName::FilgrastimSndz => Therapy::Drug(Drug::Filgrastim),
+            StrumName::FilgrastimAafi => Therapy::Drug(Drug::Filgrastim),
+            StrumName::FilgrastimAyow => Therapy::Drug(Drug::Filgrastim),
+            StrumName::TboFilgrastim => Therapy::Drug(Drug::Filgrastim),
+            StrumName::ZoledronicAcid => Therapy::Drug(Drug::ZoledronicAcid),
+            StrumName::Zometa => Therapy::Drug(Drug::ZoledronicAcid),
+            StrumName::Zol => Therapy::Drug(Drug::ZoledronicAcid),
+            StrumName::Za => Therapy::Drug(Drug::ZoledronicAcid),
+            StrumName::Pamidronate => Therapy::Drug(Drug::Pamidronate),
+            StrumName::Aredia => Therapy::Drug(Drug::Pamidronate),
+            StrumName::PamidronateDisodium => Therapy::Drug(Drug::Pamidronate),
+            StrumName::Apd => Therapy::Drug(Drug::Pamidronate),
+            StrumName::Denosumab => Therapy::Drug(Drug::Denosumab),
+            StrumName::Xgeva => Therapy::Drug(Drug::Denosumab),
+            StrumName::Osenvelt => Therapy::Drug(Drug::Denosumab),
+            StrumName::DenosumabBmwo => Therapy::Drug(Drug::Denosumab),
+            StrumName::Dmab => Therapy::Drug(Drug::Denosumab),
+            StrumName::Acyclovir => Therapy::Drug(Drug::Acyclovir),
+            StrumName::Zovirax => Therapy::Drug(Drug::Acyclovir),
+            StrumName::Aciclovir => Therapy::Drug(Drug::Acyclovir),
+            StrumName::Acv => Therapy::Drug(Drug::Acyclovir),
+            StrumName::Valacyclovir => Therapy::Drug(Drug::Valacyclovir),
+            StrumName::Valtrex => Therapy::Drug(Drug::Valacyclovir),
+            StrumName::Valaciclovir => Therapy::Drug(Drug::Valacyclovir),
+            StrumName::Vacv => Therapy::Drug(Drug::Valacyclovir),
+            StrumName::Enoxaparin => Therapy::Drug(Drug::Enoxaparin),
+            StrumName::Lovenox => Therapy::Drug(Drug::Enoxaparin),
+            StrumName::EnoxaparinSodium => Therapy::Drug(Drug::Enoxaparin),
+            StrumName::Enox => Therapy::Drug(Drug::Enoxaparin),
+            StrumName::Dalteparin => Therapy::Drug(Drug::Dalteparin),
+            StrumName::Fragmin => Therapy::Drug(Drug::Dalteparin),
+            StrumName::DalteparinSodium => Therapy::Drug(Drug::Dalteparin),
+            StrumName::Dalte => Therapy::Drug(Drug::Dalteparin),
+            StrumName::Tinzaparin => Therapy::Drug(Drug::Tinzaparin),
+            StrumName::Innohep => Therapy::Drug(Drug::Tinzaparin),
+            StrumName::TinzaparinSodium => Therapy::Drug(Drug::Tinzaparin),
+            StrumName::Tinza => Therapy::Drug(Drug::Tinzaparin),
             StrumName::RVd => Therapy::Regimen(Regimen::RVd),
             StrumName::VRd => Therapy::Regimen(Regimen::RVd),
-            StrumName::RevVelDex => Therapy::Regimen(Regimen::RVd),
+            StrumName::Blld => Therapy::Regimen(Regimen::RVd),
             StrumName::CyBorD => Therapy::Regimen(Regimen::CyBorD),
             StrumName::VCd => Therapy::Regimen(Regimen::CyBorD),
             StrumName::CyBorDex => Therapy::Regimen(Regimen::CyBorD),
@@ -260,11 +684,11 @@ impl StrumName {
             StrumName::Rv => Therapy::Regimen(Regimen::VR),
             StrumName::Kd => Therapy::Regimen(Regimen::Kd),
             StrumName::KRd => Therapy::Regimen(Regimen::KRd),
+            StrumName::CRd => Therapy::Regimen(Regimen::KRd),
             StrumName::DKd => Therapy::Regimen(Regimen::DKd),
             StrumName::KdD => Therapy::Regimen(Regimen::DKd),
             StrumName::DaraKd => Therapy::Regimen(Regimen::DKd),
             StrumName::IsaKd => Therapy::Regimen(Regimen::IsaKd),
-            StrumName::KdIsa => Therapy::Regimen(Regimen::IsaKd),
             StrumName::KCd => Therapy::Regimen(Regimen::KCd),
             StrumName::IRd => Therapy::Regimen(Regimen::IRd),
             StrumName::IxaRd => Therapy::Regimen(Regimen::IRd),
@@ -279,10 +703,12 @@ impl StrumName {
             StrumName::DaraVd => Therapy::Regimen(Regimen::DVd),
             StrumName::VTd => Therapy::Regimen(Regimen::VTd),
             StrumName::TVd => Therapy::Regimen(Regimen::VTd),
+            StrumName::Btd => Therapy::Regimen(Regimen::VTd),
             StrumName::DVTd => Therapy::Regimen(Regimen::DVTd),
             StrumName::DaraVTd => Therapy::Regimen(Regimen::DVTd),
             StrumName::VTdPace => Therapy::Regimen(Regimen::VTdPace),
             StrumName::VdtPace => Therapy::Regimen(Regimen::VTdPace),
+            StrumName::BtdPace => Therapy::Regimen(Regimen::VTdPace),
             StrumName::PVd => Therapy::Regimen(Regimen::PVd),
             StrumName::PomVd => Therapy::Regimen(Regimen::PVd),
             StrumName::IsaPd => Therapy::Regimen(Regimen::IsaPd),
@@ -290,6 +716,42 @@ impl StrumName {
             StrumName::SVd => Therapy::Regimen(Regimen::SVd),
             StrumName::XVd => Therapy::Regimen(Regimen::SVd),
             StrumName::SelVd => Therapy::Regimen(Regimen::SVd),
+            StrumName::DVmp => Therapy::Regimen(Regimen::DVmp),
+            StrumName::IsaVRd => Therapy::Regimen(Regimen::IsaVRd),
+            StrumName::Rd => Therapy::Regimen(Regimen::Rd),
+            StrumName::LenDex => Therapy::Regimen(Regimen::Rd),
+            StrumName::Rd18 => Therapy::Regimen(Regimen::Rd),
+            StrumName::Mpt => Therapy::Regimen(Regimen::Mpt),
+            StrumName::Vmp => Therapy::Regimen(Regimen::Vmp),
+            StrumName::VcMP => Therapy::Regimen(Regimen::Vmp),
+            StrumName::Mp => Therapy::Regimen(Regimen::MP),
+            StrumName::ThalDex => Therapy::Regimen(Regimen::ThalDex),
+            StrumName::DR => Therapy::Regimen(Regimen::DR),
+            StrumName::PldV => Therapy::Regimen(Regimen::PldV),
+            StrumName::Pd => Therapy::Regimen(Regimen::Pd),
+            StrumName::EPd => Therapy::Regimen(Regimen::EPd),
+            StrumName::ERd => Therapy::Regimen(Regimen::ERd),
+            StrumName::Xd => Therapy::Regimen(Regimen::Xd),
+            StrumName::Sd => Therapy::Regimen(Regimen::Xd),
+            StrumName::Vd => Therapy::Regimen(Regimen::Vd),
+            StrumName::DPd => Therapy::Regimen(Regimen::DPd),
+            StrumName::PdCy => Therapy::Regimen(Regimen::PdCy),
+            StrumName::BelaVd => Therapy::Regimen(Regimen::BelaVd),
+            StrumName::BendaVd => Therapy::Regimen(Regimen::BendaVd),
+            StrumName::BPd => Therapy::Regimen(Regimen::BPd),
+            StrumName::DtPace => Therapy::Regimen(Regimen::DTPace),
+            StrumName::Dcep => Therapy::Regimen(Regimen::Dcep),
+            StrumName::TecDara => Therapy::Regimen(Regimen::TecDara),
+            StrumName::VenD => Therapy::Regimen(Regimen::VenD),
+            StrumName::VenDex => Therapy::Regimen(Regimen::VenD),
+            StrumName::PanVd => Therapy::Regimen(Regimen::PanVd),
+            StrumName::PanBtzDex => Therapy::Regimen(Regimen::PanVd),
+            StrumName::MelflufenD => Therapy::Regimen(Regimen::MelflufenD),
+            StrumName::DKRd => Therapy::Regimen(Regimen::DKRd),
+            StrumName::DaraKRd => Therapy::Regimen(Regimen::DKRd),
+            StrumName::KPd => Therapy::Regimen(Regimen::KPd),
+            StrumName::Cpd => Therapy::Regimen(Regimen::KPd),
+            StrumName::SPd => Therapy::Regimen(Regimen::SPd),
         }
     }
 }
