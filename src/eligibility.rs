@@ -2,13 +2,14 @@
 //!
 //! Informational only: the catalogue states the conditions its sources give (the source page, or
 //! the product label a condition cites, with its regulator); it does not recommend treatment.
-//! Every condition checked here comes from the catalogue's data — [`Prerequisites`] and the
-//! phases of each [`Use`] — and none is written in this module. Nothing here allocates.
+//! Every condition checked here comes from the catalogue's data — [`Prerequisites`], the
+//! phases of each [`Use`] the page states and, for regimens beyond the page, the [`Setting`]s their
+//! sources give — and none is written in this module. Nothing here allocates.
 
 use core::fmt;
 
 use crate::{
-    Drug, DrugSet, Exposure, Phase, Prerequisites, Regimen, Source, SourceKind, Therapy,
+    Drug, DrugSet, Exposure, Phase, Prerequisites, Regimen, Setting, Source, SourceKind, Therapy,
     TransplantStatus, Use,
 };
 
@@ -392,6 +393,17 @@ pub enum Unmet {
         /// The patient's number.
         actual: u8,
     },
+    /// A regimen beyond the source page, which has no page uses: the settings its sources give
+    /// (newly diagnosed with or without a transplant, maintenance, relapsed or refractory) do not
+    /// include the patient's phase and transplant status.
+    NotInSettings {
+        /// The patient's phase.
+        phase: Phase,
+        /// The patient's transplant status; `None` when unknown.
+        transplant: Option<TransplantStatus>,
+        /// The settings the regimen is used in.
+        settings: &'static [Setting],
+    },
     /// No earlier treatment with a drug, class or target the condition asks for.
     NeedsPriorExposure(Exposure),
     /// The condition asks for progression on the last therapy, which the history does not record.
@@ -406,7 +418,10 @@ impl Unmet {
     /// assert!(Unmet::NeedsProgressionOnLast.is_prerequisite());
     /// ```
     pub const fn is_prerequisite(&self) -> bool {
-        !matches!(self, Unmet::NotForPhase { .. })
+        !matches!(
+            self,
+            Unmet::NotForPhase { .. } | Unmet::NotInSettings { .. }
+        )
     }
 }
 
@@ -427,6 +442,21 @@ impl fmt::Display for Unmet {
                 }
                 f.write_str(" (stated for: ")?;
                 write_list(f, uses.iter(), "; ", |f, u| write_use(f, *u))?;
+                f.write_str(")")
+            }
+            Unmet::NotInSettings {
+                phase,
+                transplant,
+                settings,
+            } => {
+                f.write_str("not used for ")?;
+                write_words(f, phase.as_str())?;
+                if phase == Phase::NewlyDiagnosed {
+                    f.write_str(" with ")?;
+                    write_transplant(f, transplant)?;
+                }
+                f.write_str(" (used for: ")?;
+                write_list(f, settings.iter(), "; ", |f, s| write_words(f, s.as_str()))?;
                 f.write_str(")")
             }
             Unmet::NeedsPriorLines { required, actual } => write!(
@@ -592,6 +622,32 @@ fn drug_uses_of(drug: Drug) -> &'static [Use] {
     &uses[..*len]
 }
 
+/// Whether a setting of use covers the history's phase and transplant status. A newly diagnosed
+/// setting, which names a transplant status, does not apply while the status is unknown;
+/// smouldering myeloma and transplant conditioning are no phase of a treatment history.
+fn setting_applies(setting: Setting, history: &TreatmentHistory) -> bool {
+    let transplant = history.transplant;
+    match setting {
+        Setting::NewlyDiagnosedTransplantEligible => {
+            history.phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::Planned)
+        }
+        Setting::NewlyDiagnosedTransplantIneligible => {
+            history.phase == Phase::NewlyDiagnosed
+                && transplant == Some(TransplantStatus::NotPossible)
+        }
+        Setting::Maintenance => {
+            matches!(
+                history.phase,
+                Phase::AfterInduction | Phase::AfterTransplant
+            )
+        }
+        Setting::RelapsedOrRefractory => {
+            matches!(history.phase, Phase::Relapsed | Phase::Refractory)
+        }
+        _ => false,
+    }
+}
+
 /// Whether a use applies to the history's phase and transplant status. A use stated for a given
 /// transplant status does not apply while the status is unknown.
 fn applies(purpose: Use, history: &TreatmentHistory) -> bool {
@@ -636,6 +692,7 @@ impl Assessment {
     fn new(
         therapy: Therapy,
         uses: &'static [Use],
+        settings: &'static [Setting],
         prerequisites: Option<Prerequisites>,
         history: &TreatmentHistory,
     ) -> Assessment {
@@ -651,6 +708,18 @@ impl Assessment {
                 phase: history.phase,
                 transplant: history.transplant,
                 uses,
+            });
+        }
+        // The page's uses speak for the regimens it lists; the settings of their sources speak for
+        // the others, so that none of them is taken to meet its conditions in any phase.
+        if uses.is_empty()
+            && !settings.is_empty()
+            && !settings.iter().any(|s| setting_applies(*s, history))
+        {
+            assessment.push(Unmet::NotInSettings {
+                phase: history.phase,
+                transplant: history.transplant,
+                settings,
             });
         }
         if let Some(p) = prerequisites {
@@ -733,6 +802,10 @@ impl Assessment {
     /// ```
     pub fn source_of(&self, unmet: &Unmet) -> Option<Source> {
         match unmet {
+            Unmet::NotInSettings { .. } => match self.therapy {
+                Therapy::Regimen(r) => r.basis().first().map(|b| b.source),
+                _ => None,
+            },
             Unmet::NotForPhase { .. } => {
                 let sources = match self.therapy {
                     Therapy::Regimen(r) => r.sources(),
@@ -818,6 +891,7 @@ impl Regimen {
         Assessment::new(
             Therapy::Regimen(self),
             self.uses(),
+            self.settings(),
             self.prerequisites(),
             history,
         )
@@ -850,6 +924,7 @@ impl Drug {
         Some(Assessment::new(
             Therapy::Drug(self),
             drug_uses_of(self),
+            &[],
             self.prerequisites(),
             history,
         ))

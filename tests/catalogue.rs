@@ -33,16 +33,25 @@ fn every_name_resolves_to_its_entry() {
             .into_iter()
             .chain(drug.brand_names().iter().copied())
             .chain(drug.products().iter().map(|p| p.name))
-            .chain(drug.aliases().iter().filter(|a| !a.ambiguous).map(|a| a.name));
+            .chain(
+                drug.aliases()
+                    .iter()
+                    .filter(|a| !a.ambiguous)
+                    .map(|a| a.name),
+            );
         for name in names {
             assert_eq!(Drug::from_name(name), Some(drug), "{name}");
             assert_eq!(resolve(name), Ok(Therapy::Drug(drug)), "{name}");
         }
     }
     for &regimen in Regimen::ALL {
-        let names = [regimen.acronym(), regimen.id()]
-            .into_iter()
-            .chain(regimen.aliases().iter().filter(|a| !a.ambiguous).map(|a| a.name));
+        let names = [regimen.acronym(), regimen.id()].into_iter().chain(
+            regimen
+                .aliases()
+                .iter()
+                .filter(|a| !a.ambiguous)
+                .map(|a| a.name),
+        );
         for name in names {
             assert_eq!(Regimen::from_name(name), Some(regimen), "{name}");
         }
@@ -53,7 +62,11 @@ fn every_name_resolves_to_its_entry() {
             assert!(error.is_ambiguous(), "{}", alias.name);
             let candidates: Vec<Therapy> = error.suggestions().collect();
             assert!(candidates.len() >= 2, "{}", alias.name);
-            assert!(candidates.contains(&Therapy::Regimen(regimen)), "{}", alias.name);
+            assert!(
+                candidates.contains(&Therapy::Regimen(regimen)),
+                "{}",
+                alias.name
+            );
         }
     }
 }
@@ -69,7 +82,10 @@ fn ambiguous_names_are_reported_with_every_meaning() {
     let candidates: Vec<Therapy> = error.suggestions().collect();
     assert_eq!(
         candidates,
-        [Therapy::Regimen(Regimen::PdCy), Therapy::Regimen(Regimen::KPd)]
+        [
+            Therapy::Regimen(Regimen::PdCy),
+            Therapy::Regimen(Regimen::KPd)
+        ]
     );
     // In a list too: the ambiguous piece is named.
     let error = resolve("BVd + dara").unwrap_err();
