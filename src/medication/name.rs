@@ -67,21 +67,22 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseErr
     let (start, end) = run;
     let input = tokens.input;
     let error = |span: Span| ParseError::new(Expected::Drug, input, span.of(input));
-    for from in start..end {
-        if !tokens.is_word(from) {
-            continue;
-        }
-        let mut to = end;
-        while to > from {
-            let span = tokens.span(from, to);
-            let words = (from..to).filter(|i| tokens.is_word(*i)).count();
-            if words <= MAX_NAME_WORDS {
-                let candidate = error(span);
-                if candidate.suggestions().next().is_some() {
-                    return candidate;
-                }
+    // Fewest words first, so that "Take lenalidomid" suggests for "lenalidomid", not for both.
+    for words in 1..=MAX_NAME_WORDS {
+        for from in (start..end).filter(|i| tokens.is_word(*i)) {
+            let mut to = from;
+            let mut counted = 0;
+            while to < end && counted < words {
+                counted += usize::from(tokens.is_word(to));
+                to += 1;
             }
-            to -= 1;
+            if counted < words {
+                break;
+            }
+            let candidate = error(tokens.span(from, to));
+            if candidate.suggestions().next().is_some() {
+                return candidate;
+            }
         }
     }
     let mut last = start + 1;

@@ -339,10 +339,16 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
     let mut expecting_day = first.is_none();
     loop {
         if expecting_day {
-            if !tokens.is_number(at) {
+            // "D1, D8": a day may repeat the D.
+            let text = tokens.text(at);
+            let text = if tokens.is_number(at) {
+                text
+            } else if tokens.is_word(at) && day(text.trim_start_matches(['d', 'D'])).is_some() {
+                text.get(1..).unwrap_or_default()
+            } else {
                 break;
-            }
-            for (n, piece) in tokens.text(at).split(',').enumerate() {
+            };
+            for (n, piece) in text.split(',').enumerate() {
                 let d = day(piece)?;
                 match range_from.take() {
                     Some(from) if n == 0 => {
