@@ -91,6 +91,19 @@ fn every_unit_spelling() {
 }
 
 #[test]
+fn amounts_display_without_trailing_zeros() {
+    for (thousandths, text) in [
+        (25_000, "25"),
+        (1_300, "1.3"),
+        (60, "0.06"),
+        (5, "0.005"),
+        (0, "0"),
+    ] {
+        assert_eq!(Amount::from_thousandths(thousandths).to_string(), text);
+    }
+}
+
+#[test]
 fn units_write_as_the_tsv_writes_them() {
     let written: Vec<&str> = Unit::ALL.iter().map(|u| u.as_str()).collect();
     assert_eq!(

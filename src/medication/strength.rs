@@ -270,11 +270,4 @@ mod tests {
         assert_eq!(t(""), None);
         assert_eq!(t("1."), None);
     }
-
-    #[test]
-    fn amounts_display_without_trailing_zeros() {
-        for (thousandths, text) in [(25_000, "25"), (1_300, "1.3"), (60, "0.06"), (5, "0.005")] {
-            assert_eq!(Amount(thousandths).to_string(), text);
-        }
-    }
 }
