@@ -1,7 +1,8 @@
 //! Read medication lines as records write them: `cargo run --example medication < orders.txt`.
 //!
-//! Reads one medication line per line of standard input and writes TSV with the header
-//! `input	drug	strength	unit	route	form	frequency`, one row per input line, in order:
+//! Reads one medication line per line of standard input and writes TSV with the columns `input`,
+//! `drug`, `strength`, `unit`, `route`, `form` and `frequency` (a header row first), one row per
+//! input line, in order:
 //!
 //! - `drug`: the drug's id (`lenalidomide`), empty when the line names no catalogue drug; the error,
 //!   with its suggestions, goes to standard error with the line number;

@@ -374,9 +374,9 @@ impl<'a> Reader<'a> {
         let key_at = |i: usize| tokens.get(i).map_or(0, |t| t.key);
         if key_at(at) == THEN || tokens.is_mark(at, '→') {
             Some(1)
-        } else if key_at(at) == FOLLOWED && key_at(at + 1) == BY {
-            Some(2)
-        } else if tokens.is_mark(at, '-') && tokens.is_mark(at + 1, '>') && tokens.glued(at) {
+        } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
+            || (tokens.is_mark(at, '-') && tokens.is_mark(at + 1, '>') && tokens.glued(at))
+        {
             Some(2)
         } else {
             None
