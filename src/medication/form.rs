@@ -82,7 +82,7 @@ impl fmt::Display for DoseForm {
 }
 
 /// Every spelling of a dose form that is read; see [`super::lexer::phrase`].
-const SPELLINGS: &[(Phrase, DoseForm)] = &[
+pub(crate) const SPELLINGS: &[(Phrase, DoseForm)] = &[
     (phrase_of(&["cap"]), DoseForm::Capsule),
     (phrase_of(&["caps"]), DoseForm::Capsule),
     (phrase_of(&["capsule"]), DoseForm::Capsule),

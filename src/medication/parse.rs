@@ -2,7 +2,7 @@
 //! bracketed brands and drug names; whatever none of them takes is kept as unparsed text.
 
 use super::form::form_at;
-use super::lexer::{key, lex, TokenKind, Tokens, MAX_TOKENS};
+use super::lexer::{key, lex, KeySet, TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::route::route_at;
 use super::schedule::{schedule_at, Piece};
@@ -40,6 +40,15 @@ const EMPTY_DOSE: DosePart = DosePart {
     ingredient: Ingredient::LineDrug,
     span: Span::new(0, 0),
 };
+
+/// The first words of every route, form and schedule phrase, for [`Reader::may_be_keyword`].
+const FIRST_WORDS: KeySet = KeySet::EMPTY
+    .with_phrases(super::route::SPELLINGS)
+    .with_phrases(super::form::SPELLINGS)
+    .with_phrases(super::schedule::PHRASES)
+    .with_all(&super::schedule::DAY_WORDS)
+    .with(super::schedule::EVERY)
+    .with(super::schedule::ON);
 
 const THEN: u128 = key("then");
 const FOLLOWED: u128 = key("followed");
@@ -168,8 +177,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `false` when the word at `i` certainly starts no route, form or schedule words: its key is
+    /// not a first word of one, and it is not a `q28d` or a `D1`.
+    fn may_be_keyword(&self, i: usize) -> bool {
+        let Some(token) = self.tokens.get(i) else {
+            return false;
+        };
+        if token.kind != TokenKind::Word {
+            return false;
+        }
+        let bytes = self.tokens.text(i).as_bytes();
+        FIRST_WORDS.may_contain(token.key)
+            || (matches!(bytes.first(), Some(b'q' | b'Q' | b'd' | b'D'))
+                && bytes.get(1).is_some_and(u8::is_ascii_digit))
+    }
+
     fn is_keyword(&self, i: usize) -> bool {
-        self.tokens.is_word(i)
+        self.may_be_keyword(i)
             && (schedule_at(&self.tokens, i).is_some()
                 || route_at(&self.tokens, i).is_some()
                 || form_at(&self.tokens, i).is_some())
@@ -214,6 +238,9 @@ impl<'a> Reader<'a> {
         if self.tokens.is_number(i) {
             let (piece, n) = schedule_at(&self.tokens, i)?;
             return self.schedule(piece, i, n);
+        }
+        if !self.may_be_keyword(i) {
+            return None;
         }
         if let Some((piece, n)) = schedule_at(&self.tokens, i) {
             return self.schedule(piece, i, n);

@@ -7,7 +7,7 @@ use crate::Route;
 
 /// Every spelling of a route that is read, as words (case and dots do not matter; words may be
 /// joined by a hyphen).
-const SPELLINGS: &[(Phrase, Route)] = &[
+pub(crate) const SPELLINGS: &[(Phrase, Route)] = &[
     (phrase_of(&["po"]), Route::Oral),
     (phrase_of(&["oral"]), Route::Oral),
     (phrase_of(&["orally"]), Route::Oral),

@@ -164,7 +164,7 @@ pub(crate) enum Piece {
 }
 
 /// Fixed schedule phrases; see [`super::lexer::phrase`].
-const PHRASES: &[(Phrase, Frequency)] = &[
+pub(crate) const PHRASES: &[(Phrase, Frequency)] = &[
     (phrase_of(&["daily"]), Frequency::Daily),
     (phrase_of(&["qd"]), Frequency::Daily),
     (phrase_of(&["od"]), Frequency::Daily),
@@ -215,13 +215,13 @@ const PHRASES: &[(Phrase, Frequency)] = &[
     ),
 ];
 
-const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
+pub(crate) const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
 const HOUR_WORDS: [u128; 5] = keys(["h", "hr", "hrs", "hour", "hours"]);
 const WEEK_WORDS: [u128; 5] = keys(["w", "wk", "wks", "week", "weeks"]);
 const CYCLE: u128 = key("cycle");
 const CYCLES: u128 = key("cycles");
-const EVERY: u128 = key("every");
-const ON: u128 = key("on");
+pub(crate) const EVERY: u128 = key("every");
+pub(crate) const ON: u128 = key("on");
 const AND: u128 = key("and");
 const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
 
