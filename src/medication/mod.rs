@@ -61,6 +61,27 @@ impl Span {
 }
 
 /// What a [`Segment`] of a line was read as.
+///
+/// ```
+/// use myeloma::{Medication, SegmentKind};
+/// let line = "Revlimid 25 mg PO daily x21d";
+/// let kinds: Vec<(SegmentKind, &str)> = Medication::parse(line)?
+///     .segments()
+///     .iter()
+///     .map(|s| (s.kind, s.span.of(line)))
+///     .collect();
+/// assert_eq!(
+///     kinds,
+///     [
+///         (SegmentKind::Drug, "Revlimid"),
+///         (SegmentKind::Strength, "25 mg"),
+///         (SegmentKind::Route, "PO"),
+///         (SegmentKind::Schedule, "daily"),
+///         (SegmentKind::Unparsed, "x21d"),
+///     ]
+/// );
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SegmentKind {
@@ -86,6 +107,22 @@ pub enum SegmentKind {
 
 /// A piece of a line and what it was read as. A line's segments are in order, do not overlap, and
 /// with the whitespace between them make up the whole line.
+///
+/// ```
+/// use myeloma::Medication;
+/// let line = "  bortezomib 1.3 mg/m2  SC (home)";
+/// let m = Medication::parse(line)?;
+/// let mut rebuilt = String::new();
+/// let mut at = 0;
+/// for segment in m.segments() {
+///     rebuilt.push_str(&line[at..segment.span.start]); // whitespace only
+///     rebuilt.push_str(segment.span.of(line));
+///     at = segment.span.end;
+/// }
+/// rebuilt.push_str(&line[at..]);
+/// assert_eq!(rebuilt, line);
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Segment {
     /// What it is.
@@ -95,6 +132,19 @@ pub struct Segment {
 }
 
 /// What a dose is of.
+///
+/// ```
+/// use myeloma::{Dosing, Ingredient, Medication, Unit};
+/// let line = "daratumumab 1800 MG / hyaluronidase-fihj 30000 UNT";
+/// let m = Medication::parse(line)?;
+/// assert_eq!(m.dosing(), Some(Dosing::CoFormulation));
+/// let [daratumumab, other] = m.doses() else { unreachable!() };
+/// assert_eq!(daratumumab.ingredient, Ingredient::LineDrug);
+/// assert_eq!(daratumumab.span.of(line), "1800 MG");
+/// let Ingredient::Named(name) = other.ingredient else { unreachable!() };
+/// assert_eq!((name.of(line), other.strength.unit), ("hyaluronidase-fihj", Unit::Units));
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Ingredient {
     /// The line's drug.
@@ -108,6 +158,16 @@ pub enum Ingredient {
 
 /// One part of a line's dose: a strength, what it is of, and where it was read (the number, or the
 /// number and its unit when the unit is not shared).
+///
+/// ```
+/// use myeloma::Medication;
+/// let line = "carfilzomib 20/56 mg/m2 IV";
+/// let m = Medication::parse(line)?;
+/// let read: Vec<(String, &str)> =
+///     m.doses().iter().map(|d| (d.strength.to_string(), d.span.of(line))).collect();
+/// assert_eq!(read, [("20 mg/m2".to_string(), "20"), ("56 mg/m2".to_string(), "56")]);
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DosePart {
     /// The strength.
@@ -119,6 +179,15 @@ pub struct DosePart {
 }
 
 /// How the parts of a dose relate.
+///
+/// ```
+/// use myeloma::{Dosing, Medication};
+/// let dosing = |line| Medication::parse(line).unwrap().dosing();
+/// assert_eq!(dosing("Revlimid 25 mg"), Some(Dosing::Single));
+/// assert_eq!(dosing("talquetamab 0.06 mg/kg then 0.4 mg/kg SC"), Some(Dosing::StepUp));
+/// assert_eq!(dosing("daratumumab 1800 mg/30,000 units SC"), Some(Dosing::CoFormulation));
+/// assert_eq!(dosing("Revlimid PO daily"), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dosing {
     /// One strength.
@@ -131,7 +200,7 @@ pub enum Dosing {
     CoFormulation,
 }
 
-/// A part of a medication line that can be in conflict with itself.
+/// A part of a medication line that can be in conflict with itself; see [`Conflict`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Part {
@@ -154,6 +223,17 @@ pub enum Part {
 /// Two places in a line that say different things about the same part. The part is then left
 /// unread (its accessor gives `None`) rather than one side being picked; the drug is the exception:
 /// it stays the first named.
+///
+/// ```
+/// use myeloma::{Medication, Part};
+/// let line = "dexamethasone 20 mg PO IV";
+/// let m = Medication::parse(line)?;
+/// assert_eq!(m.route(), None);
+/// let conflict = m.conflicts().next().unwrap();
+/// assert_eq!(conflict.part, Part::Route);
+/// assert_eq!((conflict.first.of(line), conflict.second.of(line)), ("PO", "IV"));
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Conflict {
     /// Which part.
@@ -321,6 +401,16 @@ impl<'a> Medication<'a> {
 }
 
 /// Why a line could not be read.
+///
+/// ```
+/// use myeloma::{Medication, MedicationError};
+/// assert_eq!(Medication::parse("25 mg PO daily"), Err(MedicationError::NoDrugName));
+/// let error = Medication::parse("Revlimd 25 mg").unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "unknown drug name `Revlimd` in `Revlimd 25 mg` (did you mean lenalidomide?)"
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MedicationError {

@@ -561,6 +561,7 @@ impl<'a> Reader<'a> {
             }
         }
         if self.strength_conflict {
+            self.doses = [EMPTY_DOSE; MAX_DOSES];
             self.dose_count = 0;
             self.dosing = None;
         }

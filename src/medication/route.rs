@@ -41,6 +41,13 @@ pub(crate) fn route_at(tokens: &Tokens<'_>, i: usize) -> Option<(Route, usize)> 
 }
 
 /// Whether a route was written in the line or only follows from the dose form.
+///
+/// ```
+/// use myeloma::{Medication, RouteSource};
+/// let source = |line| Medication::parse(line).unwrap().route().map(|r| r.source);
+/// assert_eq!(source("lenalidomide 10 MG Oral Capsule"), Some(RouteSource::Written));
+/// assert_eq!(source("lenalidomide 10 MG capsule"), Some(RouteSource::ImpliedByForm));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RouteSource {
     /// Written: `PO`, `SC`, `Oral` in `Oral Capsule`.
