@@ -119,8 +119,16 @@ pub(crate) fn lex(input: &str) -> Tokens<'_> {
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < input.len() {
-        let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
+        let c = match bytes[i] {
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii() => char::from(b),
+            _ => match input.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -152,7 +160,20 @@ pub(crate) fn lex(input: &str) -> Tokens<'_> {
         } else if starts_word(c) {
             i += c.len_utf8();
             let mut after_letter = c.is_alphabetic();
-            while let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) {
+            while i < bytes.len() {
+                // ASCII without decoding; anything else as the character it starts.
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() || b == b'^' {
+                    i += 1;
+                    after_letter = b.is_ascii_alphabetic();
+                    continue;
+                }
+                if b.is_ascii() && b != b'.' {
+                    break;
+                }
+                let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
                 if next == '.' && after_letter {
                     i += 1;
                     after_letter = false;
