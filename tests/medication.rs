@@ -291,6 +291,9 @@ fn every_frequency_spelling() {
         ("q.d.", Frequency::Daily),
         ("OD", Frequency::Daily),
         ("q24h", Frequency::Daily),
+        ("QHS", Frequency::Daily),
+        ("at bedtime", Frequency::Daily),
+        ("nightly", Frequency::Daily),
         ("BID", Frequency::TwiceDaily),
         ("b.i.d.", Frequency::TwiceDaily),
         ("twice daily", Frequency::TwiceDaily),
@@ -409,6 +412,11 @@ fn cycles() {
             Some(Frequency::EveryDays(28)),
             None,
         ),
+        (
+            "lenalidomide 25 mg q 28 days",
+            Some(Frequency::EveryDays(28)),
+            None,
+        ),
     ] {
         let m = parse(line);
         assert_eq!(
@@ -417,6 +425,15 @@ fn cycles() {
             "{line}"
         );
     }
+    // Weekly, then every two weeks: two frequencies, not a frequency in a cycle.
+    let line = "daratumumab 16 mg/kg IV q1w x8 then q2w";
+    let m = parse(line);
+    assert_eq!((m.frequency(), m.cycle_days()), (None, None));
+    let c = m.conflicts().next().unwrap();
+    assert_eq!(
+        (c.part, c.first.of(line), c.second.of(line)),
+        (Part::Frequency, "q1w", "q2w")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -942,7 +959,7 @@ const TABLE: &[Expected] = &[
         dose: &[("100", Unit::Mg)],
         dosing: Some(Dosing::Single),
         route: Some((PO, Written)),
-        unparsed: Some(&["at bedtime"]),
+        frequency: Some(Frequency::Daily),
         ..NONE
     },
     Expected {

@@ -48,6 +48,7 @@ const FIRST_WORDS: KeySet = KeySet::EMPTY
     .with_phrases(super::schedule::PHRASES)
     .with_all(&super::schedule::DAY_WORDS)
     .with(super::schedule::EVERY)
+    .with(super::schedule::Q)
     .with(super::schedule::ON);
 
 const THEN: u128 = key("then");
@@ -539,25 +540,29 @@ impl<'a> Reader<'a> {
             }),
             (None, None) => None,
         };
-        // An interval is the cycle when the line also says what happens within it.
+        // An interval is the cycle when the line also says what happens within it: the days, or a
+        // frequency within a cycle of three weeks or more (`daily q28d`). Beside a frequency it
+        // cannot be the cycle of (`q1w then q2w`), it is a second frequency: a conflict.
         let mut frequency = self.frequency;
         let mut cycle = self.cycle;
         if let Some((n, span)) = self.interval {
-            if frequency.is_some()
-                || self.days.is_some()
-                || self.frequency_conflict
-                || cycle.is_some()
-            {
-                match cycle {
+            let in_cycle = self.days.is_some() || cycle.is_some() || n >= 21;
+            match frequency {
+                Some((_, first)) if !in_cycle => {
+                    self.frequency_conflict = true;
+                    self.conflict(Part::Frequency, first, span);
+                }
+                None if self.days.is_none() && cycle.is_none() && !self.frequency_conflict => {
+                    frequency = Some((Frequency::EveryDays(n), span));
+                }
+                _ => match cycle {
                     None => cycle = Some((n, span)),
                     Some((m, _)) if m == n => {}
                     Some((_, first)) => {
                         self.cycle_conflict = true;
                         self.conflict(Part::Cycle, first, span);
                     }
-                }
-            } else {
-                frequency = Some((Frequency::EveryDays(n), span));
+                },
             }
         }
         if self.strength_conflict {

@@ -15,7 +15,7 @@ use super::lexer::{key, keys, longest, phrase, phrase_of, word_in, Phrase, Token
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Frequency {
-    /// Once a day (`daily`, `once daily`, `QD`, `OD`, `q24h`, `every day`).
+    /// Once a day (`daily`, `once daily`, `QD`, `OD`, `q24h`, `every day`, `QHS`, `at bedtime`).
     Daily,
     /// Twice a day (`BID`, `twice daily`, `q12h`).
     TwiceDaily,
@@ -173,6 +173,11 @@ pub(crate) const PHRASES: &[(Phrase, Frequency)] = &[
     (phrase_of(&["once", "a", "day"]), Frequency::Daily),
     (phrase_of(&["every", "day"]), Frequency::Daily),
     (phrase_of(&["each", "day"]), Frequency::Daily),
+    (phrase_of(&["qhs"]), Frequency::Daily),
+    (phrase_of(&["qam"]), Frequency::Daily),
+    (phrase_of(&["qpm"]), Frequency::Daily),
+    (phrase_of(&["nightly"]), Frequency::Daily),
+    (phrase_of(&["at", "bedtime"]), Frequency::Daily),
     (phrase_of(&["bid"]), Frequency::TwiceDaily),
     (phrase_of(&["twice", "daily"]), Frequency::TwiceDaily),
     (phrase_of(&["twice", "a", "day"]), Frequency::TwiceDaily),
@@ -221,6 +226,8 @@ const WEEK_WORDS: [u128; 5] = keys(["w", "wk", "wks", "week", "weeks"]);
 const CYCLE: u128 = key("cycle");
 const CYCLES: u128 = key("cycles");
 pub(crate) const EVERY: u128 = key("every");
+/// `q 28 days`.
+pub(crate) const Q: u128 = key("q");
 pub(crate) const ON: u128 = key("on");
 const AND: u128 = key("and");
 const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
@@ -240,7 +247,7 @@ pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize
     if let Some(frequency) = q_interval(word) {
         return Some((Piece::Frequency(frequency), 1));
     }
-    if tokens.get(i).is_some_and(|t| t.key == EVERY)
+    if tokens.get(i).is_some_and(|t| t.key == EVERY || t.key == Q)
         && tokens.is_number(i + 1)
         && tokens.is_word(i + 2)
     {
