@@ -676,6 +676,10 @@ fn conflicting_parts_are_reported_and_not_picked() {
     assert_eq!(m.days(), None);
     assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Days));
 
+    let m = parse("lenalidomide 25 mg q28d q21d");
+    assert_eq!((m.frequency(), m.cycle_days()), (None, None));
+    assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Frequency));
+
     let m = parse("lenalidomide 25 mg days 1-21 q28d 21-day cycle");
     assert_eq!(m.cycle_days(), None);
     assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Cycle));

@@ -55,6 +55,45 @@ const THEN: u128 = key("then");
 const FOLLOWED: u128 = key("followed");
 const BY: u128 = key("by");
 
+/// A part that a line may state more than once: what it said first and where, and whether it
+/// later said something else.
+#[derive(Clone, Copy)]
+struct Stated<T> {
+    first: Option<(T, Span)>,
+    disputed: bool,
+}
+
+impl<T: Copy + PartialEq> Stated<T> {
+    const NONE: Stated<T> = Stated {
+        first: None,
+        disputed: false,
+    };
+
+    /// Records `value`, read at `span`; where it was first stated if that disagrees.
+    fn state(&mut self, value: T, span: Span) -> Option<Span> {
+        match self.first {
+            None => {
+                self.first = Some((value, span));
+                None
+            }
+            Some((first, _)) if first == value => None,
+            Some((_, first)) => {
+                self.disputed = true;
+                Some(first)
+            }
+        }
+    }
+
+    /// What was stated, unless it was disputed.
+    fn agreed(&self) -> Option<(T, Span)> {
+        if self.disputed {
+            None
+        } else {
+            self.first
+        }
+    }
+}
+
 /// The state of a line being read.
 struct Reader<'a> {
     tokens: Tokens<'a>,
@@ -66,19 +105,14 @@ struct Reader<'a> {
     dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
-    route: Option<(Route, Span)>,
-    route_conflict: bool,
-    form: Option<(DoseForm, Span)>,
-    form_conflict: bool,
-    frequency: Option<(Frequency, Span)>,
-    frequency_conflict: bool,
-    days: Option<(Days, Span)>,
-    days_conflict: bool,
+    route: Stated<Route>,
+    form: Stated<DoseForm>,
+    frequency: Stated<Frequency>,
+    days: Stated<Days>,
     /// `q28d`, `every 21 days`: how often, or the cycle when the line also says what happens in it.
-    interval: Option<(u16, Span)>,
+    interval: Stated<u16>,
     /// `28-day cycle`.
-    cycle: Option<(u16, Span)>,
-    cycle_conflict: bool,
+    cycle: Stated<u16>,
     conflicts: [Option<Conflict>; MAX_CONFLICTS],
     conflict_count: usize,
     more_conflicts: bool,
@@ -98,17 +132,12 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         dosing: None,
         first_group: None,
         strength_conflict: false,
-        route: None,
-        route_conflict: false,
-        form: None,
-        form_conflict: false,
-        frequency: None,
-        frequency_conflict: false,
-        days: None,
-        days_conflict: false,
-        interval: None,
-        cycle: None,
-        cycle_conflict: false,
+        route: Stated::NONE,
+        form: Stated::NONE,
+        frequency: Stated::NONE,
+        days: Stated::NONE,
+        interval: Stated::NONE,
+        cycle: Stated::NONE,
         conflicts: [None; MAX_CONFLICTS],
         conflict_count: 0,
         more_conflicts: false,
@@ -203,32 +232,23 @@ impl<'a> Reader<'a> {
     /// Records a schedule piece read at tokens `i..i + n`.
     fn schedule(&mut self, piece: Piece, i: usize, n: usize) -> Option<usize> {
         let span = self.tokens.span(i, i + n);
-        match piece {
-            Piece::Frequency(Frequency::EveryDays(days)) => self.interval(days, span),
-            Piece::Cycle(days) => match self.cycle {
-                None => self.cycle = Some((days, span)),
-                Some((m, _)) if m == days => {}
-                Some((_, first)) => {
-                    self.cycle_conflict = true;
-                    self.conflict(Part::Cycle, first, span);
-                }
-            },
-            Piece::Frequency(f) => match self.frequency {
-                None => self.frequency = Some((f, span)),
-                Some((g, _)) if g == f => {}
-                Some((_, first)) => {
-                    self.frequency_conflict = true;
-                    self.conflict(Part::Frequency, first, span);
-                }
-            },
-            Piece::Days(d) => match self.days {
-                None => self.days = Some((d, span)),
-                Some((e, _)) if e == d => {}
-                Some((_, first)) => {
-                    self.days_conflict = true;
-                    self.conflict(Part::Days, first, span);
-                }
-            },
+        let disagreement = match piece {
+            Piece::Frequency(Frequency::EveryDays(days)) => self
+                .interval
+                .state(days, span)
+                .map(|first| (Part::Frequency, first)),
+            Piece::Frequency(f) => self
+                .frequency
+                .state(f, span)
+                .map(|first| (Part::Frequency, first)),
+            Piece::Days(d) => self.days.state(d, span).map(|first| (Part::Days, first)),
+            Piece::Cycle(days) => self
+                .cycle
+                .state(days, span)
+                .map(|first| (Part::Cycle, first)),
+        };
+        if let Some((part, first)) = disagreement {
+            self.conflict(part, first, span);
         }
         self.push(SegmentKind::Schedule, i, i + n);
         Some(i + n)
@@ -246,45 +266,20 @@ impl<'a> Reader<'a> {
         if let Some((piece, n)) = schedule_at(&self.tokens, i) {
             return self.schedule(piece, i, n);
         }
-        let tokens = &self.tokens;
-        if let Some((route, n)) = route_at(tokens, i) {
-            let span = tokens.span(i, i + n);
-            match self.route {
-                None => self.route = Some((route, span)),
-                Some((r, _)) if r == route => {}
-                Some((_, first)) => {
-                    self.route_conflict = true;
-                    self.conflict(Part::Route, first, span);
-                }
-            }
-            self.push(SegmentKind::Route, i, i + n);
-            return Some(i + n);
+        let (part, kind, n, first) = if let Some((route, n)) = route_at(&self.tokens, i) {
+            let first = self.route.state(route, self.tokens.span(i, i + n));
+            (Part::Route, SegmentKind::Route, n, first)
+        } else if let Some((form, n)) = form_at(&self.tokens, i) {
+            let first = self.form.state(form, self.tokens.span(i, i + n));
+            (Part::Form, SegmentKind::Form, n, first)
+        } else {
+            return None;
+        };
+        if let Some(first) = first {
+            self.conflict(part, first, self.tokens.span(i, i + n));
         }
-        if let Some((form, n)) = form_at(tokens, i) {
-            let span = tokens.span(i, i + n);
-            match self.form {
-                None => self.form = Some((form, span)),
-                Some((f, _)) if f == form => {}
-                Some((_, first)) => {
-                    self.form_conflict = true;
-                    self.conflict(Part::Form, first, span);
-                }
-            }
-            self.push(SegmentKind::Form, i, i + n);
-            return Some(i + n);
-        }
-        None
-    }
-
-    fn interval(&mut self, n: u16, span: Span) {
-        match self.interval {
-            None => self.interval = Some((n, span)),
-            Some((m, _)) if m == n => {}
-            Some((_, first)) => {
-                self.frequency_conflict = true;
-                self.conflict(Part::Frequency, first, span);
-            }
-        }
+        self.push(kind, i, i + n);
+        Some(i + n)
     }
 
     /// A drug named at tokens `from..to`, as a segment of `kind`.
@@ -520,10 +515,10 @@ impl<'a> Reader<'a> {
                 None => MedicationError::NoDrugName,
             });
         };
-        let form = if self.form_conflict { None } else { self.form };
+        let form = self.form.agreed();
         let implied = form.and_then(|(f, span)| f.implied_route().map(|r| (r, span)));
-        let route = match (self.route, implied) {
-            _ if self.route_conflict => None,
+        let route = match (self.route.first, implied) {
+            _ if self.route.disputed => None,
             (Some((written, first)), Some((by_form, second))) if written != by_form => {
                 self.conflict(Part::Route, first, second);
                 None
@@ -540,29 +535,26 @@ impl<'a> Reader<'a> {
             }),
             (None, None) => None,
         };
-        // An interval is the cycle when the line also says what happens within it: the days, or a
-        // frequency within a cycle of three weeks or more (`daily q28d`). Beside a frequency it
-        // cannot be the cycle of (`q1w then q2w`), it is a second frequency: a conflict.
-        let mut frequency = self.frequency;
-        let mut cycle = self.cycle;
-        if let Some((n, span)) = self.interval {
-            let in_cycle = self.days.is_some() || cycle.is_some() || n >= 21;
-            match frequency {
-                Some((_, first)) if !in_cycle => {
-                    self.frequency_conflict = true;
-                    self.conflict(Part::Frequency, first, span);
-                }
-                None if self.days.is_none() && cycle.is_none() && !self.frequency_conflict => {
-                    frequency = Some((Frequency::EveryDays(n), span));
-                }
-                _ => match cycle {
-                    None => cycle = Some((n, span)),
-                    Some((m, _)) if m == n => {}
-                    Some((_, first)) => {
-                        self.cycle_conflict = true;
-                        self.conflict(Part::Cycle, first, span);
-                    }
-                },
+        // An interval is how often, alone; it is the cycle when the line also says what happens
+        // within it: the days, or a frequency within a cycle of three weeks or more (`daily q28d`).
+        // Beside a frequency it cannot be the cycle of (`q1w then q2w`), it is a second frequency.
+        if let (Some((n, span)), false) = (self.interval.first, self.interval.disputed) {
+            let in_cycle = self.days.first.is_some() || self.cycle.first.is_some() || n >= 21;
+            let alone = self.frequency.first.is_none()
+                && self.days.first.is_none()
+                && self.cycle.first.is_none();
+            let disagreement = if alone {
+                self.frequency
+                    .state(Frequency::EveryDays(n), span)
+                    .map(|first| (Part::Frequency, first))
+            } else if let (Some((_, first)), false) = (self.frequency.first, in_cycle) {
+                self.frequency.disputed = true;
+                Some((Part::Frequency, first))
+            } else {
+                self.cycle.state(n, span).map(|first| (Part::Cycle, first))
+            };
+            if let Some((part, first)) = disagreement {
+                self.conflict(part, first, span);
             }
         }
         if self.strength_conflict {
@@ -580,9 +572,9 @@ impl<'a> Reader<'a> {
             dosing: self.dosing,
             route,
             form,
-            frequency: frequency.filter(|_| !self.frequency_conflict),
-            cycle: cycle.filter(|_| !self.cycle_conflict),
-            days: self.days.filter(|_| !self.days_conflict),
+            frequency: self.frequency.agreed(),
+            cycle: self.cycle.agreed(),
+            days: self.days.agreed(),
             conflicts: self.conflicts,
             more_conflicts: self.more_conflicts,
             segments: self.segments,
