@@ -9,6 +9,7 @@ mod codes;
 mod drug_set;
 mod eligibility;
 mod ids;
+mod medication;
 mod resolve;
 mod schema;
 #[allow(dead_code)] // The build script uses the rest of this shared module.
@@ -22,6 +23,11 @@ pub use drug_set::{DrugSet, Iter as DrugSetIter};
 pub use eligibility::{
     options, Assessment, HistoryBuilder, HistoryError, Options, TreatmentHistory, Unmet,
     MAX_PRIOR_LINES,
+};
+pub use medication::{
+    Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
+    Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,
+    MAX_CONFLICTS, MAX_DOSES,
 };
 pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
 pub use schema::{

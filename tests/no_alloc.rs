@@ -263,3 +263,36 @@ fn an_errors_suggestions_and_message_do_not_allocate() {
     })
     .unwrap();
 }
+
+#[test]
+fn medication_lines_do_not_allocate() {
+    use myeloma::Medication;
+    for line in [
+        "Revlimid 25 mg PO daily",
+        "bortezomib 1.3 mg/m2 SC days 1,8,15,22",
+        "lenalidomide 10 MG Oral Capsule [Velcade]",
+        "daratumumab 1800 MG / hyaluronidase-fihj 30000 UNT",
+        "talquetamab 0.06 mg/kg then 0.4 mg/kg SC",
+        "dexamethasone 20 mg PO IV",
+        "bortezimib 1.3 mg/m2 SC",
+        "Take lenalidomid 25 mg",
+        "25 mg PO daily",
+        "",
+    ] {
+        let parsed = assert_no_alloc(line, || Medication::parse(line));
+        match parsed {
+            Ok(m) => {
+                let counted = assert_no_alloc(line, || {
+                    m.unparsed().count() + m.conflicts().count() + m.segments().len()
+                });
+                assert!(counted > 0 || line.is_empty(), "{line}");
+            }
+            Err(error) => {
+                let mut message = Fixed::new();
+                assert_no_alloc("Display of MedicationError", || write!(message, "{error}"))
+                    .unwrap();
+                assert!(!message.as_str().is_empty());
+            }
+        }
+    }
+}

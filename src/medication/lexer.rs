@@ -1,0 +1,424 @@
+//! Tokens of a medication line, each with its byte span: words, numbers and single marks.
+//! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
+
+use super::Span;
+
+/// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
+/// token, kept whole as unparsed text. Orders and dispensings run to about 20 tokens.
+pub(crate) const MAX_TOKENS: usize = 40;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters, then letters, digits, `^`, `²`, `®`, `™`, and dots after a letter (`p.o.`, `m²`, `q28d`).
+    Word,
+    /// A digit, then digits and any `.` or `,` between two digits (`1.3`, `1,800`, `1,8,15`).
+    Number,
+    /// One other character (`/`, `-`, `[`, `,`).
+    Mark,
+    /// The rest of a line too long to split; never read.
+    Rest,
+}
+
+/// A token: its kind and where it is in the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
+    pub key: u128,
+}
+
+/// The tokens of a line, on the stack.
+pub(crate) struct Tokens<'a> {
+    pub input: &'a str,
+    items: [Token; MAX_TOKENS],
+    len: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens, in order.
+    pub fn as_slice(&self) -> &[Token] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    /// Token `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<Token> {
+        self.as_slice().get(i).copied()
+    }
+
+    /// The text of token `i`, or `""` past the end.
+    pub fn text(&self, i: usize) -> &'a str {
+        match self.get(i) {
+            Some(t) => t.span.of(self.input),
+            None => "",
+        }
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.get(i), Some(t) if t.kind == TokenKind::Word)
+    }
+
+    /// Whether token `i` is a number.
+    pub fn is_number(&self, i: usize) -> bool {
+        matches!(self.get(i), Some(t) if t.kind == TokenKind::Number)
+    }
+
+    /// Whether token `i` is the mark `c`.
+    pub fn is_mark(&self, i: usize, c: char) -> bool {
+        match self.get(i) {
+            Some(t) if t.kind == TokenKind::Mark => self.text(i).starts_with(c),
+            _ => false,
+        }
+    }
+
+    /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.get(i), self.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    /// The span from the start of token `from` to the end of token `to - 1` (`from < to`).
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        match (
+            self.get(from),
+            to.checked_sub(1).and_then(|last| self.get(last)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+}
+
+/// Whether `c` can be part of a word after its first letter (besides dots, handled by the lexer).
+fn continues_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '^' | '²' | '®' | '™')
+        || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Whether `c` can start a word.
+fn starts_word(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Splits `input` into tokens.
+pub(crate) fn lex(input: &str) -> Tokens<'_> {
+    let mut tokens = Tokens {
+        input,
+        items: [Token {
+            kind: TokenKind::Rest,
+            span: Span::new(0, 0),
+            key: 0,
+        }; MAX_TOKENS],
+        len: 0,
+    };
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < input.len() {
+        let c = match bytes[i] {
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii() => char::from(b),
+            _ => match input.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if tokens.len == MAX_TOKENS - 1 {
+            let end = input.trim_end().len().max(i);
+            tokens.items[tokens.len] = Token {
+                kind: TokenKind::Rest,
+                span: Span::new(i, end),
+                key: 0,
+            };
+            tokens.len += 1;
+            break;
+        }
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            i += 1;
+            while i < bytes.len() {
+                let b = bytes[i];
+                let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Number
+        } else if starts_word(c) {
+            i += c.len_utf8();
+            let mut after_letter = c.is_alphabetic();
+            while i < bytes.len() {
+                // ASCII without decoding; anything else as the character it starts.
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() || b == b'^' {
+                    i += 1;
+                    after_letter = b.is_ascii_alphabetic();
+                    continue;
+                }
+                if b.is_ascii() && b != b'.' {
+                    break;
+                }
+                let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                if next == '.' && after_letter {
+                    i += 1;
+                    after_letter = false;
+                } else if continues_word(next) {
+                    i += next.len_utf8();
+                    after_letter = next.is_alphabetic();
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word
+        } else {
+            i += c.len_utf8();
+            TokenKind::Mark
+        };
+        let key = match kind {
+            TokenKind::Number | TokenKind::Rest => 0,
+            _ => input.get(start..i).map_or(0, key),
+        };
+        tokens.items[tokens.len] = Token {
+            kind,
+            span: Span::new(start, i),
+            key,
+        };
+        tokens.len += 1;
+    }
+    tokens
+}
+
+/// The longest keyword, in bytes.
+const KEY_BYTES: usize = 16;
+
+/// A word folded for comparison with keywords: ASCII letters in lower case, dots dropped (`P.O.` is
+/// `po`), the first 16 bytes packed into an integer. Zero for text that folds to more than 16 bytes,
+/// which is no keyword. Keywords are folded by the same function at compile time.
+pub(crate) const fn key(text: &str) -> u128 {
+    let bytes = text.as_bytes();
+    let mut packed = 0u128;
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if b == b'.' && bytes.len() > 1 {
+            continue;
+        }
+        if n == KEY_BYTES {
+            return 0;
+        }
+        packed |= (b.to_ascii_lowercase() as u128) << (8 * n);
+        n += 1;
+    }
+    packed
+}
+
+/// Whether `word` is `keyword` ignoring ASCII case and dots; see [`key`].
+#[cfg(test)]
+pub(crate) fn word_is(word: &str, keyword: &str) -> bool {
+    let k = key(word);
+    k != 0 && k == key(keyword)
+}
+
+/// Whether `word` is any of `keywords`; see [`key`].
+pub(crate) fn word_in(word: &str, keywords: &[u128]) -> bool {
+    let k = key(word);
+    k != 0 && keywords.contains(&k)
+}
+
+/// Keys of several keywords, at compile time.
+pub(crate) const fn keys<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A phrase of up to eight words and marks to match, as keys; a key of one mark (`,`) matches that mark.
+pub(crate) type Phrase = [u128; 8];
+
+/// A phrase from its words, at compile time.
+pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
+    let mut out = [0; 8];
+    let mut i = 0;
+    while i < words.len() && i < 8 {
+        out[i] = key(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A set of keys that answers "certainly not in it" with one multiplication and one bit test
+/// (a Bloom filter of 1,024 bits and one hash), so that most words of a line (drug names, dosing
+/// words) are passed over without comparing them with every keyword.
+#[derive(Clone, Copy)]
+pub(crate) struct KeySet([u64; 16]);
+
+impl KeySet {
+    /// No keys.
+    pub const EMPTY: KeySet = KeySet([0; 16]);
+
+    const fn bit(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+    }
+
+    /// The set with `key` added.
+    pub const fn with(mut self, key: u128) -> KeySet {
+        let bit = Self::bit(key);
+        self.0[bit / 64] |= 1 << (bit % 64);
+        self
+    }
+
+    /// The set with every key of `keys` added.
+    pub const fn with_all(mut self, keys: &[u128]) -> KeySet {
+        let mut i = 0;
+        while i < keys.len() {
+            self = self.with(keys[i]);
+            i += 1;
+        }
+        self
+    }
+
+    /// The set with the first word of every phrase added.
+    pub const fn with_phrases<T: Copy>(mut self, phrases: &[(Phrase, T)]) -> KeySet {
+        let mut i = 0;
+        while i < phrases.len() {
+            self = self.with(phrases[i].0[0]);
+            i += 1;
+        }
+        self
+    }
+
+    /// `false` when `key` is certainly not in the set.
+    pub fn may_contain(&self, key: u128) -> bool {
+        let bit = Self::bit(key);
+        self.0[(bit / 64) % 16] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Matches a phrase at token `i`: each key the key of the next word or mark. Words may be joined
+/// by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number of tokens matched.
+pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
+    const HYPHEN: u128 = b'-' as u128;
+    let mut at = i;
+    for (n, want) in words.iter().enumerate() {
+        if *want == 0 {
+            break;
+        }
+        let token = tokens.get(at)?;
+        if n > 0
+            && token.key == HYPHEN
+            && *want != HYPHEN
+            && tokens.glued(at - 1)
+            && tokens.glued(at)
+        {
+            at += 1;
+        }
+        let token = tokens.get(at)?;
+        if token.key != *want || token.kind == TokenKind::Rest {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at - i)
+}
+
+/// The longest of `phrases` that matches at token `i`, with its value and its token count.
+pub(crate) fn longest<T: Copy>(
+    tokens: &Tokens<'_>,
+    i: usize,
+    phrases: &[(Phrase, T)],
+) -> Option<(T, usize)> {
+    let first = tokens.get(i)?.key;
+    if first == 0 {
+        return None;
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (words, value) in phrases {
+        if words[0] != first {
+            continue;
+        }
+        if let Some(n) = phrase(tokens, i, words) {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((*value, n));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(input: &str) -> ([(TokenKind, &str); MAX_TOKENS], usize) {
+        let tokens = lex(input);
+        let mut out = [(TokenKind::Rest, ""); MAX_TOKENS];
+        for (i, t) in tokens.as_slice().iter().enumerate() {
+            out[i] = (t.kind, t.span.of(input));
+        }
+        (out, tokens.as_slice().len())
+    }
+
+    #[test]
+    fn splits_numbers_words_and_marks() {
+        use TokenKind::*;
+        let (k, n) = kinds("bortezomib 1.3mg/m² SC days 1,8,15 [Velcade] p.o. 1,800");
+        assert_eq!(
+            &k[..n],
+            [
+                (Word, "bortezomib"),
+                (Number, "1.3"),
+                (Word, "mg"),
+                (Mark, "/"),
+                (Word, "m²"),
+                (Word, "SC"),
+                (Word, "days"),
+                (Number, "1,8,15"),
+                (Mark, "["),
+                (Word, "Velcade"),
+                (Mark, "]"),
+                (Word, "p.o."),
+                (Number, "1,800"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_line_ends_in_one_rest_token() {
+        let line = "a ".repeat(100);
+        let tokens = lex(&line);
+        let last = tokens.as_slice().last().copied().unwrap();
+        assert_eq!(tokens.as_slice().len(), MAX_TOKENS);
+        assert_eq!(last.kind, TokenKind::Rest);
+        assert_eq!(last.span.end, line.trim_end().len());
+    }
+
+    #[test]
+    fn keywords_ignore_case_and_dots() {
+        assert!(word_is("P.O.", "po"));
+        assert!(word_is("Daily.", "daily"));
+        assert!(!word_is("pox", "po"));
+        assert!(!word_is("p", "po"));
+    }
+}

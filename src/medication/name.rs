@@ -1,0 +1,95 @@
+//! Drug names inside a line: the longest run of words that the resolver knows, so that a name of
+//! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
+
+use super::lexer::{TokenKind, Tokens};
+use super::Span;
+use crate::resolve::{Expected, ParseError};
+use crate::Drug;
+
+/// The most words a drug name is tried with ("acetylsalicylic acid", "Darzalex Faspro",
+/// "daratumumab and hyaluronidase").
+pub(crate) const MAX_NAME_WORDS: usize = 4;
+
+/// Whether token `i` continues a name that ends at token `i - 1`: a word after whitespace, or a word
+/// or number after a hyphen touching both.
+fn continues(tokens: &Tokens<'_>, i: usize) -> usize {
+    if tokens.is_word(i) {
+        return 1;
+    }
+    let touching = tokens.glued(i) && i > 0 && tokens.glued(i - 1);
+    if tokens.is_mark(i, '-') && touching && (tokens.is_word(i + 1) || tokens.is_number(i + 1)) {
+        return 2;
+    }
+    0
+}
+
+/// The end of the run of name tokens that starts with the word at `i`: words joined by whitespace or
+/// a touching hyphen, up to the first token for which `stop` holds.
+pub(crate) fn run_end(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> bool) -> usize {
+    if !tokens.is_word(i) || stop(i) {
+        return i;
+    }
+    let mut end = i + 1;
+    loop {
+        let n = continues(tokens, end);
+        if n == 0 || stop(end + n - 1) {
+            return end;
+        }
+        end += n;
+    }
+}
+
+/// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
+/// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
+pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
+    let mut ends = [0usize; MAX_NAME_WORDS];
+    let mut count = 0;
+    let mut at = start;
+    while at < end && count < MAX_NAME_WORDS {
+        if matches!(tokens.get(at), Some(t) if t.kind != TokenKind::Mark) {
+            ends[count] = at + 1;
+            count += 1;
+        }
+        at += 1;
+    }
+    for &candidate in ends[..count].iter().rev() {
+        let text = tokens.span(start, candidate).of(tokens.input);
+        if let Some(drug) = Drug::from_name(text) {
+            return Some((drug, candidate));
+        }
+    }
+    None
+}
+
+/// The error for a line whose words name no catalogue drug: the part of the first unknown run
+/// (`run`, token indices) that the resolver has suggestions for, else the run's first words.
+pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseError {
+    let (start, end) = run;
+    let input = tokens.input;
+    let error = |span: Span| ParseError::new(Expected::Drug, input, span.of(input));
+    // Fewest words first, so that "Take lenalidomid" suggests for "lenalidomid", not for both.
+    for words in 1..=MAX_NAME_WORDS {
+        for from in (start..end).filter(|i| tokens.is_word(*i)) {
+            let mut to = from;
+            let mut counted = 0;
+            while to < end && counted < words {
+                counted += usize::from(tokens.is_word(to));
+                to += 1;
+            }
+            if counted < words {
+                break;
+            }
+            let candidate = error(tokens.span(from, to));
+            if candidate.suggestions().next().is_some() {
+                return candidate;
+            }
+        }
+    }
+    let mut last = start + 1;
+    let mut words = 1;
+    while last < end && words < MAX_NAME_WORDS {
+        last += 1;
+        words += usize::from(tokens.is_word(last - 1));
+    }
+    error(tokens.span(start, last))
+}

@@ -1,0 +1,403 @@
+//! Schedule words: how often (`daily`, `BID`, `twice weekly`, `q28d`, `every 28 days`) and on which
+//! days of a cycle (`days 1-21`, `days 1,8,15,22`, `D1-21`).
+
+use core::fmt;
+
+use super::lexer::{key, keys, longest, phrase, phrase_of, word_in, Phrase, Tokens};
+
+/// How often a dose is given.
+///
+/// ```
+/// use myeloma::Frequency;
+/// assert_eq!(Frequency::every_days(28).to_string(), "every 28 days");
+/// assert_eq!(Frequency::every_days(7), Frequency::Weekly);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Frequency {
+    /// Once a day (`daily`, `once daily`, `QD`, `OD`, `q24h`, `every day`, `QHS`, `at bedtime`).
+    Daily,
+    /// Twice a day (`BID`, `twice daily`, `q12h`).
+    TwiceDaily,
+    /// Three times a day (`TID`, `three times daily`, `q8h`).
+    ThreeTimesDaily,
+    /// Four times a day (`QID`, `four times daily`, `q6h`).
+    FourTimesDaily,
+    /// Once a week (`weekly`, `once weekly`, `QW`, `q1w`, `q7d`, `every week`).
+    Weekly,
+    /// Twice a week (`twice weekly`, `twice a week`). `biweekly` is not read: it means both twice a
+    /// week and every two weeks.
+    TwiceWeekly,
+    /// Once every so many days, other than 1 and 7 (`q28d`, `q4w`, `every 21 days`, `QOD`,
+    /// `every other week`).
+    EveryDays(u16),
+}
+
+impl Frequency {
+    /// Once every `days` days: [`Frequency::Daily`] for 1, [`Frequency::Weekly`] for 7.
+    pub const fn every_days(days: u16) -> Frequency {
+        match days {
+            1 => Frequency::Daily,
+            7 => Frequency::Weekly,
+            n => Frequency::EveryDays(n),
+        }
+    }
+}
+
+/// Writes `daily`, `twice daily`, `three times daily`, `four times daily`, `weekly`, `twice weekly`
+/// or `every N days`.
+impl fmt::Display for Frequency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Frequency::Daily => f.write_str("daily"),
+            Frequency::TwiceDaily => f.write_str("twice daily"),
+            Frequency::ThreeTimesDaily => f.write_str("three times daily"),
+            Frequency::FourTimesDaily => f.write_str("four times daily"),
+            Frequency::Weekly => f.write_str("weekly"),
+            Frequency::TwiceWeekly => f.write_str("twice weekly"),
+            Frequency::EveryDays(n) => write!(f, "every {n} days"),
+        }
+    }
+}
+
+/// Days of a treatment cycle, from day 1 to day [`Days::MAX`], as a bitset.
+///
+/// ```
+/// use myeloma::Days;
+/// let days = Days::range(1, 21);
+/// assert_eq!(days.len(), 21);
+/// assert_eq!(days.to_string(), "days 1-21");
+/// assert_eq!(Days::EMPTY.with(1).with(8).with(15).to_string(), "days 1,8,15");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Days(u64);
+
+impl Days {
+    /// The last day that can be held.
+    pub const MAX: u8 = 64;
+
+    /// No days.
+    pub const EMPTY: Days = Days(0);
+
+    /// These days and `day`; a day of 0 or past [`Days::MAX`] is ignored.
+    #[must_use]
+    pub const fn with(self, day: u8) -> Days {
+        if day == 0 || day > Self::MAX {
+            self
+        } else {
+            Days(self.0 | 1 << (day - 1))
+        }
+    }
+
+    /// Days `first` to `last`, both included (clamped to 1..=[`Days::MAX`]).
+    pub const fn range(first: u8, last: u8) -> Days {
+        let mut days = Days::EMPTY;
+        let mut day = if first == 0 { 1 } else { first };
+        while day <= last && day <= Self::MAX {
+            days = days.with(day);
+            day += 1;
+        }
+        days
+    }
+
+    /// Whether `day` is one of them.
+    pub const fn contains(self, day: u8) -> bool {
+        day != 0 && day <= Self::MAX && self.0 & (1 << (day - 1)) != 0
+    }
+
+    /// How many days.
+    pub const fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether there are none.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The days in order.
+    pub fn iter(self) -> impl Iterator<Item = u8> {
+        (1..=Self::MAX).filter(move |d| self.contains(*d))
+    }
+}
+
+/// Writes `days 1-21`, `days 1,8,15,22` or `day 1`: runs of three days or more as ranges.
+impl fmt::Display for Days {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.len() == 1 { "day " } else { "days " })?;
+        let mut first = true;
+        let mut day = 1u8;
+        while day <= Self::MAX {
+            if !self.contains(day) {
+                day += 1;
+                continue;
+            }
+            let mut last = day;
+            while last < Self::MAX && self.contains(last + 1) {
+                last += 1;
+            }
+            if !first {
+                f.write_str(",")?;
+            }
+            first = false;
+            match last - day {
+                0 => write!(f, "{day}")?,
+                1 => write!(f, "{day},{last}")?,
+                _ => write!(f, "{day}-{last}")?,
+            }
+            if last == Self::MAX {
+                break;
+            }
+            day = last + 1;
+        }
+        Ok(())
+    }
+}
+
+/// A piece of schedule read at one place in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    Frequency(Frequency),
+    Days(Days),
+    /// The length of a treatment cycle in days (`28-day cycle`).
+    Cycle(u16),
+}
+
+/// Fixed schedule phrases; see [`super::lexer::phrase`].
+pub(crate) const PHRASES: &[(Phrase, Frequency)] = &[
+    (phrase_of(&["daily"]), Frequency::Daily),
+    (phrase_of(&["qd"]), Frequency::Daily),
+    (phrase_of(&["od"]), Frequency::Daily),
+    (phrase_of(&["qday"]), Frequency::Daily),
+    (phrase_of(&["once", "daily"]), Frequency::Daily),
+    (phrase_of(&["once", "a", "day"]), Frequency::Daily),
+    (phrase_of(&["every", "day"]), Frequency::Daily),
+    (phrase_of(&["each", "day"]), Frequency::Daily),
+    (phrase_of(&["qhs"]), Frequency::Daily),
+    (phrase_of(&["qam"]), Frequency::Daily),
+    (phrase_of(&["qpm"]), Frequency::Daily),
+    (phrase_of(&["nightly"]), Frequency::Daily),
+    (phrase_of(&["at", "bedtime"]), Frequency::Daily),
+    (phrase_of(&["bid"]), Frequency::TwiceDaily),
+    (phrase_of(&["twice", "daily"]), Frequency::TwiceDaily),
+    (phrase_of(&["twice", "a", "day"]), Frequency::TwiceDaily),
+    (phrase_of(&["tid"]), Frequency::ThreeTimesDaily),
+    (
+        phrase_of(&["three", "times", "daily"]),
+        Frequency::ThreeTimesDaily,
+    ),
+    (
+        phrase_of(&["three", "times", "a", "day"]),
+        Frequency::ThreeTimesDaily,
+    ),
+    (phrase_of(&["qid"]), Frequency::FourTimesDaily),
+    (
+        phrase_of(&["four", "times", "daily"]),
+        Frequency::FourTimesDaily,
+    ),
+    (
+        phrase_of(&["four", "times", "a", "day"]),
+        Frequency::FourTimesDaily,
+    ),
+    (phrase_of(&["weekly"]), Frequency::Weekly),
+    (phrase_of(&["qw"]), Frequency::Weekly),
+    (phrase_of(&["qwk"]), Frequency::Weekly),
+    (phrase_of(&["qweek"]), Frequency::Weekly),
+    (phrase_of(&["once", "weekly"]), Frequency::Weekly),
+    (phrase_of(&["once", "a", "week"]), Frequency::Weekly),
+    (phrase_of(&["every", "week"]), Frequency::Weekly),
+    (phrase_of(&["each", "week"]), Frequency::Weekly),
+    (phrase_of(&["twice", "weekly"]), Frequency::TwiceWeekly),
+    (phrase_of(&["twice", "a", "week"]), Frequency::TwiceWeekly),
+    (phrase_of(&["qod"]), Frequency::EveryDays(2)),
+    (
+        phrase_of(&["every", "other", "day"]),
+        Frequency::EveryDays(2),
+    ),
+    (
+        phrase_of(&["every", "other", "week"]),
+        Frequency::EveryDays(14),
+    ),
+];
+
+pub(crate) const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
+const HOUR_WORDS: [u128; 5] = keys(["h", "hr", "hrs", "hour", "hours"]);
+const WEEK_WORDS: [u128; 5] = keys(["w", "wk", "wks", "week", "weeks"]);
+const CYCLE: u128 = key("cycle");
+const CYCLES: u128 = key("cycles");
+pub(crate) const EVERY: u128 = key("every");
+/// `q 28 days`.
+pub(crate) const Q: u128 = key("q");
+pub(crate) const ON: u128 = key("on");
+const AND: u128 = key("and");
+const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
+
+/// The schedule piece at token `i`, and how many tokens it takes.
+pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
+    if tokens.is_number(i) {
+        return cycle_at(tokens, i);
+    }
+    if !tokens.is_word(i) {
+        return None;
+    }
+    if let Some((frequency, n)) = longest(tokens, i, PHRASES) {
+        return Some((Piece::Frequency(frequency), n));
+    }
+    let word = tokens.text(i);
+    if let Some(frequency) = q_interval(word) {
+        return Some((Piece::Frequency(frequency), 1));
+    }
+    if tokens.get(i).is_some_and(|t| t.key == EVERY || t.key == Q)
+        && tokens.is_number(i + 1)
+        && tokens.is_word(i + 2)
+    {
+        let n = small_number(tokens.text(i + 1))?;
+        let days = interval_days(n, tokens.text(i + 2))?;
+        return Some((Piece::Frequency(Frequency::every_days(days)), 3));
+    }
+    // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
+    let (at, on) = match phrase(tokens, i, &[ON]) {
+        Some(n) => (i + n, n),
+        None => (i, 0),
+    };
+    let word = tokens.text(at);
+    if tokens.is_word(at) && word_in(word, &DAY_WORDS) {
+        let (days, end) = day_list(tokens, at + 1, None)?;
+        return Some((Piece::Days(days), end - i));
+    }
+    // "D1-21", "d1,8,15": the first day is glued to the D.
+    let first = word.strip_prefix(['d', 'D']).and_then(day);
+    if let (true, Some(first)) = (tokens.is_word(at) && on == 0, first) {
+        let (days, end) = day_list(tokens, at + 1, Some(first))?;
+        return Some((Piece::Days(days), end - i));
+    }
+    None
+}
+
+/// `28-day cycle`, `21 day cycles` at number `i`.
+fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
+    let days = small_number(tokens.text(i))?;
+    let mut at = i + 1;
+    if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
+        at += 1;
+    }
+    if !tokens.is_word(at) || !word_in(tokens.text(at), &DAY_WORDS[1..]) {
+        return None;
+    }
+    let n = phrase(tokens, at + 1, &[CYCLE]).or_else(|| phrase(tokens, at + 1, &[CYCLES]))?;
+    Some((Piece::Cycle(days), at + 1 + n - i))
+}
+
+/// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q.
+fn q_interval(word: &str) -> Option<Frequency> {
+    let rest = word.strip_prefix(['q', 'Q'])?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = rest.split_at(digits);
+    let n = small_number(number)?;
+    if word_in(unit, &HOUR_WORDS) {
+        return match n {
+            24 => Some(Frequency::Daily),
+            12 => Some(Frequency::TwiceDaily),
+            8 => Some(Frequency::ThreeTimesDaily),
+            6 => Some(Frequency::FourTimesDaily),
+            _ => None,
+        };
+    }
+    interval_days(n, unit).map(Frequency::every_days)
+}
+
+/// `n` days or weeks, by the unit word, in days.
+fn interval_days(n: u16, unit: &str) -> Option<u16> {
+    if word_in(unit, &DAY_WORDS) {
+        Some(n)
+    } else if word_in(unit, &WEEK_WORDS) {
+        n.checked_mul(7)
+    } else {
+        None
+    }
+}
+
+/// A whole number from 1 to 999 written in plain digits.
+fn small_number(text: &str) -> Option<u16> {
+    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|n| *n > 0)
+}
+
+/// A day from 1 to [`Days::MAX`].
+fn day(text: &str) -> Option<u8> {
+    small_number(text)
+        .filter(|d| *d <= u16::from(Days::MAX))
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// Reads a list of days from token `at` (`1-21`, `1,8,15,22`, `1, 8 and 15`, `1 to 4`), after a
+/// first day already read from a `D1` word if `first` is given. Returns the days and the index of
+/// the token after the list; `None` when no day is read or one is out of range.
+fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Days, usize)> {
+    let mut days = Days::EMPTY;
+    let mut last = first;
+    if let Some(first) = first {
+        days = days.with(first);
+    }
+    let mut end = at;
+    let mut range_from: Option<u8> = None;
+    let mut expecting_day = first.is_none();
+    loop {
+        if expecting_day {
+            // "D1, D8": a day may repeat the D.
+            let text = tokens.text(at);
+            let text = if tokens.is_number(at) {
+                text
+            } else if tokens.is_word(at) && day(text.trim_start_matches(['d', 'D'])).is_some() {
+                text.get(1..).unwrap_or_default()
+            } else {
+                break;
+            };
+            for (n, piece) in text.split(',').enumerate() {
+                let d = day(piece)?;
+                match range_from.take() {
+                    Some(from) if n == 0 => {
+                        if from > d {
+                            return None;
+                        }
+                        days = days.union(Days::range(from, d));
+                    }
+                    _ => days = days.with(d),
+                }
+                last = Some(d);
+            }
+            at += 1;
+            end = at;
+            expecting_day = false;
+        } else if tokens.is_mark(at, ',')
+            || tokens.is_mark(at, '&')
+            || phrase(tokens, at, &[AND]).is_some()
+        {
+            range_from = None;
+            expecting_day = true;
+            at += 1;
+        } else if tokens.is_mark(at, '-')
+            || tokens.is_mark(at, '–')
+            || (tokens.is_word(at) && word_in(tokens.text(at), &RANGE_WORDS))
+        {
+            range_from = last;
+            expecting_day = true;
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    if days.is_empty() {
+        None
+    } else {
+        Some((days, end))
+    }
+}
+
+impl Days {
+    const fn union(self, other: Days) -> Days {
+        Days(self.0 | other.0)
+    }
+}

@@ -1,0 +1,273 @@
+//! Strengths: a number with a unit (`25 mg`, `1.3 mg/m2`, `1,800 MG`, `2.5mg`, `30000 UNT`).
+
+use core::fmt;
+
+use super::lexer::{keys, word_in, Tokens};
+
+/// An amount, exactly as written to the thousandth: `1.3` is 1,300 thousandths.
+///
+/// Kept as an integer count of thousandths rather than a float so that it is `Eq`, `Ord` and `Hash`
+/// (a strength can key a map or be compared in a test), and so that `1.3` stays `1.3`: a binary float
+/// cannot hold most decimal fractions. Strengths in records have at most three decimals
+/// (`0.06 mg/kg`, `1.3 mg/m2`); a number with more significant decimals is not read as a strength.
+///
+/// ```
+/// use myeloma::Amount;
+/// let amount = Amount::from_thousandths(1_300);
+/// assert_eq!(amount.to_string(), "1.3");
+/// assert_eq!(Amount::parse("1,800"), Some(Amount::from_thousandths(1_800_000)));
+/// assert_eq!(Amount::parse("0.0005"), None); // finer than a thousandth
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(u64);
+
+impl Amount {
+    /// The amount of `thousandths` thousandths.
+    pub const fn from_thousandths(thousandths: u64) -> Amount {
+        Amount(thousandths)
+    }
+
+    /// The amount in thousandths.
+    pub const fn thousandths(self) -> u64 {
+        self.0
+    }
+
+    /// Reads a number as records write it: digits with an optional decimal point (`1.3`, `25`,
+    /// `0.06`), and commas only as thousands separators between groups of three digits (`1,800`,
+    /// `30,000`). `None` for anything else (`2,5`, `1,8,15`), for more than three significant
+    /// decimals, and for numbers too large to hold.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let (whole, fraction) = match text.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (text, None),
+        };
+        if whole.is_empty() {
+            return None;
+        }
+        let mut value: u64 = 0;
+        let mut groups = whole.split(',');
+        let first = groups.next()?;
+        let grouped = whole.contains(',');
+        if first.is_empty() || (grouped && first.len() > 3) {
+            return None;
+        }
+        value = digits(value, first)?;
+        for group in groups {
+            if group.len() != 3 {
+                return None;
+            }
+            value = digits(value, group)?;
+        }
+        let mut value = value.checked_mul(1000)?;
+        if let Some(fraction) = fraction {
+            if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let (kept, rest) = fraction.split_at(fraction.len().min(3));
+            if rest.bytes().any(|b| b != b'0') {
+                return None;
+            }
+            let mut thousandths = digits(0, kept)?;
+            for _ in kept.len()..3 {
+                thousandths *= 10;
+            }
+            value = value.checked_add(thousandths)?;
+        }
+        Some(Amount(value))
+    }
+}
+
+/// `value` followed by the decimal digits of `text`; `None` on a non-digit or overflow.
+fn digits(mut value: u64, text: &str) -> Option<u64> {
+    for b in text.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(value)
+}
+
+/// Writes the amount with no trailing zeros: `25`, `1.3`, `0.06`.
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, mut fraction) = (self.0 / 1000, self.0 % 1000);
+        write!(f, "{whole}")?;
+        if fraction == 0 {
+            return Ok(());
+        }
+        let mut places = 3;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            places -= 1;
+        }
+        write!(f, ".{fraction:0places$}")
+    }
+}
+
+/// The unit of a strength.
+///
+/// ```
+/// use myeloma::Unit;
+/// assert_eq!(Unit::MgPerM2.to_string(), "mg/m2");
+/// assert_eq!(Unit::ALL.len(), 9);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Unit {
+    /// `mg`: milligrams (`mg`, `MG`, `milligrams`).
+    Mg,
+    /// `mcg`: micrograms (`mcg`, `µg`, `ug`, `micrograms`).
+    Mcg,
+    /// `g`: grams (`g`, `gm`, `grams`).
+    G,
+    /// `mg/m2`: milligrams per square metre of body surface (`mg/m2`, `mg/m²`, `mg/m^2`, `MG/M2`).
+    MgPerM2,
+    /// `mg/kg`: milligrams per kilogram of body weight.
+    MgPerKg,
+    /// `units`: units (`units`, `unit`, `U`, RxNorm's `UNT`, and `IU`, since the catalogue's drugs
+    /// dosed in units, heparin and hyaluronidase, are labelled in USP units, which for heparin are
+    /// international units).
+    Units,
+    /// `mL`: millilitres (`mL`, `ml`, `ML`, `cc`).
+    Ml,
+    /// `mg/mL`: a concentration (`mg/mL`, `MG/ML`).
+    MgPerMl,
+    /// `units/mL`: a concentration (`units/mL`, `UNT/ML`, `U/mL`).
+    UnitsPerMl,
+}
+
+impl Unit {
+    /// Every unit.
+    pub const ALL: &[Unit] = &[
+        Unit::Mg,
+        Unit::Mcg,
+        Unit::G,
+        Unit::MgPerM2,
+        Unit::MgPerKg,
+        Unit::Units,
+        Unit::Ml,
+        Unit::MgPerMl,
+        Unit::UnitsPerMl,
+    ];
+
+    /// How the unit is written: `mg`, `mcg`, `g`, `mg/m2`, `mg/kg`, `units`, `mL`, `mg/mL`, `units/mL`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unit::Mg => "mg",
+            Unit::Mcg => "mcg",
+            Unit::G => "g",
+            Unit::MgPerM2 => "mg/m2",
+            Unit::MgPerKg => "mg/kg",
+            Unit::Units => "units",
+            Unit::Ml => "mL",
+            Unit::MgPerMl => "mg/mL",
+            Unit::UnitsPerMl => "units/mL",
+        }
+    }
+}
+
+/// Writes [`Unit::as_str`].
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A strength: an amount and its unit.
+///
+/// ```
+/// use myeloma::{Amount, Strength, Unit};
+/// let strength = Strength { amount: Amount::from_thousandths(1_300), unit: Unit::MgPerM2 };
+/// assert_eq!(strength.to_string(), "1.3 mg/m2");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Strength {
+    /// How much.
+    pub amount: Amount,
+    /// Of what.
+    pub unit: Unit,
+}
+
+/// Writes the amount, a space and the unit: `1.3 mg/m2`.
+impl fmt::Display for Strength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.unit)
+    }
+}
+
+const MG: &[u128] = &keys(["mg", "mgs", "milligram", "milligrams"]);
+const MCG: &[u128] = &keys(["mcg", "µg", "μg", "ug", "microgram", "micrograms"]);
+const G: &[u128] = &keys(["g", "gm", "gram", "grams"]);
+const UNITS: &[u128] = &keys(["unit", "units", "u", "unt", "iu"]);
+const ML: &[u128] = &keys([
+    "ml",
+    "milliliter",
+    "milliliters",
+    "millilitre",
+    "millilitres",
+    "cc",
+]);
+const PER_M2: &[u128] = &keys(["m2", "m²", "m^2"]);
+const PER_KG: &[u128] = &keys(["kg"]);
+const PER_ML: &[u128] = &keys(["ml"]);
+
+/// The unit at token `i` and how many tokens it takes: a unit word, and for a rate or a
+/// concentration a `/` touching both words (`mg/m2`). A unit followed by a touching `/` and a word
+/// it does not know (`mcg/kg`, `mg/dose`) is not read: taking only its first part would misstate
+/// it. Before `/` and a number (`1800 mg/15 mL`) the unit stands on its own.
+pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
+    if !tokens.is_word(i) {
+        return None;
+    }
+    let word = tokens.text(i);
+    let simple = if word_in(word, MG) {
+        Unit::Mg
+    } else if word_in(word, MCG) {
+        Unit::Mcg
+    } else if word_in(word, G) {
+        Unit::G
+    } else if word_in(word, UNITS) {
+        Unit::Units
+    } else if word_in(word, ML) {
+        Unit::Ml
+    } else {
+        return None;
+    };
+    let slash = tokens.is_mark(i + 1, '/') && tokens.glued(i) && tokens.glued(i + 1);
+    if !slash || !tokens.is_word(i + 2) {
+        return Some((simple, 1));
+    }
+    let per = tokens.text(i + 2);
+    let compound = match simple {
+        Unit::Mg if word_in(per, PER_M2) => Unit::MgPerM2,
+        Unit::Mg if word_in(per, PER_KG) => Unit::MgPerKg,
+        Unit::Mg if word_in(per, PER_ML) => Unit::MgPerMl,
+        Unit::Units if word_in(per, PER_ML) => Unit::UnitsPerMl,
+        _ => return None,
+    };
+    Some((compound, 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        let t = |s| Amount::parse(s).map(Amount::thousandths);
+        assert_eq!(t("25"), Some(25_000));
+        assert_eq!(t("1.3"), Some(1_300));
+        assert_eq!(t("0.06"), Some(60));
+        assert_eq!(t("1,800"), Some(1_800_000));
+        assert_eq!(t("30,000.5"), Some(30_000_500));
+        assert_eq!(t("1.500"), Some(1_500));
+        assert_eq!(t("1.0001"), None);
+        assert_eq!(t("2,5"), None);
+        assert_eq!(t("1,8,15"), None);
+        assert_eq!(t("1800,000"), None);
+        assert_eq!(t("99999999999999999999"), None);
+        assert_eq!(t(""), None);
+        assert_eq!(t("1."), None);
+    }
+}
