@@ -56,7 +56,8 @@ pub(crate) fn episodes(
 }
 
 impl Episode {
-    /// Whether one of the episode's own exposures covers `day` (definition 3 of the reference).
+    /// Whether one of the episode's own exposures, started before `day`, covers it (definition 3
+    /// of the reference: a dose given on the day a new drug starts belongs with the new drug).
     pub fn exposure_covers(&self, coverage: &[(Drug, Date, Date)], day: Date) -> bool {
         let from = self.first as usize;
         let to = from.saturating_add(self.count as usize).min(coverage.len());
@@ -64,7 +65,7 @@ impl Episode {
             .get(from..to)
             .unwrap_or(&[])
             .iter()
-            .any(|&(_, s, e)| s <= day && day <= e)
+            .any(|&(_, s, e)| s < day && day <= e)
     }
 }
 
@@ -92,6 +93,7 @@ mod tests {
         episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
         assert_eq!(eps.len(), 1);
         assert!(eps[0].exposure_covers(&cov, d("2023-07-09")));
+        assert!(!eps[0].exposure_covers(&cov, d("2023-06-19")));
         assert!(!eps[0].exposure_covers(&cov, d("2023-07-10")));
     }
 }

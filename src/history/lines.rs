@@ -553,9 +553,15 @@ impl Sweep<'_> {
             return;
         }
         if covered {
-            // X2: an unplanned addition.
+            // X2: an unplanned addition; labelled X1 (a switch) when no exposure of the line
+            // covers the day, though a drug's episode runs on (definition 3, example E14).
             let reason = self.reason_for(line, day);
-            self.cut(day, Rule::X2, reason);
+            let rule = if reason == EndReason::Addition {
+                Rule::X2
+            } else {
+                Rule::X1
+            };
+            self.cut(day, rule, reason);
             for &i in group {
                 self.place(
                     i,

@@ -25,8 +25,11 @@
 //!   counted ([`LinesOfTherapy::supportive`]).
 //! - **S2's coverage** is episode coverage (definition 2): a drug between two weekly doses is
 //!   still covered. The end reason of a cut (Switch or Addition) uses the exposures' own
-//!   coverage (definition 3), so a line can end by rule X2 with end reason `Switch` when the new
-//!   drug falls between doses. Counts never depend on the label.
+//!   coverage (definition 3), so a line can end with end reason `Switch` while a drug's episode
+//!   goes on, when the new drug falls between doses. Counts never depend on the label. The rule id follows the label:
+//!   a cut for a new drug after the window is X2 when an exposure covers the day and X1 when
+//!   none does, as in example E14, where bortezomib's 70-day gap is shorter than the
+//!   discontinuation gap (its episode runs on) yet the reference calls the change a switch.
 //! - **S2's "or resumes after it"** is not used: a drug joins only while a drug of the line is
 //!   covered on its start day.
 //! - **S4 with `min_line_days = 0`** is off, so every change counts, as CIBMTR does.
