@@ -381,3 +381,470 @@ fn e14_rechallenge_after_an_intervening_line_is_three_lines() {
     assert_eq!(lines.lines[2].opened_by, Rule::X1);
     assert_eq!(lines.lines[0].end_reason, EndReason::Switch);
 }
+
+// ---------------------------------------------------------------------------------------------
+// One test per rule, on both sides of its parameter's boundary.
+
+/// Day `n` after `from`, as text.
+fn day(from: &str, n: i32) -> String {
+    d(from).add_days(n).to_string()
+}
+
+#[test]
+fn n1_a_gap_shorter_than_90_days_merges_a_drug_into_one_episode() {
+    // R alone, covered to 2024-01-28; the next fill 89 days later is the same episode (1 line);
+    // 90 days later, therapy restarts after the gap (X3, 2 lines).
+    let t = |gap| {
+        T::new()
+            .fill(R, "2024-01-08", 21)
+            .fill(R, &day("2024-01-28", gap), 21)
+    };
+    assert_eq!(count(&t(89)), 1);
+    let lines = t(90).lines();
+    assert_eq!(lines.lines.len(), 2);
+    assert_eq!(lines.lines[1].opened_by, Rule::X3);
+}
+
+#[test]
+fn s1_exposures_long_before_diagnosis_are_ignored() {
+    let t = |before: i32| {
+        let mut t = T::new().adm(CY, &day("2024-01-01", -before)).fills(
+            R,
+            "2024-01-01",
+            "2024-06-01",
+            21,
+            28,
+        );
+        t.records.push(Record::Diagnosis(d("2024-01-01")));
+        t
+    };
+    // 30 days before diagnosis is inside the grace period: cyclophosphamide starts the line.
+    let lines = t(30).lines();
+    assert_eq!(lines.lines[0].start, d("2023-12-02"));
+    assert_eq!(lines.before_diagnosis, 0);
+    // 31 days before: ignored, and counted as such.
+    let lines = t(31).lines();
+    assert_eq!(lines.lines[0].start, d("2024-01-01"));
+    assert_eq!(lines.before_diagnosis, 1);
+}
+
+#[test]
+fn s2_a_drug_joins_the_base_regimen_inside_the_window_only() {
+    // R covered throughout; V added on day 59 joins (one line VRd); on day 60 it is X2.
+    let t = |n| {
+        T::new().fills(R, "2024-01-01", "2024-12-31", 28, 28).adms(
+            V,
+            &day("2024-01-01", n),
+            "2024-12-31",
+            7,
+        )
+    };
+    let lines = t(59).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert_eq!(
+        lines.lines[0].regimen(),
+        Some(Therapy::Regimen(Regimen::VR))
+    );
+    let lines = t(60).lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[0].ended_by, Some(Rule::X2));
+    // With a 28-day window, day 29 is already an addition.
+    let short = Params {
+        regimen_window_days: 28,
+        ..Params::default()
+    };
+    assert_eq!(t(27).lines_with(short).lines.len(), 1);
+    assert_eq!(t(28).lines_with(short).lines.len(), 2);
+}
+
+#[test]
+fn s2_late_additions_after_day_28_are_flagged() {
+    let t = |n| {
+        T::new().fills(R, "2024-01-01", "2024-12-31", 28, 28).adms(
+            V,
+            &day("2024-01-01", n),
+            "2024-12-31",
+            7,
+        )
+    };
+    assert!(!t(28).lines().lines[0].flags.contains(Flags::LATE_ADDITION));
+    let lines = t(29).lines();
+    assert!(lines.lines[0].flags.contains(Flags::LATE_ADDITION));
+    let v = lines.lines[0].drugs.iter().find(|x| x.drug == V).unwrap();
+    assert!(v.flags.contains(Flags::LATE_ADDITION));
+}
+
+#[test]
+fn s3_dropping_some_drugs_is_not_a_new_line() {
+    // KRd, R stopped after 6 months, Kd goes on: one line (ETL-LB would say two).
+    let t = T::new()
+        .adms(K, "2024-01-01", "2025-06-30", 7)
+        .fills(R, "2024-01-01", "2024-06-01", 21, 28)
+        .adms(DEX, "2024-01-01", "2025-06-30", 7);
+    let lines = t.lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert_eq!(
+        lines.lines[0].regimen(),
+        Some(Therapy::Regimen(Regimen::KRd))
+    );
+    // Dropping every drug, then a new one, is a switch.
+    let t = T::new()
+        .adms(K, "2024-01-01", "2024-06-30", 7)
+        .fills(R, "2024-01-01", "2024-06-01", 21, 28)
+        .adms(DARA, "2024-08-01", "2024-12-31", 7);
+    assert_eq!(count(&t), 2);
+}
+
+#[test]
+fn s4_a_start_shorter_than_one_cycle_is_folded_into_the_next_line() {
+    // V from 2024-01-01 stopped on day `n`, then K 30 days later (a switch).
+    let t = |n| {
+        T::new()
+            .adms(V, "2024-01-01", &day("2024-01-01", n), 1)
+            .adms(K, &day("2024-01-01", n + 30), "2024-12-31", 7)
+    };
+    let lines = t(21).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    let l = &lines.lines[0];
+    assert_eq!(
+        l.start,
+        d("2024-01-01"),
+        "the line starts on the aborted start's date"
+    );
+    assert!(l.flags.contains(Flags::ABORTED_START));
+    let v = l.drugs.iter().find(|x| x.drug == V).unwrap();
+    assert!(v.flags.contains(Flags::ABORTED_START));
+    assert!(l.decisions.iter().any(|x| x.rule == Rule::S4));
+    assert_eq!(count(&t(22)), 2);
+    // min_line_days = 0 counts every change.
+    let every = Params {
+        min_line_days: 0,
+        ..Params::default()
+    };
+    assert_eq!(t(21).lines_with(every).lines.len(), 2);
+}
+
+#[test]
+fn s5_a_held_drug_resumed_while_the_line_goes_on_stays_in_it() {
+    // R throughout; V held `gap` days between its last dose and its next.
+    let t = |gap| {
+        T::new()
+            .fills(R, "2024-01-01", "2025-06-30", 28, 28)
+            .adms(V, "2024-01-01", "2024-03-01", 7)
+            .adms(V, &day("2024-02-26", gap), "2024-12-31", 7)
+    };
+    let lines = t(89).lines();
+    assert_eq!(lines.lines.len(), 1);
+    assert!(
+        !lines.lines[0].flags.contains(Flags::RESUMED_DRUG),
+        "one episode"
+    );
+    let lines = t(90).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert!(lines.lines[0].flags.contains(Flags::RESUMED_DRUG));
+    assert!(lines.lines[0].decisions.iter().any(|x| x.rule == Rule::S5));
+}
+
+#[test]
+fn x1_a_switch_inside_the_regimen_window_is_a_new_line() {
+    // V for 4 weeks then stopped for toxicity; K from day 35, inside the 60-day window.
+    let t = T::new()
+        .adms(V, "2024-01-01", "2024-01-29", 3)
+        .adms(K, "2024-02-05", "2024-08-31", 7);
+    let lines = t.lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::X1);
+    assert_eq!(lines.lines[0].end_reason, EndReason::Switch);
+    // K starting while V is still given joins instead (S2).
+    let t = T::new()
+        .adms(V, "2024-01-01", "2024-01-29", 3)
+        .adms(K, "2024-01-20", "2024-08-31", 7);
+    assert_eq!(count(&t), 1);
+}
+
+#[test]
+fn x3_a_restart_after_the_discontinuation_gap_is_a_new_line_flagged_inferred() {
+    // R alone, covered to 2024-06-09 (last fill 05-20), then K `gap` days later: a switch below
+    // 90 days, a restart at 90.
+    let t = |gap| {
+        T::new().fills(R, "2024-01-01", "2024-06-03", 21, 28).adms(
+            K,
+            &day("2024-06-09", gap),
+            "2024-12-31",
+            7,
+        )
+    };
+    let lines = t(89).lines();
+    assert_eq!(lines.lines[1].opened_by, Rule::X1);
+    assert_eq!(lines.lines[0].end_reason, EndReason::Switch);
+    assert!(!lines.lines[1].flags.contains(Flags::INFERRED));
+    let lines = t(90).lines();
+    assert_eq!(lines.lines[1].opened_by, Rule::X3);
+    assert_eq!(lines.lines[0].end_reason, EndReason::RestartAfterGap);
+    assert!(lines.lines[1].flags.contains(Flags::INFERRED));
+}
+
+#[test]
+fn x4_a_progression_after_the_line_start_cuts_at_the_next_start() {
+    // Rd from 2024-01-15; V added on day 40 (inside the window).
+    let t = || e6("2024-02-24");
+    // On the line's start day: not after it, so no cut.
+    assert_eq!(count(&t().progression("2024-01-15")), 1);
+    // The day after the start, or on the addition's day: a new line.
+    assert_eq!(count(&t().progression("2024-01-16")), 2);
+    assert_eq!(count(&t().progression("2024-02-24")), 2);
+    // After the addition: V already joined; nothing new starts, so no cut.
+    assert_eq!(count(&t().progression("2024-02-25")), 1);
+}
+
+#[test]
+fn m1_the_first_transplant_joins_the_line_it_follows_within_the_gap() {
+    // VRd covered to 2024-03-25 (last V); SCT 90 days later joins, 91 days later opens a line.
+    let t = |gap| {
+        T::new()
+            .adms(V, "2024-01-01", "2024-03-25", 7)
+            .fills(R, "2024-01-01", "2024-02-26", 21, 28)
+            .sct(&day("2024-03-25", gap))
+    };
+    let lines = t(90).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert!(lines.lines[0].decisions.iter().any(|x| x.rule == Rule::M1));
+    let lines = t(91).lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::M1);
+    assert_eq!(lines.lines[0].end_reason, EndReason::RestartAfterGap);
+    assert!(lines.lines[1].flags.contains(Flags::INFERRED));
+}
+
+#[test]
+fn m2_maintenance_within_180_days_of_the_transplant_stays_in_the_line() {
+    let t = |n| e1_to_sct().fills(R, &day("2024-05-15", n), "2026-01-31", 28, 28);
+    let lines = t(180).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert!(lines.lines[0].decisions.iter().any(|x| x.rule == Rule::M2));
+    // Day 181: relapse therapy by the drug data (X3 after a 237-day drug-free gap).
+    assert_eq!(count(&t(181)), 2);
+}
+
+#[test]
+fn m2_only_maintenance_eligible_or_induction_drugs_stay_in_the_line() {
+    // Pomalidomide is neither maintenance-eligible nor an induction drug of E1.
+    let lines = e1_to_sct()
+        .fills(P, "2024-08-19", "2025-06-30", 21, 28)
+        .lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[0].ended_by, Some(Rule::M2));
+    // Ixazomib is on the maintenance list, though not an induction drug.
+    let lines = e1_to_sct()
+        .adms(Drug::Ixazomib, "2024-08-19", "2025-06-30", 7)
+        .lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+}
+
+#[test]
+fn m2_consolidation_is_a_short_combination_then_maintenance() {
+    // VRd for 2 cycles from day 60, then R maintenance.
+    let lines = e1_to_sct()
+        .adms(V, "2024-07-15", "2024-08-26", 3)
+        .fills(R, "2024-07-15", "2024-08-05", 21, 21)
+        .fills(R, "2024-10-01", "2025-06-30", 28, 28)
+        .lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    let l = &lines.lines[0];
+    assert_eq!(
+        phase_drugs(l, LinePhase::Consolidation),
+        Some(drug_set![R, V])
+    );
+    assert_eq!(phase_drugs(l, LinePhase::Maintenance), Some(drug_set![R]));
+}
+
+#[test]
+fn m3_a_tandem_is_within_180_days_with_nothing_between() {
+    let t = |n| e1_to_sct().sct(&day("2024-05-15", n));
+    let lines = t(180).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    let lines = t(181).lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::M3);
+    assert_eq!(lines.lines[0].end_reason, EndReason::LaterTransplant);
+    // A line-defining drug between the transplants: not a tandem.
+    let lines = e1_to_sct()
+        .fills(R, "2024-06-15", "2024-07-15", 28, 28)
+        .sct("2024-08-07")
+        .lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    // An allogeneic transplant is never a tandem.
+    let lines = e1_to_sct()
+        .procedure(ProcedureKind::AlloSct, "2024-08-07")
+        .lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+}
+
+#[test]
+fn m4_cyclophosphamide_alone_within_60_days_before_a_transplant_is_mobilisation() {
+    let t = |n: i32| {
+        e1_induction()
+            .adm(CY, &day("2024-05-15", -n))
+            .sct("2024-05-15")
+    };
+    let lines = t(60).lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    let cy = lines.lines[0].drugs.iter().find(|x| x.drug == CY).unwrap();
+    assert_eq!(
+        (cy.purpose, cy.phase),
+        (Purpose::Mobilisation, LinePhase::Transplant)
+    );
+    // 61 days before: a new drug after the induction stopped, so a switch.
+    let lines = t(61).lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    // Not the only new agent: treatment, not mobilisation.
+    let lines = e1_induction()
+        .adm(CY, "2024-04-15")
+        .adms(K, "2024-04-15", "2024-04-30", 7)
+        .sct("2024-05-15")
+        .lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    // Stem-cell apheresis belongs to the transplant's line.
+    let lines = e1_induction()
+        .procedure(ProcedureKind::Apheresis, "2024-04-20")
+        .sct("2024-05-15")
+        .lines();
+    assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    assert_eq!(lines.lines[0].procedures.len(), 2);
+}
+
+#[test]
+fn c1_leukapheresis_opens_the_car_t_line_and_bridging_joins_it() {
+    // After E3's two lines: leukapheresis, bridging with Cy + dex, lymphodepletion, infusion.
+    let t = |gap: i32| {
+        e3().procedure(ProcedureKind::Apheresis, &day("2026-03-01", -gap))
+            .adms(DARA, "2026-01-20", "2026-02-20", 7)
+            .adm(CY, "2026-02-24")
+            .procedure(ProcedureKind::CarTInfusion, "2026-03-01")
+    };
+    let lines = t(120).lines();
+    assert_eq!(lines.lines.len(), 3, "{}", summary(&lines));
+    let l3 = &lines.lines[2];
+    assert_eq!(l3.opened_by, Rule::C1);
+    assert_eq!(l3.start, d("2025-11-01"));
+    let dara = l3.drugs.iter().find(|x| x.drug == DARA).unwrap();
+    assert_eq!(dara.purpose, Purpose::Bridging);
+    let cy = l3.drugs.iter().find(|x| x.drug == CY).unwrap();
+    assert_eq!(cy.purpose, Purpose::Lymphodepletion);
+    assert_eq!(lines.lines[1].end_reason, EndReason::CarT);
+    // A leukapheresis 121 days before the infusion does not count: the line opens at the first
+    // bridging drug new to the running line (within the 60-day look-back).
+    let lines = t(121).lines();
+    assert_eq!(lines.lines.len(), 3, "{}", summary(&lines));
+    assert_eq!(lines.lines[2].start, d("2026-01-20"));
+    assert_eq!(lines.lines[2].opened_by, Rule::C1);
+}
+
+#[test]
+fn c1_lymphodepletion_is_within_14_days_before_the_infusion() {
+    let t = |n: i32| {
+        e3().adm(CY, &day("2026-03-01", -n))
+            .procedure(ProcedureKind::CarTInfusion, "2026-03-01")
+    };
+    let lines = t(14).lines();
+    let last = lines.lines.last().unwrap();
+    assert_eq!(last.opened_by, Rule::C1);
+    assert_eq!(last.start, d("2026-02-15"));
+    let cy = last.drugs.iter().find(|x| x.drug == CY).unwrap();
+    assert_eq!(cy.purpose, Purpose::Lymphodepletion);
+    let lines = t(15).lines();
+    let last = lines.lines.last().unwrap();
+    let cy = last.drugs.iter().find(|x| x.drug == CY).unwrap();
+    assert_eq!(cy.purpose, Purpose::Bridging);
+}
+
+#[test]
+fn e1_a_line_ends_the_day_before_the_next_or_on_its_last_covered_day() {
+    let lines = e6("2024-04-22").lines();
+    assert_eq!(lines.lines[0].end, d("2024-04-21"));
+    // The last line: its last covered day (V on 2024-10-14, R fill 09-23 + 20 = 10-13).
+    assert_eq!(lines.lines[1].end, d("2024-10-14"));
+    assert_eq!(lines.lines[1].end_reason, EndReason::Ongoing);
+    assert_eq!(lines.lines[1].ended_by, None);
+    // A transplant later than the drugs ends the line.
+    let lines = e1_to_sct().lines();
+    assert_eq!(lines.lines[0].end, d("2024-05-15"));
+}
+
+#[test]
+fn r1_progression_within_60_days_of_coverage_confirms_refractoriness() {
+    // R covered to 2024-06-09 (last fill 05-20).
+    let t = |gap| {
+        T::new()
+            .fills(R, "2024-01-01", "2024-06-03", 21, 28)
+            .progression(&day("2024-06-09", gap))
+    };
+    let confirmed = |lines: &LinesOfTherapy| {
+        lines
+            .refractory
+            .iter()
+            .any(|r| r.drug == R && r.basis == RefractoryBasis::Confirmed)
+    };
+    assert!(confirmed(&t(60).lines()));
+    assert!(!confirmed(&t(61).lines()));
+}
+
+#[test]
+fn r1_inferred_refractoriness_is_reported_apart_and_used_only_on_request() {
+    let lines = e6("2024-04-22").lines();
+    assert!(lines.refractory.iter().any(|r| r.drug == R
+        && r.basis == RefractoryBasis::Inferred
+        && r.since == d("2024-04-22")));
+    let at = d("2024-12-01");
+    let plain = lines.treatment_history(at, AsOf::default()).unwrap();
+    assert!(plain.refractory().is_empty());
+    let opted = AsOf {
+        inferred_refractory: true,
+        ..AsOf::default()
+    };
+    let inferred = lines.treatment_history(at, opted).unwrap();
+    assert!(inferred.refractory().contains(R));
+}
+
+#[test]
+fn h1_history_as_of_a_date_feeds_assess() {
+    let lines = e3().progression("2025-11-20").lines();
+    // Before the first line: newly diagnosed.
+    let h = lines
+        .treatment_history(d("2024-01-01"), AsOf::default())
+        .unwrap();
+    assert_eq!((h.phase(), h.prior_lines()), (Phase::NewlyDiagnosed, 0));
+    // After E3: two prior lines, exposed to V R d K P, a transplant, progression recorded
+    // 94 days after the last pomalidomide: not refractory to it (more than 60 days).
+    let h = lines
+        .treatment_history(d("2025-12-01"), AsOf::default())
+        .unwrap();
+    assert_eq!(h.prior_lines(), 2);
+    assert_eq!(
+        h.exposed().intersection(drug_set![V, R, DEX, K, P]),
+        drug_set![V, R, DEX, K, P]
+    );
+    assert_eq!(h.transplant(), Some(TransplantStatus::Done));
+    assert!(h.progressed_on_last());
+    assert_eq!(h.phase(), Phase::Relapsed);
+    assert!(h.refractory().is_empty());
+    // Isa-Kd's label asks for 1 to 3 prior lines.
+    assert!(Regimen::IsaKd.assess(&h).is_met());
+    // A steroid alone never makes a line, so it is not an exposure of one either.
+    let lines = T::new().adms(DEX, "2024-01-01", "2024-06-01", 7).lines();
+    assert!(lines.lines.is_empty());
+}
+
+#[test]
+fn streaming_by_person_reports_ungrouped_input() {
+    let rec = |s: &str| Record::Exposure(Exposure::dispensing(R, d(s), Some(28)));
+    let rows = vec![
+        (1, rec("2024-01-01")),
+        (2, rec("2024-01-01")),
+        (1, rec("2024-03-01")),
+    ];
+    let out: Vec<_> = by_person(rows, Params::default()).collect();
+    assert_eq!(out.len(), 3);
+    assert!(out[0].is_ok() && out[1].is_ok());
+    assert_eq!(out[2].as_ref().unwrap_err().person, 1);
+}

@@ -709,10 +709,9 @@ impl Sweep<'_> {
                 }
                 Some(previous) => {
                     // M3: a planned tandem has nothing line-defining between the transplants.
-                    let nothing_between = !line
-                        .pieces
-                        .iter()
-                        .any(|piece| piece.is_treatment() && piece.start > previous);
+                    let nothing_between = !line.pieces.iter().any(|piece| {
+                        piece.is_treatment() && piece.end > previous && piece.start < event.start
+                    });
                     let tandem = event.procedure.kind == ProcedureKind::AutoSct
                         && previous.days_until(s) <= p.tandem_max_days
                         && nothing_between;
@@ -784,35 +783,46 @@ fn finish(
             end = end.min(next.add_days(-1));
         }
         let end = end.max(b.start);
-        // Consolidation: a combination of two or more drugs started together after the
-        // transplant and given for at most about 6 months; the rest is maintenance.
-        let post: Vec<(Date, DrugSet, Date)> = {
-            let mut groups: Vec<(Date, DrugSet, Date)> = Vec::new();
-            for piece in b
-                .pieces
-                .iter()
-                .filter(|p| p.phase == LinePhase::Maintenance)
-            {
-                match groups.iter_mut().find(|g| g.0 == piece.start) {
-                    Some(g) => {
-                        g.1 = g.1.with(piece.drug);
-                        g.2 = g.2.max(piece.end);
-                    }
-                    None => groups.push((piece.start, piece.drug.into(), piece.end)),
+        // Consolidation: two or more drugs started together after the transplant, until the
+        // first of them stops, when that is within about 6 months; the rest is maintenance.
+        let mut groups: Vec<(Date, DrugSet, Date)> = Vec::new();
+        for piece in b
+            .pieces
+            .iter()
+            .filter(|p| p.phase == LinePhase::Maintenance)
+        {
+            match groups.iter_mut().find(|g| g.0 == piece.start) {
+                Some(g) => {
+                    g.1 = g.1.with(piece.drug);
+                    g.2 = g.2.min(piece.end);
                 }
-            }
-            groups
-        };
-        for piece in b.pieces.iter_mut() {
-            piece.end = piece.end.min(end).max(piece.start);
-            if piece.phase == LinePhase::Maintenance {
-                if let Some(g) = post.iter().find(|g| g.0 == piece.start) {
-                    if g.1.len() >= 2 && g.0.days_until(g.2) <= CONSOLIDATION_MAX_DAYS {
-                        piece.phase = LinePhase::Consolidation;
-                    }
-                }
+                None => groups.push((piece.start, piece.drug.into(), piece.end)),
             }
         }
+        let mut split = Vec::new();
+        for piece in b.pieces.iter_mut() {
+            piece.end = piece.end.min(end).max(piece.start);
+            if piece.phase != LinePhase::Maintenance {
+                continue;
+            }
+            let Some(&(start, drugs, first_stop)) = groups.iter().find(|g| g.0 == piece.start)
+            else {
+                continue;
+            };
+            if drugs.len() < 2 || start.days_until(first_stop) > CONSOLIDATION_MAX_DAYS {
+                continue;
+            }
+            if piece.end > first_stop {
+                split.push(Piece {
+                    start: first_stop.add_days(1),
+                    phase: LinePhase::Maintenance,
+                    ..*piece
+                });
+                piece.end = first_stop;
+            }
+            piece.phase = LinePhase::Consolidation;
+        }
+        b.pieces.extend(split);
         let mut drugs: Vec<LineDrug> = b
             .pieces
             .iter()
