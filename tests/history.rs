@@ -848,3 +848,184 @@ fn streaming_by_person_reports_ungrouped_input() {
     assert!(out[0].is_ok() && out[1].is_ok());
     assert_eq!(out[2].as_ref().unwrap_err().person, 1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Properties over random timelines.
+
+mod properties {
+    use super::*;
+    use myeloma::history::DrugRole;
+    use proptest::prelude::*;
+
+    const POOL: [Drug; 11] = [
+        Drug::Bortezomib,
+        Drug::Lenalidomide,
+        Drug::Carfilzomib,
+        Drug::Pomalidomide,
+        Drug::Daratumumab,
+        Drug::Cyclophosphamide,
+        Drug::Ixazomib,
+        Drug::Selinexor,
+        Drug::Dexamethasone,
+        Drug::AcetylsalicylicAcid,
+        Drug::Heparin,
+    ];
+
+    fn role(drug: Drug) -> DrugRole {
+        match drug {
+            Drug::Dexamethasone => DrugRole::Steroid,
+            Drug::AcetylsalicylicAcid | Drug::Heparin => DrugRole::Supportive,
+            _ => DrugRole::LineDefining,
+        }
+    }
+
+    fn record() -> impl Strategy<Value = Record> {
+        let base = d("2022-01-01");
+        let exposure = (
+            0..POOL.len(),
+            0i32..1500,
+            any::<bool>(),
+            prop::option::of(0u32..70),
+        )
+            .prop_map(move |(i, day, adm, supply)| {
+                let start = base.add_days(day);
+                Record::Exposure(if adm {
+                    Exposure::administration(POOL[i], start)
+                } else {
+                    Exposure::dispensing(POOL[i], start, supply)
+                })
+            });
+        let procedure = (0..ProcedureKind::ALL.len(), 0i32..1500).prop_map(move |(k, day)| {
+            Record::Procedure(Procedure {
+                kind: ProcedureKind::ALL[k],
+                date: base.add_days(day),
+            })
+        });
+        let progression = (0i32..1500).prop_map(move |day| Record::Progression(base.add_days(day)));
+        prop_oneof![
+            20 => exposure,
+            1 => procedure,
+            1 => progression,
+        ]
+    }
+
+    /// A timeline: runs of weekly doses (so that lines last), plus scattered records.
+    fn timeline() -> impl Strategy<Value = Vec<Record>> {
+        let base = d("2022-01-01");
+        let run = (0..POOL.len(), 0i32..1400, 1i32..40, 1i32..15).prop_map(
+            move |(i, day, doses, every)| {
+                (0..doses)
+                    .map(|n| {
+                        Record::Exposure(Exposure::administration(
+                            POOL[i],
+                            base.add_days(day + n * every),
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        (
+            prop::collection::vec(run, 0..6),
+            prop::collection::vec(record(), 0..30),
+        )
+            .prop_map(|(runs, mut scattered)| {
+                scattered.extend(runs.into_iter().flatten());
+                scattered
+            })
+    }
+
+    fn derive(records: &[Record]) -> LinesOfTherapy {
+        lines_of_therapy(&records.iter().copied().collect(), &Params::default())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn lines_never_overlap(records in timeline()) {
+            let lines = derive(&records);
+            for (i, l) in lines.lines.iter().enumerate() {
+                prop_assert_eq!(l.number, i + 1);
+                prop_assert!(l.start <= l.end, "{}", summary(&lines));
+            }
+            for pair in lines.lines.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start, "{}", summary(&lines));
+            }
+        }
+
+        #[test]
+        fn every_line_defining_exposure_belongs_to_exactly_one_line(records in timeline()) {
+            let lines = derive(&records);
+            for r in &records {
+                let Record::Exposure(e) = r else { continue };
+                if role(e.drug) != DrugRole::LineDefining {
+                    continue;
+                }
+                let holders = lines
+                    .lines
+                    .iter()
+                    .filter(|l| {
+                        l.drugs.iter().any(|x| {
+                            x.drug == e.drug
+                                && x.role == DrugRole::LineDefining
+                                && x.start <= e.start
+                                && e.start <= x.end
+                        })
+                    })
+                    .count();
+                prop_assert_eq!(holders, 1, "{:?} in\n{}", e, summary(&lines));
+            }
+        }
+
+        #[test]
+        fn steroids_and_supportive_drugs_never_start_a_line(records in timeline()) {
+            let lines = derive(&records);
+            let without: Vec<Record> = records
+                .iter()
+                .copied()
+                .filter(|r| !matches!(r, Record::Exposure(e) if role(e.drug) != DrugRole::LineDefining))
+                .collect();
+            let bare = derive(&without);
+            let key = |l: &LinesOfTherapy| {
+                l.lines
+                    .iter()
+                    .map(|x| (x.start, x.end, x.opened_by, x.end_reason))
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(key(&lines), key(&bare));
+            for l in &lines.lines {
+                let opened_by_treatment = l
+                    .drugs
+                    .iter()
+                    .any(|x| x.role == DrugRole::LineDefining && x.start == l.start);
+                let opened_by_procedure = l.procedures.iter().any(|p| p.date <= l.start);
+                prop_assert!(
+                    opened_by_treatment || opened_by_procedure || l.opened_by == Rule::C1,
+                    "line {} starts without a line-defining drug or procedure\n{}",
+                    l.number,
+                    summary(&lines)
+                );
+            }
+        }
+
+        #[test]
+        fn results_do_not_depend_on_row_order(
+            (records, shuffled) in timeline().prop_flat_map(|r| (Just(r.clone()), Just(r).prop_shuffle()))
+        ) {
+            prop_assert_eq!(derive(&records), derive(&shuffled));
+        }
+
+        #[test]
+        fn histories_build_for_any_date(records in timeline(), day in 0i32..1600) {
+            let lines = derive(&records);
+            let at = d("2022-01-01").add_days(day);
+            for inferred in [false, true] {
+                let options = AsOf { inferred_refractory: inferred, ..AsOf::default() };
+                if let Err(e) = lines.treatment_history(at, options) {
+                    // Only more lines than a history may hold is acceptable.
+                    prop_assert!(lines.lines.len() > 15, "{e}");
+                }
+            }
+        }
+    }
+}

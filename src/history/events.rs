@@ -43,7 +43,8 @@ pub(crate) struct CarTEvent {
 /// Infusions closer than this are one infusion recorded twice (a procedure and a product).
 const SAME_INFUSION_DAYS: i32 = 7;
 
-/// Finds the transplant and CAR-T events and claims their agents. `episodes` are every
+/// Finds the transplant and CAR-T events and claims their agents. An agent's episode must be over
+/// by the transplant or infusion: a drug that goes on after it is treatment. `episodes` are every
 /// line-defining episode sorted by drug then start; `claims` gets one entry per episode.
 pub(crate) fn find(
     episodes: &[Episode],
@@ -107,6 +108,7 @@ pub(crate) fn find(
                 Purpose::CarTProduct
             } else if roles::is_lymphodepletion_agent(e.drug)
                 && (0..=params.lymphodepletion_days).contains(&before)
+                && e.end <= infusion
             {
                 Purpose::Lymphodepletion
             } else if leukapheresis.is_some_and(|a| a <= e.start && e.start <= infusion) {
@@ -141,6 +143,7 @@ pub(crate) fn find(
             if claims[i] == Claim::Free
                 && roles::is_conditioning_agent(e.drug)
                 && (0..=params.conditioning_days).contains(&before)
+                && e.end <= s
             {
                 claims[i] = Claim::Sct(k, Purpose::Conditioning);
                 start = start.min(e.start);
@@ -152,6 +155,7 @@ pub(crate) fn find(
             if claims[i] != Claim::Free
                 || !roles::is_mobilisation_agent(e.drug)
                 || !(0..=params.mobilization_days).contains(&before)
+                || e.end > s
             {
                 continue;
             }
