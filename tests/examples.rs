@@ -56,3 +56,44 @@ fn lookup_batch_tsv() {
     );
     insta::assert_snapshot!(out);
 }
+
+#[cfg(feature = "history")]
+#[test]
+fn history_csv() {
+    let (ok, out, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &["tests/fixtures/history/small.csv"],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(
+        err.trim(),
+        "rows: 37, people: 3, lines of therapy: 5, bad rows: 0"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[cfg(feature = "history")]
+#[test]
+fn history_bad_rows_are_reported_with_their_line_and_the_run_goes_on() {
+    let (ok, out, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &["tests/fixtures/history/bad_rows.csv"],
+    );
+    assert!(!ok, "bad rows make the exit status 1");
+    insta::assert_snapshot!(format!("{out}\n--- stderr ---\n{err}"));
+}
+
+#[cfg(feature = "history")]
+#[test]
+fn history_svg_timeline() {
+    let (ok, out, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &["tests/fixtures/history/small.csv", "--svg", "P001"],
+    );
+    assert!(ok, "{err}");
+    assert!(out.starts_with("<svg"));
+    insta::assert_snapshot!(out);
+}

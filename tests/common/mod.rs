@@ -42,3 +42,28 @@ fn target_dir() -> PathBuf {
         .map(PathBuf::from)
         .expect("test binaries live in <target>/<profile>/deps")
 }
+
+/// Runs `cargo run --example <name> <cargo_args> -- <args>` and returns its exit status, stdout
+/// and stderr, whether it succeeded or not.
+#[allow(dead_code)] // Not every test binary that shares this module runs examples this way.
+pub fn run_example_output(
+    name: &str,
+    cargo_args: &[&str],
+    args: &[&str],
+) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", name, "--target-dir"])
+        .arg(target_dir())
+        .args(cargo_args)
+        .arg("--")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("cargo runs");
+    (
+        output.status.success(),
+        String::from_utf8(output.stdout).expect("the example writes UTF-8"),
+        String::from_utf8(output.stderr).expect("the example writes UTF-8"),
+    )
+}

@@ -1,0 +1,391 @@
+//! Lines of therapy from a CSV of dated records.
+//!
+//! ```sh
+//! cargo run --example history --features history -- records.csv
+//! cargo run --example history --features history -- records.csv --svg P001 > P001.svg
+//! ```
+//!
+//! Input: CSV with the header `person_id,kind,name,start_date,end_date,days_supply`, grouped by
+//! person (one person's rows together, in any date order). `kind` is `administration`,
+//! `dispensing`, `procedure` (name `autologous-sct`, `ASCT`, `allogeneic-sct`, `apheresis`,
+//! `CAR-T`, ...), `progression` or `diagnosis`. A drug's `name` is anything the crate resolves:
+//! `Velcade`, `len`, `Darzalex SC`, or a regimen such as `VRd` (one exposure per drug).
+//!
+//! Output: CSV `person_id,line,start_date,end_date,regimen,drugs,end_reason,flags`, one row per
+//! line of therapy. `regimen` lists the phases with their regimens; `end_reason` carries the rule
+//! that cut the line. A bad row gets an error on stderr with its line number, and the run goes
+//! on; the count of bad rows is reported at the end and makes the exit status 1.
+//! With `--svg PERSON`, writes that person's timeline as SVG to stdout instead.
+
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use myeloma::history::{
+    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, Params, Procedure, ProcedureKind,
+    Record,
+};
+
+const HEADER: [&str; 6] = [
+    "person_id",
+    "kind",
+    "name",
+    "start_date",
+    "end_date",
+    "days_supply",
+];
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut path = None;
+    let mut svg = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--svg" => match args.next() {
+                Some(person) => svg = Some(person),
+                None => return usage("--svg needs a person id"),
+            },
+            "-h" | "--help" => {
+                println!("usage: history FILE.csv [--svg PERSON]");
+                return ExitCode::SUCCESS;
+            }
+            _ if path.is_none() => path = Some(arg),
+            _ => return usage(&format!("unexpected argument `{arg}`")),
+        }
+    }
+    let Some(path) = path else {
+        return usage("no input file");
+    };
+    let file = match File::open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("error: cannot open {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(&path, file, svg.as_deref(), &mut io::stdout().lock()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\nusage: history FILE.csv [--svg PERSON]");
+    ExitCode::from(2)
+}
+
+/// Reads every row, writes every line; `Ok(false)` when some rows were bad.
+fn run(
+    path: &str,
+    input: impl io::Read,
+    svg: Option<&str>,
+    out: &mut impl Write,
+) -> Result<bool, Box<dyn std::error::Error>> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let header = reader.headers()?.clone();
+    if header.iter().map(str::trim).ne(HEADER) {
+        return Err(format!(
+            "{path}:1: the header must be `{}` (found `{}`)",
+            HEADER.join(","),
+            header.iter().collect::<Vec<_>>().join(",")
+        )
+        .into());
+    }
+    let bad = Cell::new(0usize);
+    let rows_read = Cell::new(0usize);
+    let report = |line: u64, message: &dyn std::fmt::Display| {
+        eprintln!("{path}:{line}: error: {message}");
+        bad.set(bad.get() + 1);
+    };
+    let rows = reader.records().flat_map(|row| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                report(line, &e);
+                return Vec::new();
+            }
+        };
+        rows_read.set(rows_read.get() + 1);
+        let line = row.position().map_or(0, |p| p.line());
+        match parse(&row) {
+            Ok((person, records)) => records.into_iter().map(|r| (person.clone(), r)).collect(),
+            Err(message) => {
+                report(line, &message);
+                Vec::new()
+            }
+        }
+    });
+    let (mut people, mut lines) = (0usize, 0usize);
+    let mut writer = csv::Writer::from_writer(&mut *out);
+    if svg.is_none() {
+        writer.write_record([
+            "person_id",
+            "line",
+            "start_date",
+            "end_date",
+            "regimen",
+            "drugs",
+            "end_reason",
+            "flags",
+        ])?;
+    }
+    let mut drawn = false;
+    for result in by_person(rows, Params::default()) {
+        let (person, history) = result?;
+        people += 1;
+        lines += history.lines.len();
+        match svg {
+            Some(wanted) if wanted == person => {
+                writer.flush()?;
+                drop(writer);
+                out.write_all(timeline(&person, &history).as_bytes())?;
+                writer = csv::Writer::from_writer(&mut *out);
+                drawn = true;
+            }
+            Some(_) => {}
+            None => write_lines(&mut writer, &person, &history)?,
+        }
+    }
+    writer.flush()?;
+    drop(writer);
+    if let (Some(person), false) = (svg, drawn) {
+        eprintln!("error: no rows for person {person}");
+        bad.set(bad.get() + 1);
+    }
+    eprintln!(
+        "rows: {}, people: {people}, lines of therapy: {lines}, bad rows: {}{}",
+        rows_read.get(),
+        bad.get(),
+        if bad.get() > 0 {
+            " (reported above)"
+        } else {
+            ""
+        }
+    );
+    Ok(bad.get() == 0)
+}
+
+/// One CSV row as records: a regimen's name gives one exposure per drug.
+fn parse(row: &csv::StringRecord) -> Result<(String, Vec<Record>), String> {
+    let field = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+    if row.len() != HEADER.len() {
+        return Err(format!(
+            "expected {} fields, found {}",
+            HEADER.len(),
+            row.len()
+        ));
+    }
+    let person = field(0);
+    if person.is_empty() {
+        return Err("person_id is empty".into());
+    }
+    let (kind, name) = (field(1), field(2));
+    let date = |i: usize, what: &str| -> Result<Option<Date>, String> {
+        match field(i) {
+            "" => Ok(None),
+            text => text.parse().map(Some).map_err(|e| format!("{what}: {e}")),
+        }
+    };
+    let start = date(3, "start_date")?.ok_or("start_date is empty")?;
+    let end = date(4, "end_date")?;
+    let days_supply = match field(5) {
+        "" => None,
+        text => Some(
+            text.parse::<u32>()
+                .map_err(|_| format!("days_supply `{text}` is not a whole number of days"))?,
+        ),
+    };
+    if end.is_some_and(|end| end < start) {
+        return Err(format!("end_date is before start_date ({start})"));
+    }
+    let records = match kind.to_ascii_lowercase().as_str() {
+        "administration" | "dispensing" => {
+            let kind = if kind.eq_ignore_ascii_case("dispensing") {
+                ExposureKind::Dispensing
+            } else {
+                ExposureKind::Administration
+            };
+            let therapy = myeloma::resolve(name).map_err(|e| e.to_string())?;
+            therapy
+                .drugs()
+                .iter()
+                .map(|drug| {
+                    Record::Exposure(Exposure {
+                        drug,
+                        start,
+                        end,
+                        days_supply,
+                        kind,
+                    })
+                })
+                .collect()
+        }
+        "procedure" => {
+            let kind: ProcedureKind = name
+                .parse()
+                .map_err(|e| format!("procedure `{name}`: {e}"))?;
+            vec![Record::Procedure(Procedure { kind, date: start })]
+        }
+        "progression" => vec![Record::Progression(start)],
+        "diagnosis" => vec![Record::Diagnosis(start)],
+        _ => {
+            return Err(format!(
+                "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
+            ))
+        }
+    };
+    Ok((person.to_owned(), records))
+}
+
+fn write_lines<W: Write>(
+    writer: &mut csv::Writer<W>,
+    person: &str,
+    history: &LinesOfTherapy,
+) -> csv::Result<()> {
+    for line in &history.lines {
+        let phases = line
+            .phases
+            .iter()
+            .map(|s| match s.regimen() {
+                Some(r) => format!("{} {}", s.phase, r.name()),
+                None => s.phase.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let end = match line.ended_by {
+            Some(rule) => format!("{} ({rule})", line.end_reason),
+            None => line.end_reason.to_string(),
+        };
+        writer.write_record([
+            person,
+            &line.number.to_string(),
+            &line.start.to_string(),
+            &line.end.to_string(),
+            &phases,
+            &line.drug_set().to_string(),
+            &end,
+            &line.flags.to_string(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// A timeline picture: a lane per drug, lines shaded and numbered, transplants and CAR-T marked,
+/// each cut labelled with its rule.
+fn timeline(person: &str, history: &LinesOfTherapy) -> String {
+    use std::fmt::Write as _;
+    let mut drugs: Vec<myeloma::Drug> = history
+        .lines
+        .iter()
+        .flat_map(|l| l.drugs.iter().map(|d| d.drug))
+        .collect();
+    drugs.sort();
+    drugs.dedup();
+    let (Some(first), Some(last)) = (history.lines.first(), history.lines.last()) else {
+        return format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"40\"><text x=\"10\" y=\"25\">{}: no lines of therapy</text></svg>\n",
+            escape(person)
+        );
+    };
+    let (from, to) = (first.start, last.end);
+    let days = from.days_until(to).max(1) as f64;
+    let (left, width, lane) = (170.0, 900.0, 22.0);
+    let x = |d: Date| left + width * f64::from(from.days_until(d)) / days;
+    let top = 50.0;
+    let height = top + lane * drugs.len() as f64 + 40.0;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">",
+        left + width + 30.0
+    );
+    let _ = writeln!(
+        svg,
+        "<text x=\"10\" y=\"20\" font-weight=\"bold\">{} · {from} to {to}</text>",
+        escape(person)
+    );
+    for line in &history.lines {
+        let (x0, x1) = (x(line.start), x(line.end.add_days(1)));
+        let shade = if line.number % 2 == 1 {
+            "#dbe9f6"
+        } else {
+            "#f6e7d2"
+        };
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x0:.1}\" y=\"{}\" width=\"{:.1}\" height=\"{}\" fill=\"{shade}\"/>",
+            top - 15.0,
+            (x1 - x0).max(1.0),
+            lane * drugs.len() as f64 + 20.0
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\">L{}</text>",
+            x0 + 3.0,
+            top - 2.0,
+            line.number
+        );
+        if line.number > 1 {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{x0:.1}\" y=\"{}\" fill=\"#a00\">{}</text>",
+                height - 8.0,
+                line.opened_by
+            );
+        }
+        for p in &line.procedures {
+            let label = match p.kind {
+                ProcedureKind::AutoSct | ProcedureKind::AlloSct => "SCT",
+                ProcedureKind::CarTInfusion => "CAR-T",
+                _ => "apheresis",
+            };
+            let px = x(p.date);
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{px:.1}\" x2=\"{px:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"#a00\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{}\" fill=\"#a00\">{label}</text>",
+                top - 15.0,
+                top + lane * drugs.len() as f64 + 5.0,
+                px + 2.0,
+                top + lane * drugs.len() as f64 + 18.0
+            );
+        }
+    }
+    for (i, drug) in drugs.iter().enumerate() {
+        let y = top + lane * i as f64;
+        let _ = writeln!(
+            svg,
+            "<text x=\"10\" y=\"{:.1}\">{}</text>",
+            y + 14.0,
+            drug.generic_name()
+        );
+        for line in &history.lines {
+            for d in line.drugs.iter().filter(|d| d.drug == *drug) {
+                let colour = match d.role {
+                    myeloma::history::DrugRole::Steroid => "#999",
+                    _ => "#2b6cb0",
+                };
+                let _ = writeln!(
+                    svg,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" fill=\"{colour}\"/>",
+                    x(d.start),
+                    y + 4.0,
+                    (x(d.end.add_days(1)) - x(d.start)).max(1.5)
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

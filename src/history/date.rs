@@ -1,0 +1,306 @@
+//! `Date`: a calendar day, kept as a count of days since 1970-01-01, with ISO 8601 parsing.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// A calendar day (proleptic Gregorian), stored as the number of days since 1970-01-01, so that
+/// differences and comparisons are integer arithmetic. Years 0001 to 9999.
+///
+/// ```
+/// use myeloma::history::Date;
+/// let start: Date = "2024-01-08".parse()?;
+/// let sct: Date = "2024-05-15".parse()?;
+/// assert_eq!(start.days_until(sct), 128);
+/// assert_eq!(start.add_days(28).to_string(), "2024-02-05");
+/// assert_eq!(
+///     "2024-02-30".parse::<Date>().unwrap_err().to_string(),
+///     "`2024-02-30` is not a date: 2024-02 has 29 days, not 30"
+/// );
+/// # Ok::<(), myeloma::history::DateError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i32);
+
+/// Days from 0000-03-01 to 1970-01-01 in the era-based algorithm below.
+const UNIX_EPOCH_SHIFT: i64 = 719_468;
+
+impl Date {
+    /// 1970-01-01.
+    pub const EPOCH: Date = Date(0);
+    /// The earliest date, 0001-01-01.
+    pub const MIN: Date = Date(-719_162);
+    /// The latest date, 9999-12-31.
+    pub const MAX: Date = Date(2_932_896);
+
+    /// The date `year-month-day`, or why it is not one.
+    ///
+    /// ```
+    /// use myeloma::history::Date;
+    /// assert_eq!(Date::from_ymd(1970, 1, 2)?.days_since_epoch(), 1);
+    /// assert!(Date::from_ymd(2023, 2, 29).is_err());
+    /// # Ok::<(), myeloma::history::DateError>(())
+    /// ```
+    pub const fn from_ymd(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        if year < 1 || year > 9999 {
+            return Err(DateError::new(DateErrorKind::Year { year }));
+        }
+        if month < 1 || month > 12 {
+            return Err(DateError::new(DateErrorKind::Month { month }));
+        }
+        let max = days_in_month(year, month);
+        if day < 1 || day > max {
+            return Err(DateError::new(DateErrorKind::Day {
+                year,
+                month,
+                day,
+                max,
+            }));
+        }
+        // Howard Hinnant's days_from_civil.
+        let y = if month <= 2 { year - 1 } else { year } as i64;
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = month as i64;
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Ok(Date((era * 146_097 + doe - UNIX_EPOCH_SHIFT) as i32))
+    }
+
+    /// The date `days` after 1970-01-01 (before it when negative), clamped to [`MIN`](Self::MIN)
+    /// and [`MAX`](Self::MAX).
+    pub const fn from_days_since_epoch(days: i32) -> Date {
+        if days < Self::MIN.0 {
+            Self::MIN
+        } else if days > Self::MAX.0 {
+            Self::MAX
+        } else {
+            Date(days)
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub const fn days_since_epoch(self) -> i32 {
+        self.0
+    }
+
+    /// Year, month and day.
+    pub const fn ymd(self) -> (i32, u32, u32) {
+        // Howard Hinnant's civil_from_days.
+        let z = self.0 as i64 + UNIX_EPOCH_SHIFT;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
+        (year, month, day)
+    }
+
+    /// The date `days` later (earlier when negative), clamped to [`MIN`](Self::MIN) and
+    /// [`MAX`](Self::MAX).
+    #[must_use]
+    pub const fn add_days(self, days: i32) -> Date {
+        Date::from_days_since_epoch(self.0.saturating_add(days))
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub const fn days_until(self, later: Date) -> i32 {
+        later.0 - self.0
+    }
+}
+
+const fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+const fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    /// `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Reads ISO 8601 calendar dates in the extended form `YYYY-MM-DD`, and nothing else.
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let trimmed = text.trim();
+        let fail = |kind| Err(DateError::with_text(kind, trimmed));
+        let b = trimmed.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return fail(DateErrorKind::Format);
+        }
+        let number = |range: core::ops::Range<usize>| -> Option<u32> {
+            b[range].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
+        else {
+            return fail(DateErrorKind::Format);
+        };
+        match Date::from_ymd(year as i32, month, day) {
+            Ok(date) => Ok(date),
+            Err(e) => fail(e.kind),
+        }
+    }
+}
+
+/// Why text or numbers are not a [`Date`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateError {
+    kind: DateErrorKind,
+    text: [u8; 10],
+    text_len: u8,
+}
+
+/// What is wrong with a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateErrorKind {
+    /// Not written `YYYY-MM-DD` with digits.
+    Format,
+    /// A year outside 0001 to 9999.
+    Year {
+        /// The year given.
+        year: i32,
+    },
+    /// A month outside 1 to 12.
+    Month {
+        /// The month given.
+        month: u32,
+    },
+    /// A day the month does not have.
+    Day {
+        /// The year given.
+        year: i32,
+        /// The month given.
+        month: u32,
+        /// The day given.
+        day: u32,
+        /// The days that month has.
+        max: u32,
+    },
+}
+
+impl DateError {
+    const fn new(kind: DateErrorKind) -> DateError {
+        DateError {
+            kind,
+            text: [0; 10],
+            text_len: 0,
+        }
+    }
+
+    fn with_text(kind: DateErrorKind, text: &str) -> DateError {
+        let mut error = DateError::new(kind);
+        // Keep the text when it is short enough to quote whole (at most 10 bytes, on a char boundary).
+        if text.len() <= 10 {
+            error.text[..text.len()].copy_from_slice(text.as_bytes());
+            error.text_len = text.len() as u8;
+        }
+        error
+    }
+
+    /// What is wrong.
+    pub const fn kind(&self) -> DateErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = core::str::from_utf8(&self.text[..usize::from(self.text_len)]).unwrap_or("");
+        match (text.is_empty(), self.kind) {
+            (true, DateErrorKind::Format) => f.write_str("not a date")?,
+            (false, _) => write!(f, "`{text}` is not a date")?,
+            (true, _) => f.write_str("not a date")?,
+        }
+        match self.kind {
+            DateErrorKind::Format => f.write_str(" (expected YYYY-MM-DD, such as 2024-01-08)"),
+            DateErrorKind::Year { year } => write!(f, ": year {year} is not between 1 and 9999"),
+            DateErrorKind::Month { month } => write!(f, ": month {month} is not between 1 and 12"),
+            DateErrorKind::Day {
+                year,
+                month,
+                day,
+                max,
+            } => write!(f, ": {year:04}-{month:02} has {max} days, not {day}"),
+        }
+    }
+}
+
+impl core::error::Error for DateError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    #[test]
+    fn round_trips_every_day_of_four_centuries() {
+        let start = Date::from_ymd(1900, 1, 1).unwrap();
+        for offset in 0..146_097 {
+            let date = start.add_days(offset);
+            let (y, m, d) = date.ymd();
+            assert_eq!(Date::from_ymd(y, m, d), Ok(date));
+        }
+        assert_eq!(Date::from_ymd(1, 1, 1), Ok(Date::MIN));
+        assert_eq!(Date::from_ymd(9999, 12, 31), Ok(Date::MAX));
+        assert_eq!(Date::from_ymd(1970, 1, 1), Ok(Date::EPOCH));
+    }
+
+    #[test]
+    fn parse_errors_say_what_is_wrong() {
+        let err = |s: &str| s.parse::<Date>().unwrap_err().to_string();
+        assert_eq!(
+            err("2024/01/08"),
+            "`2024/01/08` is not a date (expected YYYY-MM-DD, such as 2024-01-08)"
+        );
+        assert_eq!(
+            err("2024-13-01"),
+            "`2024-13-01` is not a date: month 13 is not between 1 and 12"
+        );
+        assert_eq!(
+            err("2023-02-29"),
+            "`2023-02-29` is not a date: 2023-02 has 28 days, not 29"
+        );
+        assert_eq!(
+            err("0000-01-01"),
+            "`0000-01-01` is not a date: year 0 is not between 1 and 9999"
+        );
+        assert_eq!(
+            err("yesterday, around noon"),
+            "not a date (expected YYYY-MM-DD, such as 2024-01-08)"
+        );
+        assert_eq!(
+            err("2024-1-8"),
+            "`2024-1-8` is not a date (expected YYYY-MM-DD, such as 2024-01-08)"
+        );
+        assert_eq!(
+            err("é-01-01é"),
+            "`é-01-01é` is not a date (expected YYYY-MM-DD, such as 2024-01-08)"
+        );
+        assert_eq!(
+            " 2024-01-08 "
+                .parse::<Date>()
+                .map(|d| d.to_string())
+                .as_deref(),
+            Ok("2024-01-08")
+        );
+    }
+}

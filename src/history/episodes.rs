@@ -1,0 +1,99 @@
+//! Rule N1: a drug's exposures merge into episodes.
+
+use alloc::vec::Vec;
+
+use super::{Date, Exposure, Params};
+use crate::Drug;
+
+/// N1: a run of one drug's exposures whose uncovered gaps are each shorter than
+/// [`Params::discontinuation_gap_days`]. The drug is stopped at the episode's `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Episode {
+    pub drug: Drug,
+    pub start: Date,
+    /// The last covered day.
+    pub end: Date,
+    /// The episode's exposures, as indices into the coverage list built beside it.
+    pub first: u32,
+    pub count: u32,
+}
+
+/// Builds every drug's episodes (sorted by drug, then start) and the coverage list they index.
+/// `keep` says which exposures to use (exposures before diagnosis are left out).
+pub(crate) fn episodes(
+    exposures: &[Exposure],
+    params: &Params,
+    keep: impl Fn(&Exposure) -> bool,
+    coverage: &mut Vec<(Drug, Date, Date)>,
+    out: &mut Vec<Episode>,
+) {
+    coverage.clear();
+    out.clear();
+    coverage.extend(
+        exposures
+            .iter()
+            .filter(|e| keep(e))
+            .map(|e| (e.drug, e.start, e.covered_until(params))),
+    );
+    coverage.sort_unstable();
+    let gap = params.discontinuation_gap_days;
+    for (i, &(drug, start, end)) in coverage.iter().enumerate() {
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        match out.last_mut() {
+            Some(last) if last.drug == drug && last.end.days_until(start) < gap => {
+                last.end = last.end.max(end);
+                last.count += 1;
+            }
+            _ => out.push(Episode {
+                drug,
+                start,
+                end,
+                first: index,
+                count: 1,
+            }),
+        }
+    }
+}
+
+impl Episode {
+    /// Whether one of the episode's own exposures, started before `day`, covers it (definition 3
+    /// of the reference: a dose given on the day a new drug starts belongs with the new drug).
+    pub fn exposure_covers(&self, coverage: &[(Drug, Date, Date)], day: Date) -> bool {
+        let from = self.first as usize;
+        let to = from.saturating_add(self.count as usize).min(coverage.len());
+        coverage
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .any(|&(_, s, e)| s < day && day <= e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn gaps_shorter_than_the_discontinuation_gap_merge() {
+        let p = Params::default();
+        let fill = |date| Exposure::dispensing(Drug::Lenalidomide, d(date), Some(21));
+        // Covered to 2023-07-09; the next fill 50 days later merges; one 90 days later does not.
+        let exposures = [fill("2023-06-19"), fill("2023-08-28"), fill("2023-09-25")];
+        let (mut cov, mut eps) = (Vec::new(), Vec::new());
+        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        assert_eq!(eps.len(), 1, "{eps:?}");
+        let exposures = [fill("2023-06-19"), fill("2023-10-07")]; // 07-09 + 90 days
+        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        assert_eq!(eps.len(), 2);
+        let exposures = [fill("2023-06-19"), fill("2023-10-06")]; // 89 days
+        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        assert_eq!(eps.len(), 1);
+        assert!(eps[0].exposure_covers(&cov, d("2023-07-09")));
+        assert!(!eps[0].exposure_covers(&cov, d("2023-06-19")));
+        assert!(!eps[0].exposure_covers(&cov, d("2023-07-10")));
+    }
+}
