@@ -508,7 +508,7 @@ fn drugs(c: &Checked) -> TokenStream {
     let d = &c.drugs;
     let columns = [
         column("generic_name", quote!(&'static str), "The generic name, in lower case.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.generic_name(), \"bortezomib\");\n```", d.iter().map(|x| str_lit(&x.generic_name)).collect()),
-        column("brand_names", quote!(&'static [&'static str]), "Brand names the page gives.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.brand_names(), &[\"Velcade\"]);\n```", d.iter().map(|x| slice(x.brand_names.iter().map(|b| str_lit(b)))).collect()),
+        column("brand_names", quote!(&'static [&'static str]), "Brand names in the US and Canada, the page's first for the drugs it names.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.brand_names(), &[\"Velcade\"]);\n```", d.iter().map(|x| slice(x.brand_names.iter().map(|b| str_lit(b)))).collect()),
         column("class", quote!(crate::DrugClass), "The drug's class.", d.iter().map(|x| class(c, x.class)).collect()),
         column("targets", quote!(&'static [crate::Target]), "The molecules it acts on.", d.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
         column("role", quote!(crate::DrugRole), "What the drug does in a treatment history: line-defining therapy, a steroid, or supportive care.\n\n```\nuse myeloma::{Drug, DrugRole};\nassert_eq!(Drug::Bortezomib.role(), DrugRole::LineDefining);\nassert_eq!(Drug::Dexamethasone.role(), DrugRole::Steroid);\n```", d.iter().map(|x| vocab("DrugRole", x.role)).collect()),

@@ -19,6 +19,8 @@ pub enum StrumName {
     Bort,
     #[strum(serialize = "btz")]
     Btz,
+    #[strum(serialize = "ps341")]
+    Ps341,
     #[strum(serialize = "carfilzomib")]
     Carfilzomib,
     #[strum(serialize = "kyprolis")]
@@ -33,6 +35,8 @@ pub enum StrumName {
     Ninlaro,
     #[strum(serialize = "ixa")]
     Ixa,
+    #[strum(serialize = "mln9708")]
+    Mln9708,
     #[strum(serialize = "lenalidomide")]
     Lenalidomide,
     #[strum(serialize = "revlimid")]
@@ -41,6 +45,8 @@ pub enum StrumName {
     Len,
     #[strum(serialize = "lena")]
     Lena,
+    #[strum(serialize = "cc5013")]
+    Cc5013,
     #[strum(serialize = "thalidomide")]
     Thalidomide,
     #[strum(serialize = "thalomid")]
@@ -55,6 +61,10 @@ pub enum StrumName {
     Pom,
     #[strum(serialize = "poma")]
     Poma,
+    #[strum(serialize = "imnovid")]
+    Imnovid,
+    #[strum(serialize = "cc4047")]
+    Cc4047,
     #[strum(serialize = "daratumumab")]
     Daratumumab,
     #[strum(serialize = "darzalex")]
@@ -73,34 +83,68 @@ pub enum StrumName {
     Isatuximab,
     #[strum(serialize = "sarclisa")]
     Sarclisa,
+    #[strum(serialize = "sarclisaescena")]
+    SarclisaEscena,
     #[strum(serialize = "isa")]
     Isa,
+    #[strum(serialize = "isatuximabirfc")]
+    IsatuximabIrfc,
+    #[strum(serialize = "sar650984")]
+    Sar650984,
     #[strum(serialize = "talquetamab")]
     Talquetamab,
     #[strum(serialize = "talvey")]
     Talvey,
     #[strum(serialize = "talq")]
     Talq,
+    #[strum(serialize = "talquetamabtgvs")]
+    TalquetamabTgvs,
+    #[strum(serialize = "jnj64407564")]
+    Jnj64407564,
+    #[strum(serialize = "tal")]
+    Tal,
     #[strum(serialize = "selinexor")]
     Selinexor,
     #[strum(serialize = "xpovio")]
     Xpovio,
     #[strum(serialize = "seli")]
     Seli,
+    #[strum(serialize = "kpt330")]
+    Kpt330,
+    #[strum(serialize = "sel")]
+    Sel,
     #[strum(serialize = "dexamethasone")]
     Dexamethasone,
+    #[strum(serialize = "decadron")]
+    Decadron,
+    #[strum(serialize = "hemady")]
+    Hemady,
     #[strum(serialize = "dex")]
     Dex,
     #[strum(serialize = "cyclophosphamide")]
     Cyclophosphamide,
+    #[strum(serialize = "procytox")]
+    Procytox,
+    #[strum(serialize = "cytoxan")]
+    Cytoxan,
     #[strum(serialize = "cy")]
     Cy,
     #[strum(serialize = "cyclo")]
     Cyclo,
+    #[strum(serialize = "endoxan")]
+    Endoxan,
+    #[strum(serialize = "ctx")]
+    Ctx,
     #[strum(serialize = "cisplatin")]
     Cisplatin,
+    #[strum(serialize = "platinol")]
+    Platinol,
+    #[strum(serialize = "cddp")]
+    Cddp,
     #[strum(serialize = "doxorubicin")]
     Doxorubicin,
+    #[strum(serialize = "adriamycin")]
+    Adriamycin,
     #[strum(serialize = "doxil")]
     Doxil,
     #[strum(serialize = "caelyx")]
@@ -113,6 +157,8 @@ pub enum StrumName {
     Lipodox,
     #[strum(serialize = "etoposide")]
     Etoposide,
+    #[strum(serialize = "vepesid")]
+    VePesid,
     #[strum(serialize = "vp16")]
     Vp16,
     #[strum(serialize = "acetylsalicylicacid")]
@@ -123,8 +169,14 @@ pub enum StrumName {
     Asa,
     #[strum(serialize = "heparin")]
     Heparin,
+    #[strum(serialize = "ufh")]
+    Ufh,
     #[strum(serialize = "warfarin")]
     Warfarin,
+    #[strum(serialize = "jantoven")]
+    Jantoven,
+    #[strum(serialize = "coumadin")]
+    Coumadin,
     #[strum(serialize = "elotuzumab")]
     Elotuzumab,
     #[strum(serialize = "empliciti")]
@@ -141,6 +193,8 @@ pub enum StrumName {
     TeclistamabCqyv,
     #[strum(serialize = "tec")]
     Tec,
+    #[strum(serialize = "jnj64007957")]
+    Jnj64007957,
     #[strum(serialize = "elranatamab")]
     Elranatamab,
     #[strum(serialize = "elrexfio")]
@@ -149,6 +203,8 @@ pub enum StrumName {
     ElranatamabBcmm,
     #[strum(serialize = "elra")]
     Elra,
+    #[strum(serialize = "pf06863135")]
+    Pf06863135,
     #[strum(serialize = "linvoseltamab")]
     Linvoseltamab,
     #[strum(serialize = "lynozyfic")]
@@ -157,6 +213,8 @@ pub enum StrumName {
     LinvoseltamabGcpt,
     #[strum(serialize = "linvo")]
     Linvo,
+    #[strum(serialize = "regn5458")]
+    Regn5458,
     #[strum(serialize = "belantamabmafodotin")]
     BelantamabMafodotin,
     #[strum(serialize = "blenrep")]
@@ -165,24 +223,36 @@ pub enum StrumName {
     BelantamabMafodotinBlmf,
     #[strum(serialize = "belamaf")]
     Belamaf,
+    #[strum(serialize = "gsk2857916")]
+    Gsk2857916,
     #[strum(serialize = "idecabtagenevicleucel")]
     IdecabtageneVicleucel,
     #[strum(serialize = "abecma")]
     Abecma,
     #[strum(serialize = "idecel")]
     IdeCel,
+    #[strum(serialize = "bb2121")]
+    Bb2121,
     #[strum(serialize = "ciltacabtageneautoleucel")]
     CiltacabtageneAutoleucel,
     #[strum(serialize = "carvykti")]
     Carvykti,
     #[strum(serialize = "ciltacel")]
     CiltaCel,
+    #[strum(serialize = "jnj68284528")]
+    Jnj68284528,
+    #[strum(serialize = "lcarb38m")]
+    LcarB38m,
+    #[strum(serialize = "jnj4528")]
+    Jnj4528,
     #[strum(serialize = "panobinostat")]
     Panobinostat,
     #[strum(serialize = "farydak")]
     Farydak,
     #[strum(serialize = "pano")]
     Pano,
+    #[strum(serialize = "lbh589")]
+    Lbh589,
     #[strum(serialize = "melphalan")]
     Melphalan,
     #[strum(serialize = "alkeran")]
@@ -235,6 +305,8 @@ pub enum StrumName {
     Venclexta,
     #[strum(serialize = "ven")]
     Ven,
+    #[strum(serialize = "abt199")]
+    Abt199,
     #[strum(serialize = "fludarabine")]
     Fludarabine,
     #[strum(serialize = "fludarabinephosphate")]
@@ -511,6 +583,7 @@ impl StrumName {
             StrumName::Velcade => Therapy::Drug(Drug::Bortezomib),
             StrumName::Bort => Therapy::Drug(Drug::Bortezomib),
             StrumName::Btz => Therapy::Drug(Drug::Bortezomib),
+            StrumName::Ps341 => Therapy::Drug(Drug::Bortezomib),
             StrumName::Carfilzomib => Therapy::Drug(Drug::Carfilzomib),
             StrumName::Kyprolis => Therapy::Drug(Drug::Carfilzomib),
             StrumName::Carfil => Therapy::Drug(Drug::Carfilzomib),
@@ -518,10 +591,12 @@ impl StrumName {
             StrumName::Ixazomib => Therapy::Drug(Drug::Ixazomib),
             StrumName::Ninlaro => Therapy::Drug(Drug::Ixazomib),
             StrumName::Ixa => Therapy::Drug(Drug::Ixazomib),
+            StrumName::Mln9708 => Therapy::Drug(Drug::Ixazomib),
             StrumName::Lenalidomide => Therapy::Drug(Drug::Lenalidomide),
             StrumName::Revlimid => Therapy::Drug(Drug::Lenalidomide),
             StrumName::Len => Therapy::Drug(Drug::Lenalidomide),
             StrumName::Lena => Therapy::Drug(Drug::Lenalidomide),
+            StrumName::Cc5013 => Therapy::Drug(Drug::Lenalidomide),
             StrumName::Thalidomide => Therapy::Drug(Drug::Thalidomide),
             StrumName::Thalomid => Therapy::Drug(Drug::Thalidomide),
             StrumName::Thal => Therapy::Drug(Drug::Thalidomide),
@@ -529,6 +604,8 @@ impl StrumName {
             StrumName::Pomalyst => Therapy::Drug(Drug::Pomalidomide),
             StrumName::Pom => Therapy::Drug(Drug::Pomalidomide),
             StrumName::Poma => Therapy::Drug(Drug::Pomalidomide),
+            StrumName::Imnovid => Therapy::Drug(Drug::Pomalidomide),
+            StrumName::Cc4047 => Therapy::Drug(Drug::Pomalidomide),
             StrumName::Daratumumab => Therapy::Drug(Drug::Daratumumab),
             StrumName::Darzalex => Therapy::Drug(Drug::Daratumumab),
             StrumName::DarzalexSc => Therapy::Drug(Drug::Daratumumab),
@@ -538,32 +615,53 @@ impl StrumName {
             StrumName::DaratumumabFihj => Therapy::Drug(Drug::Daratumumab),
             StrumName::Isatuximab => Therapy::Drug(Drug::Isatuximab),
             StrumName::Sarclisa => Therapy::Drug(Drug::Isatuximab),
+            StrumName::SarclisaEscena => Therapy::Drug(Drug::Isatuximab),
             StrumName::Isa => Therapy::Drug(Drug::Isatuximab),
+            StrumName::IsatuximabIrfc => Therapy::Drug(Drug::Isatuximab),
+            StrumName::Sar650984 => Therapy::Drug(Drug::Isatuximab),
             StrumName::Talquetamab => Therapy::Drug(Drug::Talquetamab),
             StrumName::Talvey => Therapy::Drug(Drug::Talquetamab),
             StrumName::Talq => Therapy::Drug(Drug::Talquetamab),
+            StrumName::TalquetamabTgvs => Therapy::Drug(Drug::Talquetamab),
+            StrumName::Jnj64407564 => Therapy::Drug(Drug::Talquetamab),
+            StrumName::Tal => Therapy::Drug(Drug::Talquetamab),
             StrumName::Selinexor => Therapy::Drug(Drug::Selinexor),
             StrumName::Xpovio => Therapy::Drug(Drug::Selinexor),
             StrumName::Seli => Therapy::Drug(Drug::Selinexor),
+            StrumName::Kpt330 => Therapy::Drug(Drug::Selinexor),
+            StrumName::Sel => Therapy::Drug(Drug::Selinexor),
             StrumName::Dexamethasone => Therapy::Drug(Drug::Dexamethasone),
+            StrumName::Decadron => Therapy::Drug(Drug::Dexamethasone),
+            StrumName::Hemady => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Dex => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Cyclophosphamide => Therapy::Drug(Drug::Cyclophosphamide),
+            StrumName::Procytox => Therapy::Drug(Drug::Cyclophosphamide),
+            StrumName::Cytoxan => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cy => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cyclo => Therapy::Drug(Drug::Cyclophosphamide),
+            StrumName::Endoxan => Therapy::Drug(Drug::Cyclophosphamide),
+            StrumName::Ctx => Therapy::Drug(Drug::Cyclophosphamide),
             StrumName::Cisplatin => Therapy::Drug(Drug::Cisplatin),
+            StrumName::Platinol => Therapy::Drug(Drug::Cisplatin),
+            StrumName::Cddp => Therapy::Drug(Drug::Cisplatin),
             StrumName::Doxorubicin => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Adriamycin => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Doxil => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Caelyx => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Doxo => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Pld => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Lipodox => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Etoposide => Therapy::Drug(Drug::Etoposide),
+            StrumName::VePesid => Therapy::Drug(Drug::Etoposide),
             StrumName::Vp16 => Therapy::Drug(Drug::Etoposide),
             StrumName::AcetylsalicylicAcid => Therapy::Drug(Drug::AcetylsalicylicAcid),
             StrumName::Aspirin => Therapy::Drug(Drug::AcetylsalicylicAcid),
             StrumName::Asa => Therapy::Drug(Drug::AcetylsalicylicAcid),
             StrumName::Heparin => Therapy::Drug(Drug::Heparin),
+            StrumName::Ufh => Therapy::Drug(Drug::Heparin),
             StrumName::Warfarin => Therapy::Drug(Drug::Warfarin),
+            StrumName::Jantoven => Therapy::Drug(Drug::Warfarin),
+            StrumName::Coumadin => Therapy::Drug(Drug::Warfarin),
             StrumName::Elotuzumab => Therapy::Drug(Drug::Elotuzumab),
             StrumName::Empliciti => Therapy::Drug(Drug::Elotuzumab),
             StrumName::Elo => Therapy::Drug(Drug::Elotuzumab),
@@ -572,27 +670,36 @@ impl StrumName {
             StrumName::Tecvayli => Therapy::Drug(Drug::Teclistamab),
             StrumName::TeclistamabCqyv => Therapy::Drug(Drug::Teclistamab),
             StrumName::Tec => Therapy::Drug(Drug::Teclistamab),
+            StrumName::Jnj64007957 => Therapy::Drug(Drug::Teclistamab),
             StrumName::Elranatamab => Therapy::Drug(Drug::Elranatamab),
             StrumName::Elrexfio => Therapy::Drug(Drug::Elranatamab),
             StrumName::ElranatamabBcmm => Therapy::Drug(Drug::Elranatamab),
             StrumName::Elra => Therapy::Drug(Drug::Elranatamab),
+            StrumName::Pf06863135 => Therapy::Drug(Drug::Elranatamab),
             StrumName::Linvoseltamab => Therapy::Drug(Drug::Linvoseltamab),
             StrumName::Lynozyfic => Therapy::Drug(Drug::Linvoseltamab),
             StrumName::LinvoseltamabGcpt => Therapy::Drug(Drug::Linvoseltamab),
             StrumName::Linvo => Therapy::Drug(Drug::Linvoseltamab),
+            StrumName::Regn5458 => Therapy::Drug(Drug::Linvoseltamab),
             StrumName::BelantamabMafodotin => Therapy::Drug(Drug::BelantamabMafodotin),
             StrumName::Blenrep => Therapy::Drug(Drug::BelantamabMafodotin),
             StrumName::BelantamabMafodotinBlmf => Therapy::Drug(Drug::BelantamabMafodotin),
             StrumName::Belamaf => Therapy::Drug(Drug::BelantamabMafodotin),
+            StrumName::Gsk2857916 => Therapy::Drug(Drug::BelantamabMafodotin),
             StrumName::IdecabtageneVicleucel => Therapy::Drug(Drug::IdecabtageneVicleucel),
             StrumName::Abecma => Therapy::Drug(Drug::IdecabtageneVicleucel),
             StrumName::IdeCel => Therapy::Drug(Drug::IdecabtageneVicleucel),
+            StrumName::Bb2121 => Therapy::Drug(Drug::IdecabtageneVicleucel),
             StrumName::CiltacabtageneAutoleucel => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
             StrumName::Carvykti => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
             StrumName::CiltaCel => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::Jnj68284528 => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::LcarB38m => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
+            StrumName::Jnj4528 => Therapy::Drug(Drug::CiltacabtageneAutoleucel),
             StrumName::Panobinostat => Therapy::Drug(Drug::Panobinostat),
             StrumName::Farydak => Therapy::Drug(Drug::Panobinostat),
             StrumName::Pano => Therapy::Drug(Drug::Panobinostat),
+            StrumName::Lbh589 => Therapy::Drug(Drug::Panobinostat),
             StrumName::Melphalan => Therapy::Drug(Drug::Melphalan),
             StrumName::Alkeran => Therapy::Drug(Drug::Melphalan),
             StrumName::Evomela => Therapy::Drug(Drug::Melphalan),
@@ -619,6 +726,7 @@ impl StrumName {
             StrumName::Venetoclax => Therapy::Drug(Drug::Venetoclax),
             StrumName::Venclexta => Therapy::Drug(Drug::Venetoclax),
             StrumName::Ven => Therapy::Drug(Drug::Venetoclax),
+            StrumName::Abt199 => Therapy::Drug(Drug::Venetoclax),
             StrumName::Fludarabine => Therapy::Drug(Drug::Fludarabine),
             StrumName::FludarabinePhosphate => Therapy::Drug(Drug::Fludarabine),
             StrumName::Flu => Therapy::Drug(Drug::Fludarabine),
