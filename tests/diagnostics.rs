@@ -191,6 +191,13 @@ cases! {
     unknown_variant: "sources.yaml: `kind: page`";
     many_mistakes: "mistakes in four files, all reported in one run";
     many_parse_errors: "syntax errors in two files and a missing third, all reported in one run";
+    route_wording_and_source: "drugs.yaml: a route with both the page's wording and a label, one with neither";
+    unpaired_ambiguous: "regimens.yaml: a name marked ambiguous that no other entry shares, one shared but marked on one side only";
+    class_parent_problems: "classes.yaml: a child class claiming ATC groups, a grandchild, a class its own parent, an unknown parent";
+    approval_date: "drugs.yaml: approval dates `2005-13` and `May 2016`";
+    regimen_beyond_page_without_settings: "regimens.yaml: a regimen beyond the page with no settings and the page's uses";
+    description_mismatch: "drugs.yaml: a page drug without `description`, a drug beyond the page with one";
+    maintenance_not_line_defining: "drugs.yaml: a steroid marked `maintenance`";
 }
 
 #[test]
