@@ -394,6 +394,7 @@ pub enum NoteKind {
     Clarification,
     Interpretation,
     Omission,
+    RecordUsage,
 }
 
 /// Every file of the catalogue, parsed.

@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use myeloma::{
-    Drug, DrugClass, Exposure, Note, Passage, Prerequisites, Regimen, Route, Source, SourceKind,
-    Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
+    Drug, DrugClass, Exposure, Note, NoteKind, Passage, Prerequisites, Regimen, Route, Source,
+    SourceKind, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
 };
 use serde_json::{json, Value};
 
@@ -354,8 +354,22 @@ fn render_class(out: &mut String, class: DrugClass) {
             drug.brand_names().join(", ")
         );
         let _ = writeln!(out, "{}\n", drug.description().unwrap_or_default());
-        for wording in drug.routes().iter().filter_map(|g| g.wording) {
+        // Routes in the page's words; where a label corrects the page, the label's route, marked so.
+        let page_routes: Vec<&str> = drug.routes().iter().filter_map(|g| g.wording).collect();
+        for wording in &page_routes {
             let _ = writeln!(out, "- Given: {wording}");
+        }
+        if page_routes.is_empty() {
+            for given in drug.routes() {
+                if let Some(label) = given.source {
+                    let _ = writeln!(
+                        out,
+                        "- Given: {} (the label's route; {})",
+                        given.route.name(),
+                        label.id()
+                    );
+                }
+            }
         }
         for stated in drug.uses() {
             let _ = writeln!(out, "- Used: {} ({})", stated.wording, stated.purpose.id());
@@ -436,8 +450,16 @@ fn condition(p: &Prerequisites) -> String {
 /// drugs and regimens.
 fn all_notes() -> Vec<(String, Note)> {
     let mut all: Vec<(String, Note)> = Vec::new();
-    let mut add =
-        |owner: &str, notes: &[Note]| all.extend(notes.iter().map(|n| (owner.to_string(), *n)));
+    // Notes on how names are used in records are the catalogue's, not corrections of the page.
+    let mut add = |owner: &str, notes: &[Note]| {
+        let of_page = |n: &&Note| n.kind != NoteKind::RecordUsage;
+        all.extend(
+            notes
+                .iter()
+                .filter(of_page)
+                .map(|n| (owner.to_string(), *n)),
+        )
+    };
     add("the page", PAGE.notes);
     Source::ALL.iter().for_each(|s| add(s.id(), s.notes()));
     DrugClass::ALL

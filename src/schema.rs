@@ -137,6 +137,9 @@ vocab! {
         Interpretation => "interpretation",
         /// Something the page does not give.
         Omission => "omission",
+        /// How a name is used in records beyond the page's meaning (an acronym that meant another
+        /// regimen in older literature, an abbreviation that is also a response category).
+        RecordUsage => "record-usage",
     }
 }
 

@@ -331,7 +331,8 @@ fn the_pages_combinations() {
             &[
                 ("bortezomib", None),
                 ("thalidomide", None),
-                ("dexamethasone", low),
+                // The page says low-dose; the regimen gives a 40 mg pulse (a note records it).
+                ("dexamethasone", None),
                 ("cisplatin", None),
                 ("doxorubicin", None),
                 ("cyclophosphamide", None),

@@ -186,8 +186,8 @@ fn every_least_number_of_prior_lines_on_both_sides() {
         checked += 1;
     }
     assert_eq!(
-        checked, 5,
-        "Isa-Kd, IRd, Isa-Pd, SVd and talquetamab state a least number"
+        checked, 6,
+        "Isa-Kd, IRd, PVd, Isa-Pd, SVd and talquetamab state a least number"
     );
 }
 
@@ -272,7 +272,7 @@ fn every_prior_exposure_on_both_sides() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 7, "PVd 2, Isa-Pd 2, talquetamab 3");
+    assert_eq!(checked, 6, "PVd 1, Isa-Pd 2, talquetamab 3");
 }
 
 #[test]
@@ -298,9 +298,11 @@ fn every_progression_on_the_last_therapy_on_both_sides() {
         );
         checked += 1;
     }
+    // Health Canada's talquetamab indication reads "progression on or after the last therapy",
+    // which every relapse meets; no condition of the catalogue asks for progression on it.
     assert_eq!(
-        checked, 1,
-        "talquetamab asks for progression on the last therapy"
+        checked, 0,
+        "no condition asks for progression on the last therapy"
     );
 }
 
@@ -450,36 +452,28 @@ fn ird_and_svd_need_at_least_1_prior_line() {
 }
 
 #[test]
-fn pvd_needs_lenalidomide_and_bortezomib() {
+fn pvd_follows_health_canada_2019() {
+    // At least one prior regimen that included lenalidomide; no bortezomib requirement (the page's
+    // wording is Health Canada's 2014 pomalidomide-dexamethasone indication).
     let need = |d| Unmet::NeedsPriorExposure(Exposure::Drug(d));
     assert_eq!(
         Regimen::PVd.assess(&relapsed(1, DrugSet::EMPTY)).unmet(),
-        [need(Drug::Lenalidomide), need(Drug::Bortezomib)]
+        [need(Drug::Lenalidomide)]
     );
+    assert!(Regimen::PVd
+        .assess(&relapsed(1, Drug::Lenalidomide.into()))
+        .is_met());
+    // Thalidomide does not stand in for lenalidomide.
     assert_eq!(
         Regimen::PVd
-            .assess(&relapsed(1, Drug::Lenalidomide.into()))
-            .unmet(),
-        [need(Drug::Bortezomib)]
-    );
-    // Another proteasome inhibitor does not stand in for bortezomib.
-    assert_eq!(
-        Regimen::PVd
-            .assess(&relapsed(
-                1,
-                drug_set![Drug::Lenalidomide, Drug::Carfilzomib]
-            ))
-            .unmet(),
-        [need(Drug::Bortezomib)]
-    );
-    assert_eq!(
-        Regimen::PVd
-            .assess(&relapsed(1, Drug::Bortezomib.into()))
+            .assess(&relapsed(1, Drug::Thalidomide.into()))
             .unmet(),
         [need(Drug::Lenalidomide)]
     );
-    assert!(Regimen::PVd.assess(&relapsed(1, LEN_BORT)).is_met());
-    // The page's "has not worked" is recorded as exposure: refractoriness is not asked for.
+}
+
+#[test]
+fn pvd_reads_exposure_not_refractoriness() {
     let refractory = TreatmentHistory::builder(Phase::Refractory)
         .prior_lines(2)
         .exposed(LEN_BORT)
@@ -490,7 +484,10 @@ fn pvd_needs_lenalidomide_and_bortezomib() {
     let p = Regimen::PVd.prerequisites().expect("stated");
     assert_eq!(
         (p.source, p.regulator()),
-        (Source::PageImmunomodulatingDrugs, None)
+        (
+            Source::DecisionHcPomalystPvd2019,
+            Some(Regulator::HealthCanada)
+        )
     );
 }
 
@@ -547,11 +544,10 @@ fn talquetamab_needs_a_proteasome_inhibitor_an_immunomodulatory_drug_and_an_anti
 }
 
 #[test]
-fn talquetamab_needs_progression_on_the_last_therapy() {
-    assert_eq!(
-        talquetamab(3, TRIPLE_CLASS, false).unmet(),
-        [Unmet::NeedsProgressionOnLast]
-    );
+fn talquetamab_needs_no_progression_on_the_last_therapy() {
+    // Health Canada: "progression on or after the last therapy"; a relapse after the last therapy
+    // meets it, so a history need not record progression on it.
+    assert!(talquetamab(3, TRIPLE_CLASS, false).is_met());
     assert!(talquetamab(3, TRIPLE_CLASS, true).is_met());
 }
 
@@ -730,10 +726,10 @@ fn an_assessment_displays_its_verdict() {
         Regimen::PVd
             .assess(&relapsed(1, DrugSet::EMPTY))
             .to_string(),
-        "needs earlier treatment with lenalidomide; needs earlier treatment with bortezomib"
+        "needs earlier treatment with lenalidomide"
     );
     let assessment = Regimen::PVd.assess(&relapsed(1, DrugSet::EMPTY));
-    assert_eq!((&assessment).into_iter().count(), 2);
+    assert_eq!((&assessment).into_iter().count(), 1);
     assert_eq!(assessment.therapy(), Therapy::Regimen(Regimen::PVd));
     assert_eq!(assessment.uses(), [Use::RelapsedOrRefractory]);
 }
