@@ -195,7 +195,7 @@ fn catalogue_json() -> Value {
             "prerequisites": prerequisites(d.prerequisites()),
             "raises_clot_risk": d.raises_clot_risk(),
             "prevents_clots": d.prevents_clots(),
-            "aliases": d.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id() })).collect::<Vec<_>>(),
+            "aliases": d.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id(), "ambiguous": a.ambiguous })).collect::<Vec<_>>(),
             "codes": {
                 "atc": d.atc(),
                 "atc_retired": d.atc_retired(),
@@ -209,7 +209,7 @@ fn catalogue_json() -> Value {
             "id": r.id(),
             "acronym": r.acronym(),
             "acronym_origin": r.acronym_origin().as_str(),
-            "aliases": r.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id() })).collect::<Vec<_>>(),
+            "aliases": r.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id(), "ambiguous": a.ambiguous })).collect::<Vec<_>>(),
             "components": r.components().iter().map(|c| match c.dose {
                 Some(dose) => json!({ "drug": c.drug.id(), "dose": dose.as_str() }),
                 None => json!({ "drug": c.drug.id() }),

@@ -769,7 +769,7 @@ impl Assessment {
     /// for unmet in talquetamab.unmet() {
     ///     println!("{unmet}"); // "needs at least 3 prior lines of therapy (has 1)", ...
     /// }
-    /// assert_eq!(talquetamab.unmet().len(), 5);
+    /// assert_eq!(talquetamab.unmet().len(), 4); // 3 lines; a PI, an IMiD and an anti-CD38 antibody
     /// # Ok::<(), myeloma::HistoryError>(())
     /// ```
     pub fn unmet(&self) -> &[Unmet] {

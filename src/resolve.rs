@@ -343,7 +343,7 @@ impl Regimen {
     /// ```
     /// use myeloma::{Drug, Regimen};
     /// let with_isatuximab: Vec<_> = Regimen::containing(Drug::Isatuximab.into()).collect();
-    /// assert_eq!(with_isatuximab, [Regimen::IsaKd, Regimen::IsaPd]);
+    /// assert_eq!(with_isatuximab, [Regimen::IsaKd, Regimen::IsaPd, Regimen::IsaVRd]);
     /// ```
     pub fn containing(drugs: DrugSet) -> impl Iterator<Item = Regimen> {
         Regimen::ALL
