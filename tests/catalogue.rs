@@ -521,3 +521,201 @@ fn the_pages_references_and_prose_are_present() {
     assert_eq!(myeloma::PAGE.last_medical_review, None, "blank on the page");
     assert_eq!(myeloma::PAGE.side_effect_lists, SideEffects::LostInCopying);
 }
+
+/// Beyond the page, every fact carries the label, decision or paper it was read in.
+#[test]
+fn entries_beyond_the_page_cite_what_they_were_read_in() {
+    for &drug in Drug::ALL.iter().filter(|d| !d.is_on_page()) {
+        assert!(
+            drug.description().is_none(),
+            "{drug}: the page says nothing of it"
+        );
+        assert!(!drug.routes().is_empty(), "{drug} says how it is given");
+        for given in drug.routes() {
+            assert!(
+                given.wording.is_none() && given.source.is_some(),
+                "{drug}: a route beyond the page cites its label"
+            );
+        }
+        assert!(
+            !drug.approvals().is_empty(),
+            "{drug} says what regulators decided"
+        );
+        assert!(
+            drug.sources()
+                .iter()
+                .all(|s| s.kind() != myeloma::SourceKind::PageSection),
+            "{drug}"
+        );
+    }
+    for &regimen in Regimen::ALL.iter().filter(|r| !r.is_on_page()) {
+        assert!(regimen.uses().is_empty(), "{regimen}: uses are the page's");
+        assert!(!regimen.settings().is_empty(), "{regimen} has settings");
+        assert!(
+            !regimen.basis().is_empty(),
+            "{regimen} rests on a trial or label"
+        );
+        for b in regimen.basis() {
+            assert!(
+                regimen.sources().contains(&b.source),
+                "{regimen} cites {}",
+                b.source
+            );
+        }
+    }
+}
+
+/// Roles follow the lines-of-therapy rules: steroids and supportive care never define a line.
+#[test]
+fn drug_roles_follow_their_classes() {
+    use myeloma::DrugRole;
+    for &drug in Drug::ALL {
+        let class = drug.class();
+        let expected = if class == DrugClass::Corticosteroid {
+            DrugRole::Steroid
+        } else if class.is_targeted() || class.top() == DrugClass::Chemotherapy {
+            DrugRole::LineDefining
+        } else {
+            DrugRole::Supportive
+        };
+        // Fludarabine is chemotherapy, given in myeloma only as lymphodepletion before CAR-T.
+        let expected = if drug == Drug::Fludarabine {
+            DrugRole::Supportive
+        } else {
+            expected
+        };
+        assert_eq!(drug.role(), expected, "{drug}");
+        if drug.is_maintenance_eligible() {
+            assert_eq!(drug.role(), DrugRole::LineDefining, "{drug}");
+        }
+    }
+    let maintenance: Vec<&str> = Drug::ALL
+        .iter()
+        .filter(|d| d.is_maintenance_eligible())
+        .map(|d| d.id())
+        .collect();
+    // The reference's list (ETL-LambdaBuilder's, plus carfilzomib).
+    assert_eq!(
+        maintenance,
+        [
+            "bortezomib",
+            "carfilzomib",
+            "ixazomib",
+            "lenalidomide",
+            "thalidomide",
+            "daratumumab"
+        ]
+    );
+}
+
+/// Facts read in the regulators' texts, checked against the catalogue (not the other way).
+#[test]
+fn approvals_as_the_sources_state_them() {
+    use myeloma::{ApprovalStatus as S, Regulator as R};
+    let has = |drug: Drug, regulator: R, status: S, date: Option<&str>| {
+        drug.approvals()
+            .iter()
+            .any(|a| a.regulator == regulator && a.status == status && a.date == date)
+    };
+    // FDA approval summary of teclistamab: accelerated approval, 2022-10-25.
+    assert!(has(
+        Drug::Teclistamab,
+        R::UsFda,
+        S::Accelerated,
+        Some("2022-10-25")
+    ));
+    // Pepaxto: accelerated approval 2021-02-26, later withdrawn.
+    assert!(has(
+        Drug::MelphalanFlufenamide,
+        R::UsFda,
+        S::Withdrawn,
+        Some("2021-02-26")
+    ));
+    // Farydak: Health Canada's submission was cancelled after a notice of deficiency.
+    assert!(has(
+        Drug::Panobinostat,
+        R::HealthCanada,
+        S::NotApproved,
+        None
+    ));
+    // Elrexfio: Health Canada approval with conditions, 2024-02-13.
+    assert!(has(
+        Drug::Elranatamab,
+        R::HealthCanada,
+        S::Conditional,
+        Some("2024-02-13")
+    ));
+    // Venetoclax is not approved for myeloma (off-label for t(11;14)).
+    assert!(Drug::Venetoclax
+        .approvals()
+        .iter()
+        .all(|a| a.status == S::NotForMyeloma));
+}
+
+/// A co-formulation resolves to its active drug; the product keeps its own name and route.
+#[test]
+fn products_keep_their_name_and_route() {
+    use myeloma::Regulator;
+    let product = |drug: Drug, name: &str| {
+        *drug
+            .products()
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let faspro = product(Drug::Daratumumab, "Darzalex Faspro");
+    assert_eq!(faspro.route, Route::Subcutaneous);
+    assert_eq!(faspro.regulator, Regulator::UsFda);
+    assert_eq!(
+        faspro.ingredients,
+        Some("daratumumab and hyaluronidase-fihj")
+    );
+    assert_eq!(
+        product(Drug::Daratumumab, "Darzalex SC").regulator,
+        Regulator::HealthCanada
+    );
+    assert_eq!(
+        product(Drug::Doxorubicin, "Caelyx").route,
+        Route::Intravenous
+    );
+    for name in ["Darzalex Faspro", "darzalex-sc", "DOXIL", "Sarclisa Escena"] {
+        assert!(resolve(name).is_ok(), "{name}");
+    }
+    // Daratumumab is given under the skin (the page) or into a vein (the IV label).
+    let routes: Vec<Route> = Drug::Daratumumab.routes().iter().map(|g| g.route).collect();
+    assert_eq!(routes, [Route::Subcutaneous, Route::Intravenous]);
+}
+
+/// Names a myeloma clinic's records carry resolve (brands of both countries, suffixed US names,
+/// CAR-T and bispecific names, guideline acronyms), and non-drug abbreviations do not.
+#[test]
+fn names_from_real_records() {
+    let drug = |name: &str| match resolve(name) {
+        Ok(Therapy::Drug(d)) => d,
+        other => panic!("{name}: {other:?}"),
+    };
+    let regimen = |name: &str| match resolve(name) {
+        Ok(Therapy::Regimen(r)) => r,
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(drug("Tecvayli"), Drug::Teclistamab);
+    assert_eq!(drug("teclistamab-cqyv"), Drug::Teclistamab);
+    assert_eq!(drug("isatuximab-irfc"), Drug::Isatuximab);
+    assert_eq!(drug("talquetamab-tgvs"), Drug::Talquetamab);
+    assert_eq!(drug("Imnovid"), Drug::Pomalidomide);
+    assert_eq!(drug("Cytoxan"), Drug::Cyclophosphamide);
+    assert_eq!(drug("Procytox"), Drug::Cyclophosphamide);
+    assert_eq!(drug("cilta-cel"), Drug::CiltacabtageneAutoleucel);
+    assert_eq!(drug("melflufen"), Drug::MelphalanFlufenamide);
+    assert_eq!(drug("Zometa"), Drug::ZoledronicAcid);
+    assert_eq!(drug("Lovenox"), Drug::Enoxaparin);
+    assert_eq!(regimen("Rd"), Regimen::Rd);
+    assert_eq!(regimen("Pd"), Regimen::Pd);
+    assert_eq!(regimen("DPd"), Regimen::DPd);
+    assert_eq!(regimen("VMP"), Regimen::Vmp);
+    assert_eq!(regimen("dara-pom-dex"), Regimen::DPd);
+    assert_eq!(regimen("Tecvayli + Darzalex Faspro"), Regimen::TecDara);
+    // DEXA is the bone scan; Td is the tetanus vaccine.
+    assert!(resolve("DEXA").is_err());
+    assert!(resolve("Td").is_err());
+}

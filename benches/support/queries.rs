@@ -50,7 +50,7 @@ const OUTSIDE: &[&str] = &[
     "VAD",
 ];
 
-/// The page's own misspelling and a common typo, always in the stream.
+/// The page's own misspelling and common typos of the catalogue's names, always in the stream.
 const KNOWN_TYPOS: &[&str] = &[
     "lenadiomide",
     "bortezimib",
