@@ -1,5 +1,5 @@
 //! `Display`, `FromStr` and (with the `serde` feature) serde for every catalogue enum, all through
-//! the stable id. Drugs and regimens also parse from every name they are written by.
+//! the stable id. Drugs and regimens also parse (and deserialise) from every name they are written by.
 
 use core::fmt;
 use core::str::FromStr;
@@ -33,27 +33,19 @@ macro_rules! id_traits {
             }
         }
 
+        /// Reads what `FromStr` reads: the id, and for drugs and regimens every name they are
+        /// written by (`"Velcade"`, `"VRd"`), so data that serialised an id reads back the same.
         #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                struct IdVisitor;
-                impl serde::de::Visitor<'_> for IdVisitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        write!(f, "the id of a {}", stringify!($ty))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<$ty, E> {
-                        $ty::from_id(id).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(id), &self))
-                    }
-                }
-                deserializer.deserialize_str(IdVisitor)
+                deserializer.deserialize_str(crate::serialize::FromStrVisitor::<$ty>::new(stringify!($ty)))
             }
         }
     )*};
 }
 
 id_traits! {
-    Drug => |text| Drug::from_name(text).ok_or_else(|| ParseError::new(Expected::Drug, text, text));
+    Drug => |text| Drug::from_name(text).ok_or_else(|| ambiguous_or(Expected::Drug, text));
     Regimen => parse_regimen;
     DrugClass => |text| DrugClass::from_id(text).ok_or_else(|| ParseError::new(Expected::DrugClass, text, text));
     Target => |text| Target::from_id(text).ok_or_else(|| ParseError::new(Expected::Target, text, text));
@@ -67,7 +59,17 @@ fn parse_regimen(text: &str) -> Result<Regimen, ParseError> {
     match resolve::resolve(text) {
         Ok(Therapy::Regimen(r)) => Ok(r),
         Ok(_) => Err(ParseError::new(Expected::Regimen, text, text)),
+        Err(e) if e.is_ambiguous() => Err(e),
         Err(e) => Err(ParseError::new(Expected::Regimen, text, e.unresolved())),
+    }
+}
+
+/// The error for a name that is no `expected` entry: the ambiguity, where the name means more than
+/// one entry, so that it is reported rather than taken for unknown.
+fn ambiguous_or(expected: Expected, text: &str) -> ParseError {
+    match resolve::resolve(text) {
+        Err(e) if e.is_ambiguous() => e,
+        _ => ParseError::new(expected, text, text),
     }
 }
 

@@ -7,8 +7,11 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+// The generated tables are read by `const fn` accessors, so they are `const`, not `static`.
+#[allow(clippy::large_const_arrays)]
 mod catalogue;
 mod codes;
+mod convert;
 mod drug_set;
 mod eligibility;
 #[cfg(feature = "history")]
@@ -18,6 +21,8 @@ mod ids;
 mod medication;
 mod resolve;
 mod schema;
+#[cfg(feature = "serde")]
+mod serialize;
 #[allow(dead_code)] // The build script uses the rest of this shared module.
 mod text;
 
@@ -39,7 +44,7 @@ pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyNa
 pub use schema::{
     AcronymOrigin, Alias, Approval, ApprovalStatus, Basis, Component, Dose, DrugRole, Exposure,
     GivenBy, Note, NoteKind, Page, Passage, Phase, Prerequisites, Product, Regulator, Rxcui,
-    RxcuiStatus, Setting, SideEffects, SourceKind, StatedUse, TransplantStatus,
+    RxcuiStatus, Setting, SideEffects, SourceKind, StatedUse, TransplantStatus, Vocabulary,
 };
 
 /// A drug by any of its names, checked at compile time: an unknown name fails the build.

@@ -88,6 +88,8 @@ struct Slot {
 }
 
 /// The generated `NAME_SLOTS`, packed at compile time.
+// Read by the `const fn` lookups, so a `const`, not a `static`.
+#[allow(clippy::large_const_arrays)]
 const SLOTS: [Slot; NAME_SLOTS.len()] = {
     let mut slots = [Slot {
         words: [0; KEY_WORDS],
@@ -466,6 +468,8 @@ pub enum Expected {
     AtcCode,
     /// An RxNorm code.
     Rxcui,
+    /// A value of one of the catalogue's vocabularies (`Phase`, `Regulator`).
+    Value(crate::Vocabulary),
 }
 
 impl Expected {
@@ -481,6 +485,7 @@ impl Expected {
             Expected::Source => "source id",
             Expected::AtcCode => "ATC code",
             Expected::Rxcui => "RxNorm code",
+            Expected::Value(kind) => kind.name(),
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::{Drug, DrugClass, Source, Target};
 
-/// Declares a closed vocabulary enum with its written form: `ALL`, `as_str`, `Display` and,
-/// with the `serde` feature, serde through that form.
+/// Declares a closed vocabulary enum with its written form: `ALL`, `as_str`, `Display`, `FromStr`
+/// and, with the `serde` feature, serde through that form.
 macro_rules! vocab {
     ($(#[$meta:meta])* pub enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
         $(#[$meta])*
@@ -32,13 +32,87 @@ macro_rules! vocab {
             }
         }
 
+        /// Parses the written form exactly, as `as_str` writes it.
+        impl core::str::FromStr for $ty {
+            type Err = crate::ParseError;
+
+            fn from_str(text: &str) -> Result<$ty, crate::ParseError> {
+                $ty::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == text)
+                    .ok_or_else(|| crate::ParseError::new(crate::Expected::Value(crate::Vocabulary::$ty), text, text))
+            }
+        }
+
         #[cfg(feature = "serde")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                deserializer.deserialize_str(crate::serialize::FromStrVisitor::<$ty>::new(stringify!($ty)))
+            }
+        }
     };
+}
+
+/// One of the catalogue's vocabularies, as an error names the kind of value it expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Vocabulary {
+    /// [`SourceKind`].
+    SourceKind,
+    /// [`DrugRole`].
+    DrugRole,
+    /// [`Setting`].
+    Setting,
+    /// [`ApprovalStatus`].
+    ApprovalStatus,
+    /// [`Regulator`].
+    Regulator,
+    /// [`NoteKind`].
+    NoteKind,
+    /// [`SideEffects`].
+    SideEffects,
+    /// [`Phase`].
+    Phase,
+    /// [`TransplantStatus`].
+    TransplantStatus,
+    /// [`Dose`].
+    Dose,
+    /// [`AcronymOrigin`].
+    AcronymOrigin,
+    /// [`RxcuiStatus`].
+    RxcuiStatus,
+}
+
+impl Vocabulary {
+    /// The vocabulary's type name, as an error message writes it.
+    ///
+    /// ```
+    /// assert_eq!(myeloma::Vocabulary::Phase.name(), "Phase");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Vocabulary::SourceKind => "SourceKind",
+            Vocabulary::DrugRole => "DrugRole",
+            Vocabulary::Setting => "Setting",
+            Vocabulary::ApprovalStatus => "ApprovalStatus",
+            Vocabulary::Regulator => "Regulator",
+            Vocabulary::NoteKind => "NoteKind",
+            Vocabulary::SideEffects => "SideEffects",
+            Vocabulary::Phase => "Phase",
+            Vocabulary::TransplantStatus => "TransplantStatus",
+            Vocabulary::Dose => "Dose",
+            Vocabulary::AcronymOrigin => "AcronymOrigin",
+            Vocabulary::RxcuiStatus => "RxcuiStatus",
+        }
+    }
 }
 
 vocab! {
@@ -144,7 +218,7 @@ vocab! {
 }
 
 /// A remark on an entry, with the sources on both sides of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Note {
     /// What the note records.
     pub kind: NoteKind,
@@ -155,7 +229,7 @@ pub struct Note {
 }
 
 /// A piece of the page's prose with its sources.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Passage {
     /// The text, in the page's words.
     pub text: &'static str,
@@ -220,7 +294,7 @@ vocab! {
 }
 
 /// How a drug is given, in the page's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GivenBy {
     /// The route.
     pub route: crate::Route,
@@ -239,7 +313,7 @@ pub struct GivenBy {
 /// assert_eq!(faspro.route, Route::Subcutaneous);
 /// assert_eq!(resolve("Darzalex Faspro"), Ok(Therapy::Drug(Drug::Daratumumab)));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Product {
     /// The product's brand name.
     pub name: &'static str,
@@ -263,7 +337,7 @@ pub struct Product {
 ///     .any(|a| a.regulator == Regulator::UsFda && a.status == ApprovalStatus::Withdrawn);
 /// assert!(withdrawn);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Approval {
     /// Who decided.
     pub regulator: Regulator,
@@ -279,7 +353,7 @@ pub struct Approval {
 }
 
 /// A trial or label a regimen rests on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Basis {
     /// The trial's or label's name (`MAIA`, `Kyprolis US prescribing information`).
     pub name: &'static str,
@@ -288,7 +362,7 @@ pub struct Basis {
 }
 
 /// A use the page states for a drug, in its words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StatedUse {
     /// The use.
     pub purpose: crate::Use,
@@ -297,7 +371,7 @@ pub struct StatedUse {
 }
 
 /// Another way a name is written, and where it is used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Alias {
     /// The written form.
     pub name: &'static str,
@@ -310,7 +384,7 @@ pub struct Alias {
 }
 
 /// One drug of a regimen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Component {
     /// The drug.
     pub drug: Drug,
@@ -375,7 +449,7 @@ impl Exposure {
 }
 
 /// Conditions on earlier treatment, as a label or the page states them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Prerequisites {
     /// At least this many prior lines of therapy.
     pub min_prior_lines: Option<u8>,
@@ -412,7 +486,7 @@ vocab! {
 
 /// An RxNorm ingredient concept and how well it was verified. Codes the sources mark unknown are
 /// left out, never guessed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rxcui {
     /// The concept's code.
     pub code: u32,
@@ -423,7 +497,7 @@ pub struct Rxcui {
 }
 
 /// The source page's own details and the prose that belongs to no single entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Page {
     /// The page's title.
     pub title: &'static str,

@@ -719,3 +719,12 @@ fn names_from_real_records() {
     assert!(resolve("DEXA").is_err());
     assert!(resolve("Td").is_err());
 }
+
+/// `FromStr` reports an ambiguous name as ambiguous, for drugs and regimens alike.
+#[test]
+fn parsing_an_ambiguous_name_says_so() {
+    let error = "BVd".parse::<Regimen>().unwrap_err();
+    assert!(error.is_ambiguous(), "{error}");
+    assert!("PCD".parse::<Drug>().unwrap_err().is_ambiguous());
+    assert!(!"bortezimib".parse::<Drug>().unwrap_err().is_ambiguous());
+}

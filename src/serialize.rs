@@ -1,0 +1,373 @@
+//! serde for the catalogue's records and the library's values (behind the `serde` feature).
+//!
+//! Every public data type serialises: records field by field, catalogue entries and vocabulary
+//! values by their written id, a [`DrugSet`] as the list of its drugs' ids, a [`Therapy`] as the text
+//! a person writes (its id, or its drugs joined by `+`). What can be read back is read back through
+//! the same parser as `FromStr`: entries and vocabulary values, a [`DrugSet`] (from any drug names),
+//! a [`Therapy`] (from any text [`resolve`](crate::resolve) reads) and a [`TreatmentHistory`]
+//! (through its builder, so a contradictory history is an error, as it is when built by hand). The
+//! records point at `'static` catalogue text, so they serialise but are not read back: read the
+//! entry they belong to instead.
+//!
+//! The impls are written out rather than derived, so that the feature adds serde alone to a user's
+//! build and no procedural macro.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use myeloma::{Drug, DrugSet, Phase, Therapy, TreatmentHistory};
+//! let history = TreatmentHistory::builder(Phase::Relapsed)
+//!     .prior_lines(2)
+//!     .exposed(DrugSet::EMPTY.with(Drug::Lenalidomide).with(Drug::Bortezomib))
+//!     .build()
+//!     .unwrap();
+//! let json = serde_json::to_string(&history).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"phase":"relapsed","prior_lines":2,"exposed":["bortezomib","lenalidomide"],"refractory":[],"progressed_on_last":false,"transplant":null}"#
+//! );
+//! assert_eq!(serde_json::from_str::<TreatmentHistory>(&json).unwrap(), history);
+//! // Names as records write them read back too.
+//! let therapy: Therapy = serde_json::from_str(r#""Velcade/Revlimid/dex""#).unwrap();
+//! assert_eq!(therapy, Therapy::Regimen(myeloma::Regimen::RVd));
+//! # }
+//! ```
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::str::FromStr;
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, SerializeStruct, SerializeStructVariant};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{
+    Alias, Approval, Assessment, AtcMatch, Basis, Component, Drug, DrugSet, Exposure, GivenBy,
+    Note, Page, Passage, Phase, Prerequisites, Product, Rxcui, StatedUse, Therapy,
+    TransplantStatus, TreatmentHistory, Unmet,
+};
+
+/// Reads a string through `FromStr`, naming what was expected when it fails.
+pub(crate) struct FromStrVisitor<T> {
+    what: &'static str,
+    ty: PhantomData<T>,
+}
+
+impl<T> FromStrVisitor<T> {
+    pub(crate) const fn new(what: &'static str) -> Self {
+        FromStrVisitor {
+            what,
+            ty: PhantomData,
+        }
+    }
+}
+
+impl<T: FromStr> Visitor<'_> for FromStrVisitor<T>
+where
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} as text", self.what)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        text.parse().map_err(E::custom)
+    }
+}
+
+/// Serialises a record field by field, under the field's own name.
+macro_rules! record {
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let fields = [$(stringify!($field)),*].len();
+                let mut record = serializer.serialize_struct(stringify!($ty), fields)?;
+                $(record.serialize_field(stringify!($field), &self.$field)?;)*
+                record.end()
+            }
+        }
+    )*};
+}
+
+record! {
+    Note { kind, text, sources }
+    Passage { text, sources }
+    GivenBy { route, wording, source }
+    Product { name, ingredients, route, regulator, source }
+    Approval { regulator, status, date, what, source }
+    Basis { name, source }
+    StatedUse { purpose, wording }
+    Alias { name, source, ambiguous }
+    Component { drug, dose }
+    Rxcui { code, status, evidence }
+    AtcMatch { drug, retired }
+    Page {
+        title, publisher, site, copyright, last_medical_review, expert_reviewer, definition,
+        planning, coverage, side_effects, side_effect_lists, clot_prevention,
+        clot_prevention_guidance, further_information, disclaimer, notes,
+    }
+}
+
+/// `{"min_prior_lines": .., .., "regulator": ..}`: the rule's regulator is derived from its source.
+impl Serialize for Prerequisites {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut record = serializer.serialize_struct("Prerequisites", 8)?;
+        record.serialize_field("min_prior_lines", &self.min_prior_lines)?;
+        record.serialize_field("max_prior_lines", &self.max_prior_lines)?;
+        record.serialize_field("prior_exposure", &self.prior_exposure)?;
+        record.serialize_field("progression_on_last", &self.progression_on_last)?;
+        record.serialize_field("source", &self.source)?;
+        record.serialize_field("regulator", &self.regulator())?;
+        record.serialize_field("page_wording", &self.page_wording)?;
+        record.serialize_field("page_source", &self.page_source)?;
+        record.end()
+    }
+}
+
+/// `{"drug": id}`, `{"class": id}` or `{"target": id}`, as the JSON export writes exposures.
+impl Serialize for Exposure {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut record = serializer.serialize_struct("Exposure", 1)?;
+        match self {
+            Exposure::Drug(d) => record.serialize_field("drug", d)?,
+            Exposure::Class(c) => record.serialize_field("class", c)?,
+            Exposure::Target(t) => record.serialize_field("target", t)?,
+        }
+        record.end()
+    }
+}
+
+/// The ids of its drugs, in catalogue order.
+impl Serialize for DrugSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut list = serializer.serialize_seq(Some(self.len()))?;
+        for drug in self.iter() {
+            list.serialize_element(&drug)?;
+        }
+        list.end()
+    }
+}
+
+/// A list of drug names or ids; an unknown name is an error that says which.
+impl<'de> Deserialize<'de> for DrugSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DrugSet, D::Error> {
+        struct Drugs;
+        impl<'de> Visitor<'de> for Drugs {
+            type Value = DrugSet;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of drug names")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DrugSet, A::Error> {
+                let mut set = DrugSet::EMPTY;
+                while let Some(drug) = seq.next_element::<Drug>()? {
+                    set = set.with(drug);
+                }
+                Ok(set)
+            }
+        }
+        deserializer.deserialize_seq(Drugs)
+    }
+}
+
+/// The text a person writes: a drug's or regimen's id, or a combination's drugs joined by ` + `.
+impl Serialize for Therapy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Any text [`resolve`](crate::resolve) reads: a name, an acronym, or a list of drugs.
+impl<'de> Deserialize<'de> for Therapy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Therapy, D::Error> {
+        deserializer.deserialize_str(FromStrVisitor::<Therapy>::new(
+            "drug, regimen or combination",
+        ))
+    }
+}
+
+/// Externally tagged by the condition's kind in kebab case: `{"needs-prior-lines": {"required": 2,
+/// "actual": 1}}`.
+impl Serialize for Unmet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Unmet::NotForPhase {
+                phase,
+                transplant,
+                uses,
+            } => {
+                let mut v = serializer.serialize_struct_variant("Unmet", 0, "not-for-phase", 3)?;
+                v.serialize_field("phase", &phase)?;
+                v.serialize_field("transplant", &transplant)?;
+                v.serialize_field("uses", uses)?;
+                v.end()
+            }
+            Unmet::NotInSettings {
+                phase,
+                transplant,
+                settings,
+            } => {
+                let mut v =
+                    serializer.serialize_struct_variant("Unmet", 1, "not-in-settings", 3)?;
+                v.serialize_field("phase", &phase)?;
+                v.serialize_field("transplant", &transplant)?;
+                v.serialize_field("settings", settings)?;
+                v.end()
+            }
+            Unmet::NeedsPriorLines { required, actual } => {
+                let mut v =
+                    serializer.serialize_struct_variant("Unmet", 2, "needs-prior-lines", 2)?;
+                v.serialize_field("required", &required)?;
+                v.serialize_field("actual", &actual)?;
+                v.end()
+            }
+            Unmet::TooManyPriorLines { allowed, actual } => {
+                let mut v =
+                    serializer.serialize_struct_variant("Unmet", 3, "too-many-prior-lines", 2)?;
+                v.serialize_field("allowed", &allowed)?;
+                v.serialize_field("actual", &actual)?;
+                v.end()
+            }
+            Unmet::NeedsPriorExposure(exposure) => {
+                serializer.serialize_newtype_variant("Unmet", 4, "needs-prior-exposure", &exposure)
+            }
+            Unmet::NeedsProgressionOnLast => {
+                serializer.serialize_unit_variant("Unmet", 5, "needs-progression-on-last")
+            }
+        }
+    }
+}
+
+/// `{"therapy", "met", "unmet", "prerequisites", "uses"}`.
+impl Serialize for Assessment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut record = serializer.serialize_struct("Assessment", 5)?;
+        record.serialize_field("therapy", &self.therapy())?;
+        record.serialize_field("met", &self.is_met())?;
+        record.serialize_field("unmet", self.unmet())?;
+        record.serialize_field("prerequisites", &self.prerequisites())?;
+        record.serialize_field("uses", self.uses())?;
+        record.end()
+    }
+}
+
+/// A field of a [`TreatmentHistory`], read without allocating whatever the input's lifetime.
+enum Field {
+    Phase,
+    PriorLines,
+    Exposed,
+    Refractory,
+    ProgressedOnLast,
+    Transplant,
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field of a treatment history")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
+                Ok(match name {
+                    "phase" => Field::Phase,
+                    "prior_lines" => Field::PriorLines,
+                    "exposed" => Field::Exposed,
+                    "refractory" => Field::Refractory,
+                    "progressed_on_last" => Field::ProgressedOnLast,
+                    "transplant" => Field::Transplant,
+                    other => return Err(E::unknown_field(other, HISTORY_FIELDS)),
+                })
+            }
+        }
+        deserializer.deserialize_identifier(Name)
+    }
+}
+
+const HISTORY_FIELDS: &[&str] = &[
+    "phase",
+    "prior_lines",
+    "exposed",
+    "refractory",
+    "progressed_on_last",
+    "transplant",
+];
+
+impl Serialize for TreatmentHistory {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut record = serializer.serialize_struct("TreatmentHistory", HISTORY_FIELDS.len())?;
+        record.serialize_field("phase", &self.phase())?;
+        record.serialize_field("prior_lines", &self.prior_lines())?;
+        record.serialize_field("exposed", &self.exposed())?;
+        record.serialize_field("refractory", &self.refractory())?;
+        record.serialize_field("progressed_on_last", &self.progressed_on_last())?;
+        record.serialize_field("transplant", &self.transplant())?;
+        record.end()
+    }
+}
+
+/// Read through [`TreatmentHistory::builder`]: `phase` is required, every other field defaults as
+/// the builder's does, an unknown field is an error, and a contradictory history is the builder's
+/// [`HistoryError`](crate::HistoryError), in words.
+impl<'de> Deserialize<'de> for TreatmentHistory {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TreatmentHistory, D::Error> {
+        struct History;
+        impl<'de> Visitor<'de> for History {
+            type Value = TreatmentHistory;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a treatment history")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TreatmentHistory, A::Error> {
+                let mut phase: Option<Phase> = None;
+                let mut prior_lines: Option<u8> = None;
+                let mut exposed: Option<DrugSet> = None;
+                let mut refractory: Option<DrugSet> = None;
+                let mut progressed: Option<bool> = None;
+                let mut transplant: Option<Option<TransplantStatus>> = None;
+                // A field given twice is an error, not a silent overwrite.
+                fn once<T, E: de::Error>(
+                    slot: &mut Option<T>,
+                    value: T,
+                    key: &'static str,
+                ) -> Result<(), E> {
+                    match slot.replace(value) {
+                        Some(_) => Err(E::duplicate_field(key)),
+                        None => Ok(()),
+                    }
+                }
+                while let Some(key) = map.next_key::<Field>()? {
+                    match key {
+                        Field::Phase => once(&mut phase, map.next_value()?, "phase")?,
+                        Field::PriorLines => {
+                            once(&mut prior_lines, map.next_value()?, "prior_lines")?
+                        }
+                        Field::Exposed => once(&mut exposed, map.next_value()?, "exposed")?,
+                        Field::Refractory => {
+                            once(&mut refractory, map.next_value()?, "refractory")?
+                        }
+                        Field::ProgressedOnLast => {
+                            once(&mut progressed, map.next_value()?, "progressed_on_last")?
+                        }
+                        Field::Transplant => {
+                            once(&mut transplant, map.next_value()?, "transplant")?
+                        }
+                    }
+                }
+                let phase = phase.ok_or_else(|| de::Error::missing_field("phase"))?;
+                TreatmentHistory::builder(phase)
+                    .prior_lines(prior_lines.unwrap_or(0))
+                    .exposed(exposed.unwrap_or_default())
+                    .refractory(refractory.unwrap_or_default())
+                    .progressed_on_last(progressed.unwrap_or(false))
+                    .transplant(transplant.flatten())
+                    .build()
+                    .map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_struct("TreatmentHistory", HISTORY_FIELDS, History)
+    }
+}
