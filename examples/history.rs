@@ -367,7 +367,7 @@ fn timeline(person: &str, history: &LinesOfTherapy) -> String {
         for line in &history.lines {
             for d in line.drugs.iter().filter(|d| d.drug == *drug) {
                 let colour = match d.role {
-                    myeloma::history::DrugRole::Steroid => "#999",
+                    myeloma::DrugRole::Steroid => "#999",
                     _ => "#2b6cb0",
                 };
                 let _ = writeln!(

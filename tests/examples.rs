@@ -68,7 +68,7 @@ fn history_csv() {
     assert!(ok, "{err}");
     assert_eq!(
         err.trim(),
-        "rows: 37, people: 3, lines of therapy: 5, bad rows: 0"
+        "rows: 38, people: 3, lines of therapy: 5, bad rows: 0"
     );
     insta::assert_snapshot!(out);
 }

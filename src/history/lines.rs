@@ -6,11 +6,12 @@ use alloc::vec::Vec;
 
 use super::episodes::{self, Episode};
 use super::events::{self, CarTEvent, Claim, SctEvent};
-use super::roles::{self, DrugRole};
+use super::roles;
 use super::{
     refractory, Date, Decision, EndReason, Flags, Line, LineDrug, LinePhase, LinesOfTherapy,
     Params, PhaseSpan, Procedure, ProcedureKind, Purpose, Records, RestartAfterGap, Rule,
 };
+use crate::DrugRole;
 use crate::{Drug, DrugSet};
 
 /// Derives one person's lines of therapy from their records, by the reference's rules.
@@ -59,6 +60,7 @@ pub struct Deriver {
     car_ts: Vec<CarTEvent>,
     items: Vec<(Date, u8, u32)>,
     procedures: Vec<Procedure>,
+    event_dates: Vec<Date>,
 }
 
 /// An item of the sweep: kinds in the order they are handled on the same day.
@@ -96,12 +98,42 @@ impl Deriver {
         out.supportive = records
             .exposures
             .iter()
-            .filter(|e| in_time(e.start) && roles::role(e.drug) == DrugRole::Supportive)
+            .filter(|e| {
+                in_time(e.start)
+                    && roles::role(e.drug) == DrugRole::Supportive
+                    && !roles::is_event_agent(e.drug)
+            })
             .count();
+        self.procedures.clear();
+        self.procedures
+            .extend(records.procedures.iter().filter(|p| in_time(p.date)));
+        self.procedures.sort_unstable();
+        self.procedures.dedup();
+        self.event_dates.clear();
+        self.event_dates.extend(
+            self.procedures
+                .iter()
+                .filter(|p| p.kind != ProcedureKind::Apheresis)
+                .map(|p| p.date),
+        );
+        self.event_dates.extend(
+            records
+                .exposures
+                .iter()
+                .filter(|e| roles::is_car_t_product(e.drug))
+                .map(|e| e.start),
+        );
         episodes::episodes(
             &records.exposures,
             &p,
-            |e| in_time(e.start) && roles::role(e.drug) != DrugRole::Supportive,
+            // Supportive drugs are set aside, except fludarabine and the like, which C1 and M4
+            // claim for their event (unclaimed, they are set aside below).
+            |e| {
+                in_time(e.start)
+                    && (roles::role(e.drug) != DrugRole::Supportive
+                        || roles::is_event_agent(e.drug))
+            },
+            &self.event_dates,
             &mut self.coverage,
             &mut self.all,
         );
@@ -113,11 +145,6 @@ impl Deriver {
                 _ => self.defining.push(*e),
             }
         }
-        self.procedures.clear();
-        self.procedures
-            .extend(records.procedures.iter().filter(|p| in_time(p.date)));
-        self.procedures.sort_unstable();
-        self.procedures.dedup();
         out.progressions.extend_from_slice(&records.progressions);
         out.progressions.sort_unstable();
         out.progressions.dedup();
@@ -139,7 +166,12 @@ impl Deriver {
             self.items.push((e.start, SCT, k as u32));
         }
         for (i, e) in self.defining.iter().enumerate() {
-            if self.claims[i] == Claim::Free {
+            if self.claims[i] != Claim::Free {
+                continue;
+            }
+            if roles::role(e.drug) == DrugRole::Supportive {
+                out.supportive += e.count as usize;
+            } else {
                 self.items.push((e.start, EPISODE, i as u32));
             }
         }
@@ -238,6 +270,8 @@ struct Building {
     pieces: Vec<Piece>,
     procedures: Vec<Procedure>,
     last_sct: Option<Date>,
+    /// Each transplant event's days, from its first M4 agent to the transplant.
+    sct_spans: Vec<(Date, Date)>,
     /// Infusion date of the line's CAR-T, when the line is a CAR-T line.
     car_t: Option<Date>,
     flags: Flags,
@@ -258,6 +292,7 @@ impl Building {
             pieces: Vec::new(),
             procedures: Vec::new(),
             last_sct: None,
+            sct_spans: Vec::new(),
             car_t: None,
             flags: Flags::NONE,
             decisions: Vec::new(),
@@ -450,6 +485,23 @@ impl Sweep<'_> {
                 }
                 return;
             }
+        }
+        // M4: a drug starting during a transplant event (conditioning to transplant) joins the
+        // event's line, as the event's own agents do.
+        if line.sct_spans.iter().any(|&(a, b)| a <= day && day <= b) {
+            for &i in group {
+                self.place(
+                    i,
+                    LinePhase::Transplant,
+                    Purpose::Treatment,
+                    Flags::NONE,
+                    false,
+                );
+            }
+            if let Some(line) = self.current.as_mut() {
+                line.decide(day, Rule::M4, drugs);
+            }
+            return;
         }
         if day <= line.start {
             // Same day as the line's start: part of its base regimen.
@@ -748,6 +800,7 @@ impl Sweep<'_> {
         }
         line.procedures.push(event.procedure);
         line.last_sct = Some(s);
+        line.sct_spans.push((event.start, s));
         for i in 0..self.claims.len() {
             if let Claim::Sct(owner, purpose) = self.claims[i] {
                 if owner == k {

@@ -50,7 +50,12 @@
 //!   for at most 183 days are consolidation; everything else after the transplant is
 //!   maintenance.
 //! - **M4's event start** is its earliest conditioning or mobilisation agent; a stem-cell
-//!   apheresis is attached to its transplant but never moves a line's start.
+//!   apheresis is attached to its transplant but never moves a line's start. A drug starting
+//!   during the event (from its first agent to the transplant) joins the event's line, in phase
+//!   transplant, even after a progression. An agent's episode ends at a transplant that falls
+//!   between two of its exposures, so each transplant has its own conditioning.
+//! - **Fludarabine** is supportive in the catalogue; it is kept only as lymphodepletion of a
+//!   CAR-T event, and set aside otherwise.
 //! - **C1 without leukapheresis**: a drug new to the running line that starts within
 //!   `cart_lookback_days` before an infusion opens the CAR-T line as bridging; until the
 //!   infusion, everything else joins it as bridging.
@@ -81,7 +86,6 @@ pub use output::{
     Refractory, RefractoryBasis, Rule,
 };
 pub use params::{Params, RestartAfterGap};
-pub use roles::DrugRole;
 pub use stream::{by_person, ByPerson, NotGrouped};
 pub use to_history::AsOf;
 

@@ -3,7 +3,8 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use super::{Date, DrugRole, Procedure};
+use super::{Date, Procedure};
+use crate::DrugRole;
 use crate::{Drug, DrugSet, Regimen, Therapy};
 
 /// A rule of the reference's rule set; every decision records the one it applied.
