@@ -89,12 +89,14 @@ impl Deriver {
             .diagnosis
             .map(|d| d.add_days(-p.pre_diagnosis_grace_days));
         let in_time = |date: Date| cutoff.is_none_or(|c| date >= c);
-        let mut out = LinesOfTherapy::default();
-        out.before_diagnosis = records
-            .exposures
-            .iter()
-            .filter(|e| !in_time(e.start))
-            .count();
+        let mut out = LinesOfTherapy {
+            before_diagnosis: records
+                .exposures
+                .iter()
+                .filter(|e| !in_time(e.start))
+                .count(),
+            ..LinesOfTherapy::default()
+        };
         out.supportive = records
             .exposures
             .iter()
