@@ -9,6 +9,10 @@
 //! date, so [`Regimen::assess`](crate::Regimen::assess) works straight from records.
 //! [`by_person`] streams many people's rows, one person at a time.
 //!
+//! Dates are the crate's own [`Date`] (days since 1970-01-01, parsed from ISO 8601 `YYYY-MM-DD`
+//! with a [`DateError`] that says what is wrong); the features `chrono` and `jiff` add
+//! conversions to and from `chrono::NaiveDate` and `jiff::civil::Date`.
+//!
 //! The rules are the project's reference rule set (`lines-of-therapy.md`), anchored on the IMWG
 //! consensus (Rajkumar et al., Blood 2011 and 2015): one file per idea.
 //! - [`episodes`](self) N1: a drug's exposures merge while the gap is under 90 days.
@@ -64,6 +68,7 @@
 //!   no later line, whether or not treatment goes on.
 //! - **An apheresis** followed neither by a transplant nor by a CAR-T infusion is set aside.
 
+mod convert;
 mod date;
 mod episodes;
 mod events;
