@@ -1186,3 +1186,100 @@ fn steroids_and_supportive_drugs_from_the_catalogue_never_make_a_line() {
     assert!(lines.lines[0].drug_set().contains(Drug::Prednisone));
     assert!(!lines.lines[0].drug_set().contains(Drug::Filgrastim));
 }
+
+#[test]
+fn x2_an_addition_after_the_window_while_the_line_goes_on_is_a_new_line() {
+    // Daratumumab added on day 60 to Rd: a new line, DRd, with Rd carried over.
+    let t = T::new()
+        .fills(R, "2024-01-01", "2024-12-31", 21, 28)
+        .adms(DEX, "2024-01-01", "2024-12-31", 7)
+        .adms(DARA, &day("2024-01-01", 60), "2024-12-31", 7);
+    let lines = t.lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::X2);
+    assert_eq!(
+        lines.lines[1].regimen(),
+        Some(Therapy::Regimen(Regimen::DRd))
+    );
+    // The same drug 60 days in, but after every drug of the line stopped: a switch.
+    let t = T::new()
+        .fill(R, "2024-01-01", 28)
+        .adms(DARA, &day("2024-01-01", 60), "2024-12-31", 7);
+    let lines = t.lines();
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::X1);
+}
+
+#[test]
+fn h1_phase_follows_the_records() {
+    // After E1's transplant, during maintenance: after transplant.
+    let lines = e1_to_sct()
+        .fills(R, "2024-08-19", "2025-12-15", 28, 28)
+        .lines();
+    let h = lines
+        .treatment_history(d("2025-03-01"), AsOf::default())
+        .unwrap();
+    assert_eq!(h.phase(), Phase::AfterTransplant);
+    // Progression while lenalidomide is covered: refractory, and the phase says so.
+    let lines = e1_to_sct()
+        .fills(R, "2024-08-19", "2025-12-15", 28, 28)
+        .progression("2025-06-01")
+        .lines();
+    let h = lines
+        .treatment_history(d("2025-06-10"), AsOf::default())
+        .unwrap();
+    assert_eq!(h.phase(), Phase::Refractory);
+    assert!(h.refractory().contains(R));
+    assert!(h.progressed_on_last());
+    // A phase given by the caller is used as given.
+    let given = AsOf {
+        phase: Some(Phase::Relapsed),
+        ..AsOf::default()
+    };
+    assert_eq!(
+        lines
+            .treatment_history(d("2025-06-10"), given)
+            .unwrap()
+            .phase(),
+        Phase::Relapsed
+    );
+}
+
+#[test]
+fn procedures_parse_from_their_written_forms() {
+    for (text, kind) in [
+        ("ASCT", ProcedureKind::AutoSct),
+        ("auto-SCT", ProcedureKind::AutoSct),
+        ("autologous-sct", ProcedureKind::AutoSct),
+        ("Autologous stem cell transplant", ProcedureKind::AutoSct),
+        ("allogeneic-sct", ProcedureKind::AlloSct),
+        ("allo-HSCT", ProcedureKind::AlloSct),
+        ("apheresis", ProcedureKind::Apheresis),
+        ("Leukapheresis", ProcedureKind::Apheresis),
+        ("CAR-T", ProcedureKind::CarTInfusion),
+        ("car-t-infusion", ProcedureKind::CarTInfusion),
+    ] {
+        assert_eq!(text.parse::<ProcedureKind>(), Ok(kind), "{text}");
+    }
+    for kind in ProcedureKind::ALL {
+        assert_eq!(kind.as_str().parse::<ProcedureKind>(), Ok(*kind));
+    }
+    let error = "appendectomy".parse::<ProcedureKind>().unwrap_err();
+    assert!(error
+        .to_string()
+        .starts_with("unknown procedure (expected autologous-sct"));
+}
+
+#[test]
+fn dispensings_cover_their_supply_or_the_default() {
+    let p = Params::default();
+    let fill = |supply| Exposure::dispensing(R, d("2024-01-01"), supply);
+    assert_eq!(fill(Some(21)).covered_until(&p), d("2024-01-21"));
+    assert_eq!(fill(None).covered_until(&p), d("2024-01-28"));
+    assert_eq!(fill(Some(0)).covered_until(&p), d("2024-01-28"));
+    let infusion = Exposure {
+        end: Some(d("2024-01-03")),
+        ..Exposure::administration(DARA, d("2024-01-01"))
+    };
+    assert_eq!(infusion.covered_until(&p), d("2024-01-03"));
+}

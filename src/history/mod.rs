@@ -14,13 +14,20 @@
 //! conversions to and from `chrono::NaiveDate` and `jiff::civil::Date`.
 //!
 //! The rules are the project's reference rule set (`lines-of-therapy.md`), anchored on the IMWG
-//! consensus (Rajkumar et al., Blood 2011 and 2015): one file per idea.
-//! - [`episodes`](self) N1: a drug's exposures merge while the gap is under 90 days.
-//! - `events` M4, C1 (first pass): transplant conditioning, mobilisation, stem-cell apheresis;
+//! consensus (Rajkumar et al., Blood 2011 and 2015), each rule in a small function named for it,
+//! one file per idea:
+//! - `date`, `input`, `params`: the records and the parameters ([`Params`], with the reference's
+//!   defaults).
+//! - `roles`: each drug's role and maintenance eligibility, read from the catalogue.
+//! - `episodes`: N1, a drug's exposures merge while the gap is under 90 days.
+//! - `events`: M4 and C1, first pass: transplant conditioning, mobilisation, stem-cell apheresis;
 //!   CAR-T leukapheresis, bridging, lymphodepletion.
-//! - `lines` S1-S5, X1-X4, M1-M3, E1 with the precedence X4 > C1 > M4 > M3 > M1 > M2 >
-//!   X1/X2/X3 > S2-S5.
-//! - `refractory` R1, `to_history` H1, `stream` per-person streaming.
+//! - `lines`: S1-S5, X1-X4, M1-M3 and E1 in one sweep, with the precedence X4 > C1 > M4 > M3 >
+//!   M1 > M2 > X1/X2/X3 > S2-S5.
+//! - `refractory` R1, `to_history` H1, `stream` per-person streaming, `output` the result types.
+//!
+//! Every decision records its rule: [`Line::opened_by`], [`Line::ended_by`] with
+//! [`Line::end_reason`], and [`Line::decisions`] for what joined a line (S2, S4, S5, M1-M4, C1).
 //!
 //! # Choices where the reference reads two ways
 //! These follow what the IMWG definition implies; each has a test in `tests/history.rs`.
