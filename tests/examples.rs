@@ -95,5 +95,10 @@ fn history_svg_timeline() {
     );
     assert!(ok, "{err}");
     assert!(out.starts_with("<svg"));
+    let shown = std::fs::read_to_string("docs/history-timeline-P001.svg").unwrap_or_default();
+    assert_eq!(
+        shown, out,
+        "the README's picture is this output (regenerate it with the command in the README)"
+    );
     insta::assert_snapshot!(out);
 }
