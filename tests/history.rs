@@ -309,6 +309,12 @@ fn e8_with_restart_in_the_same_line_is_one_line() {
     };
     let lines = e8().lines_with(params);
     assert_eq!(lines.lines.len(), 1, "{}", summary(&lines));
+    // A different drug after the gap is still a new line, by X1.
+    let lines = e8()
+        .adms(K, "2025-12-01", "2026-03-01", 7)
+        .lines_with(params);
+    assert_eq!(lines.lines.len(), 2, "{}", summary(&lines));
+    assert_eq!(lines.lines[1].opened_by, Rule::X1);
 }
 
 #[test]

@@ -627,8 +627,9 @@ impl Sweep<'_> {
             }
             return;
         }
-        if long_gap {
-            // X3: a restart after a long drug-free gap, with at least one new drug.
+        if long_gap && p.restart_after_gap == RestartAfterGap::NewLine {
+            // X3: a restart after a long drug-free gap, with at least one new drug. (With
+            // `SameLine`, a new drug after the gap is judged as a switch below.)
             self.restart(day, group);
             return;
         }
