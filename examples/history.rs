@@ -305,7 +305,7 @@ fn write_lines<W: Write>(
 }
 
 /// A timeline picture: a lane per drug, lines shaded and numbered, transplants and CAR-T marked,
-/// each cut labelled with its rule.
+/// supplied progressions dashed, each cut labelled with its rule.
 fn timeline(person: &str, history: &LinesOfTherapy) -> String {
     use std::fmt::Write as _;
     let mut drugs: Vec<myeloma::Drug> = history
@@ -383,6 +383,21 @@ fn timeline(person: &str, history: &LinesOfTherapy) -> String {
                 top + lane * drugs.len() as f64 + 18.0
             );
         }
+    }
+    for &q in history
+        .progressions
+        .iter()
+        .filter(|&&q| from <= q && q <= to)
+    {
+        let qx = x(q);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{qx:.1}\" x2=\"{qx:.1}\" y1=\"{}\" y2=\"{}\" stroke=\"#c60\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{}\" fill=\"#c60\">progression</text>",
+            top - 15.0,
+            top + lane * drugs.len() as f64 + 5.0,
+            qx - 70.0,
+            top - 20.0
+        );
     }
     for (i, drug) in drugs.iter().enumerate() {
         let y = top + lane * i as f64;
