@@ -1018,6 +1018,49 @@ mod properties {
         }
 
         #[test]
+        fn any_text_parses_or_errors_without_panicking(text in "\\PC{0,24}") {
+            let _ = text.parse::<Date>().map_err(|e| e.to_string());
+            let _ = text.parse::<ProcedureKind>().map_err(|e| e.to_string());
+        }
+
+        #[test]
+        fn extreme_records_never_panic(
+            rows in prop::collection::vec(
+                (0..POOL.len(), any::<i32>(), any::<bool>(), any::<Option<u32>>(), any::<Option<i32>>()),
+                0..40,
+            ),
+            procedures in prop::collection::vec((0..ProcedureKind::ALL.len(), any::<i32>()), 0..4),
+            progressions in prop::collection::vec(any::<i32>(), 0..3),
+            diagnosis in any::<Option<i32>>(),
+        ) {
+            let date = Date::from_days_since_epoch;
+            let mut records = Records::new();
+            for (i, start, adm, supply, end) in rows {
+                let mut e = if adm {
+                    Exposure::administration(POOL[i], date(start))
+                } else {
+                    Exposure::dispensing(POOL[i], date(start), supply)
+                };
+                e.end = end.map(date);
+                records.push(Record::Exposure(e));
+            }
+            for (k, day) in procedures {
+                records.push(Record::Procedure(Procedure { kind: ProcedureKind::ALL[k], date: date(day) }));
+            }
+            for day in progressions {
+                records.push(Record::Progression(date(day)));
+            }
+            if let Some(day) = diagnosis {
+                records.push(Record::Diagnosis(date(day)));
+            }
+            let lines = lines_of_therapy(&records, &Params::default());
+            for pair in lines.lines.windows(2) {
+                prop_assert!(pair[0].end < pair[1].start);
+            }
+            let _ = lines.treatment_history(Date::MAX, AsOf::default());
+        }
+
+        #[test]
         fn histories_build_for_any_date(records in timeline(), day in 0i32..1600) {
             let lines = derive(&records);
             let at = d("2022-01-01").add_days(day);
