@@ -1167,6 +1167,8 @@ fn c1_fludarabine_and_cyclophosphamide_before_an_infusion_are_lymphodepletion() 
         .find(|x| x.drug == Drug::Elotuzumab)
         .unwrap();
     assert_eq!(elo.purpose, Purpose::Bridging);
+    // The phase is named by its treatment, not by its lymphodepletion.
+    assert_eq!(l3.regimen(), Some(Therapy::Drug(Drug::Elotuzumab)));
     assert_eq!(lines.lines[1].end_reason, EndReason::CarT);
 }
 
@@ -1195,6 +1197,10 @@ fn c1_a_car_t_product_given_as_a_drug_is_the_infusion() {
             CY,
             Drug::IdecabtageneVicleucel
         ])
+    );
+    assert_eq!(
+        lines.lines[2].regimen(),
+        Some(Therapy::Drug(Drug::IdecabtageneVicleucel))
     );
     // A bispecific after CAR-T is a new line.
     let lines = car_t_after_e3(|t| {

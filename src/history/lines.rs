@@ -896,21 +896,28 @@ fn finish(
         let mut phases: Vec<PhaseSpan> = Vec::new();
         for phase in PHASES {
             let mut span: Option<PhaseSpan> = None;
-            let mut extend = |start: Date, end: Date, drug: Option<Drug>| {
+            let mut extend = |start: Date, end: Date, drug: Option<(Drug, Purpose)>| {
                 let s = span.get_or_insert(PhaseSpan {
                     phase,
                     start,
                     end,
                     drugs: DrugSet::EMPTY,
+                    agents: DrugSet::EMPTY,
                 });
                 s.start = s.start.min(start);
                 s.end = s.end.max(end);
-                if let Some(d) = drug {
+                if let Some((d, purpose)) = drug {
                     s.drugs = s.drugs.with(d);
+                    if matches!(
+                        purpose,
+                        Purpose::Conditioning | Purpose::Mobilisation | Purpose::Lymphodepletion
+                    ) {
+                        s.agents = s.agents.with(d);
+                    }
                 }
             };
             for d in drugs.iter().filter(|d| d.phase == phase) {
-                extend(d.start, d.end, Some(d.drug));
+                extend(d.start, d.end, Some((d.drug, d.purpose)));
             }
             if phase == LinePhase::Transplant {
                 for pr in b.procedures.iter().filter(|p| p.kind.is_transplant()) {
@@ -923,6 +930,23 @@ fn finish(
                         extend(pr.date, pr.date, None);
                     }
                 }
+            }
+            // A drug also given as treatment in the phase is not only an agent.
+            let treated: DrugSet = drugs
+                .iter()
+                .filter(|d| {
+                    d.phase == phase
+                        && !matches!(
+                            d.purpose,
+                            Purpose::Conditioning
+                                | Purpose::Mobilisation
+                                | Purpose::Lymphodepletion
+                        )
+                })
+                .map(|d| d.drug)
+                .collect();
+            if let Some(s) = span.as_mut() {
+                s.agents = s.agents.difference(treated);
             }
             if let Some(mut s) = span {
                 s.end = s.end.min(end);
