@@ -202,13 +202,15 @@ impl Deriver {
             any_sct: false,
         };
         let mut i = 0;
+        let mut group = Vec::new();
         while i < self.items.len() {
             let (date, kind, index) = self.items[i];
             match kind {
                 CAR_T => sweep.car_t(index as usize),
                 SCT => sweep.sct(index as usize),
                 _ => {
-                    let mut group = alloc::vec![index as usize];
+                    group.clear();
+                    group.push(index as usize);
                     while let Some(&(d, EPISODE, next)) = self.items.get(i + 1) {
                         if d != date {
                             break;
