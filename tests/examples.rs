@@ -102,3 +102,23 @@ fn history_svg_timeline() {
     );
     insta::assert_snapshot!(out);
 }
+
+#[cfg(feature = "history")]
+#[test]
+fn history_stops_on_input_not_grouped_by_person() {
+    let (ok, out, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &["tests/fixtures/history/ungrouped.csv"],
+    );
+    assert!(!ok);
+    assert_eq!(
+        out.lines().count(),
+        3,
+        "the header and the lines of A and B: {out}"
+    );
+    assert_eq!(
+        err.trim(),
+        "error: the rows of person A are not together: they appear again after another person's (group the input by person)"
+    );
+}
