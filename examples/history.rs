@@ -19,9 +19,11 @@
 //! `--csv-only`, only reads the file with the `csv` crate: the baseline to time the run against.
 
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 use myeloma::history::{
     by_person, Date, Exposure, ExposureKind, LinesOfTherapy, Params, Procedure, ProcedureKind,
@@ -130,23 +132,37 @@ fn run(
         eprintln!("{path}:{line}: error: {message}");
         bad.set(bad.get() + 1);
     };
-    let rows = reader.records().flat_map(|row| {
-        let row = match row {
-            Ok(row) => row,
+    // One record buffer for the whole file, and the person's id shared by their rows.
+    let mut row = csv::StringRecord::new();
+    let mut queue: VecDeque<Record> = VecDeque::new();
+    let mut person: Rc<str> = Rc::from("");
+    let mut done = false;
+    let rows = std::iter::from_fn(|| loop {
+        if let Some(record) = queue.pop_front() {
+            return Some((Rc::clone(&person), record));
+        }
+        if done {
+            return None;
+        }
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => {
+                done = true;
+                continue;
+            }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 report(line, &e);
-                return Vec::new();
+                done = e.is_io_error();
+                continue;
             }
-        };
+        }
         rows_read.set(rows_read.get() + 1);
         let line = row.position().map_or(0, |p| p.line());
-        match parse(&row) {
-            Ok((person, records)) => records.into_iter().map(|r| (person.clone(), r)).collect(),
-            Err(message) => {
-                report(line, &message);
-                Vec::new()
-            }
+        match parse(&row, &mut queue) {
+            Ok(id) if *id == *person => {}
+            Ok(id) => person = Rc::from(id),
+            Err(message) => report(line, &message),
         }
     });
     let (mut people, mut lines) = (0usize, 0usize);
@@ -169,7 +185,7 @@ fn run(
         people += 1;
         lines += history.lines.len();
         match svg {
-            Some(wanted) if wanted == person => {
+            Some(wanted) if wanted == &*person => {
                 writer.flush()?;
                 drop(writer);
                 out.write_all(timeline(&person, &history).as_bytes())?;
@@ -199,8 +215,9 @@ fn run(
     Ok(bad.get() == 0)
 }
 
-/// One CSV row as records: a regimen's name gives one exposure per drug.
-fn parse(row: &csv::StringRecord) -> Result<(String, Vec<Record>), String> {
+/// One CSV row as records, appended to `out` (a regimen's name gives one exposure per drug);
+/// returns the row's person id. Nothing is appended when the row is bad.
+fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&'r str, String> {
     let field = |i: usize| row.get(i).map(str::trim).unwrap_or("");
     if row.len() != HEADER.len() {
         return Err(format!(
@@ -232,43 +249,43 @@ fn parse(row: &csv::StringRecord) -> Result<(String, Vec<Record>), String> {
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})"));
     }
-    let records = match kind.to_ascii_lowercase().as_str() {
-        "administration" | "dispensing" => {
-            let kind = if kind.eq_ignore_ascii_case("dispensing") {
-                ExposureKind::Dispensing
-            } else {
-                ExposureKind::Administration
-            };
-            let therapy = myeloma::resolve(name).map_err(|e| e.to_string())?;
-            therapy
-                .drugs()
-                .iter()
-                .map(|drug| {
-                    Record::Exposure(Exposure {
-                        drug,
-                        start,
-                        end,
-                        days_supply,
-                        kind,
-                    })
-                })
-                .collect()
-        }
+    let exposure_kind = if kind.eq_ignore_ascii_case("administration") {
+        Some(ExposureKind::Administration)
+    } else if kind.eq_ignore_ascii_case("dispensing") {
+        Some(ExposureKind::Dispensing)
+    } else {
+        None
+    };
+    if let Some(kind) = exposure_kind {
+        let therapy = myeloma::resolve(name).map_err(|e| e.to_string())?;
+        out.extend(therapy.drugs().iter().map(|drug| {
+            Record::Exposure(Exposure {
+                drug,
+                start,
+                end,
+                days_supply,
+                kind,
+            })
+        }));
+        return Ok(person);
+    }
+    let record = match kind.to_ascii_lowercase().as_str() {
         "procedure" => {
             let kind: ProcedureKind = name
                 .parse()
                 .map_err(|e| format!("procedure `{name}`: {e}"))?;
-            vec![Record::Procedure(Procedure { kind, date: start })]
+            Record::Procedure(Procedure { kind, date: start })
         }
-        "progression" => vec![Record::Progression(start)],
-        "diagnosis" => vec![Record::Diagnosis(start)],
+        "progression" => Record::Progression(start),
+        "diagnosis" => Record::Diagnosis(start),
         _ => {
             return Err(format!(
                 "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
             ))
         }
     };
-    Ok((person.to_owned(), records))
+    out.push_back(record);
+    Ok(person)
 }
 
 fn write_lines<W: Write>(
