@@ -41,8 +41,9 @@
 //!   a cut for a new drug after the window is X2 when an exposure covers the day and X1 when
 //!   none does, as in example E14, where bortezomib's 70-day gap is shorter than the
 //!   discontinuation gap (its episode runs on) yet the reference calls the change a switch.
-//! - **S2's "or resumes after it"** is not used: a drug joins only while a drug of the line is
-//!   covered on its start day.
+//! - **S2's "or resumes after it"** needs no look-ahead: a drug of the line held for less than
+//!   the discontinuation gap is still covered by its N1 episode, so a drug starting during the
+//!   hold joins; after a longer hold the line has stopped (X1 or X3).
 //! - **S4 with `min_line_days = 0`** is off, so every change counts, as CIBMTR does.
 //! - **S5** keeps a drug of the line that starts again in the line while another drug is covered,
 //!   or while all are stopped for less than the discontinuation gap; after that gap it is X3.
