@@ -17,6 +17,9 @@
 //! on; the count of bad rows is reported at the end and makes the exit status 1.
 //! With `--svg PERSON`, writes that person's timeline as SVG to stdout instead. With
 //! `--csv-only`, only reads the file with the `csv` crate: the baseline to time the run against.
+//! With `--set-aside-unknown-drugs`, rows naming drugs the catalogue does not know (other
+//! cancers' drugs, antiemetics in a full export) are counted and reported once at the end
+//! instead of one error each.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -44,15 +47,17 @@ fn main() -> ExitCode {
     let mut path = None;
     let mut svg = None;
     let mut csv_only = false;
+    let mut set_aside_unknown = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--csv-only" => csv_only = true,
+            "--set-aside-unknown-drugs" => set_aside_unknown = true,
             "--svg" => match args.next() {
                 Some(person) => svg = Some(person),
                 None => return usage("--svg needs a person id"),
             },
             "-h" | "--help" => {
-                println!("usage: history FILE.csv [--svg PERSON | --csv-only]");
+                println!("usage: history FILE.csv [--svg PERSON | --csv-only] [--set-aside-unknown-drugs]");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
@@ -72,7 +77,11 @@ fn main() -> ExitCode {
     if csv_only {
         return read_only(&path, file);
     }
-    match run(&path, file, svg.as_deref(), &mut io::stdout().lock()) {
+    let options = Options {
+        svg: svg.as_deref(),
+        set_aside_unknown,
+    };
+    match run(&path, file, options, &mut io::stdout().lock()) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
@@ -83,7 +92,7 @@ fn main() -> ExitCode {
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("error: {problem}\nusage: history FILE.csv [--svg PERSON | --csv-only]");
+    eprintln!("error: {problem}\nusage: history FILE.csv [--svg PERSON | --csv-only] [--set-aside-unknown-drugs]");
     ExitCode::from(2)
 }
 
@@ -110,10 +119,20 @@ fn read_only(path: &str, file: File) -> ExitCode {
 }
 
 /// Reads every row, writes every line; `Ok(false)` when some rows were bad.
+/// What the command line asked for.
+#[derive(Clone, Copy)]
+struct Options<'a> {
+    /// Draw this person's timeline instead of writing CSV.
+    svg: Option<&'a str>,
+    /// Count rows whose drug the catalogue does not know (other cancers' drugs, antiemetics) and
+    /// set them aside, instead of reporting each as a bad row.
+    set_aside_unknown: bool,
+}
+
 fn run(
     path: &str,
     input: impl io::Read,
-    svg: Option<&str>,
+    options: Options,
     out: &mut impl Write,
 ) -> Result<bool, Box<dyn std::error::Error>> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
@@ -128,6 +147,8 @@ fn run(
     }
     let bad = Cell::new(0usize);
     let rows_read = Cell::new(0usize);
+    let unknown = Cell::new(0usize);
+    let svg = options.svg;
     let report = |line: u64, message: &dyn std::fmt::Display| {
         eprintln!("{path}:{line}: error: {message}");
         bad.set(bad.get() + 1);
@@ -162,7 +183,10 @@ fn run(
         match parse(&row, &mut queue) {
             Ok(id) if *id == *person => {}
             Ok(id) => person = Rc::from(id),
-            Err(message) => report(line, &message),
+            Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
+                unknown.set(unknown.get() + 1);
+            }
+            Err(RowError::UnknownDrug(message) | RowError::Bad(message)) => report(line, &message),
         }
     });
     let (mut people, mut lines) = (0usize, 0usize);
@@ -212,19 +236,41 @@ fn run(
             ""
         }
     );
+    if unknown.get() > 0 {
+        eprintln!(
+            "set aside: {} rows naming drugs outside the catalogue (--set-aside-unknown-drugs)",
+            unknown.get()
+        );
+    }
     Ok(bad.get() == 0)
+}
+
+/// Why a row was not read.
+enum RowError {
+    /// The drug's name resolves to nothing in the catalogue.
+    UnknownDrug(String),
+    /// Anything else.
+    Bad(String),
+}
+
+impl From<String> for RowError {
+    fn from(message: String) -> RowError {
+        RowError::Bad(message)
+    }
+}
+
+impl From<&str> for RowError {
+    fn from(message: &str) -> RowError {
+        RowError::Bad(message.to_owned())
+    }
 }
 
 /// One CSV row as records, appended to `out` (a regimen's name gives one exposure per drug);
 /// returns the row's person id. Nothing is appended when the row is bad.
-fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&'r str, String> {
+fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&'r str, RowError> {
     let field = |i: usize| row.get(i).map(str::trim).unwrap_or("");
     if row.len() != HEADER.len() {
-        return Err(format!(
-            "expected {} fields, found {}",
-            HEADER.len(),
-            row.len()
-        ));
+        return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
     let person = field(0);
     if person.is_empty() {
@@ -247,7 +293,7 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
         ),
     };
     if end.is_some_and(|end| end < start) {
-        return Err(format!("end_date is before start_date ({start})"));
+        return Err(format!("end_date is before start_date ({start})").into());
     }
     let exposure_kind = if kind.eq_ignore_ascii_case("administration") {
         Some(ExposureKind::Administration)
@@ -257,7 +303,7 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
         None
     };
     if let Some(kind) = exposure_kind {
-        let therapy = myeloma::resolve(name).map_err(|e| e.to_string())?;
+        let therapy = myeloma::resolve(name).map_err(|e| RowError::UnknownDrug(e.to_string()))?;
         out.extend(therapy.drugs().iter().map(|drug| {
             Record::Exposure(Exposure {
                 drug,
@@ -281,7 +327,8 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
         _ => {
             return Err(format!(
                 "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
-            ))
+            )
+            .into())
         }
     };
     out.push_back(record);

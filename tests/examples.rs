@@ -122,3 +122,25 @@ fn history_stops_on_input_not_grouped_by_person() {
         "error: the rows of person A are not together: they appear again after another person's (group the input by person)"
     );
 }
+
+#[cfg(feature = "history")]
+#[test]
+fn history_can_set_aside_drugs_outside_the_catalogue_and_count_them() {
+    let (ok, _, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &[
+            "tests/fixtures/history/bad_rows.csv",
+            "--set-aside-unknown-drugs",
+        ],
+    );
+    assert!(!ok, "the other bad rows still fail the run");
+    assert!(!err.contains("bortezimib"), "{err}");
+    assert!(err.contains("bad rows: 3 (reported above)"), "{err}");
+    assert!(
+        err.ends_with(
+            "set aside: 1 rows naming drugs outside the catalogue (--set-aside-unknown-drugs)\n"
+        ),
+        "{err}"
+    );
+}
