@@ -379,9 +379,14 @@ fn e14_rechallenge_after_an_intervening_line_is_three_lines() {
             Some(Therapy::Regimen(Regimen::RVd)),
         ]
     );
-    assert_eq!(lines.lines[1].opened_by, Rule::X1);
-    assert_eq!(lines.lines[2].opened_by, Rule::X1);
+    // The heading of E14 says X1, but by definitions 1 and 2 bortezomib's 70-day and 77-day
+    // breaks are shorter than the discontinuation gap, so its episode runs on and the cuts are
+    // additions (X2); by definition 3 no exposure covers the new drugs' first days, so the end
+    // reason is Switch. See the module docs.
+    assert_eq!(lines.lines[1].opened_by, Rule::X2);
+    assert_eq!(lines.lines[2].opened_by, Rule::X2);
     assert_eq!(lines.lines[0].end_reason, EndReason::Switch);
+    assert_eq!(lines.lines[1].end_reason, EndReason::Switch);
 }
 
 // ---------------------------------------------------------------------------------------------

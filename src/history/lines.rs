@@ -609,15 +609,11 @@ impl Sweep<'_> {
             return;
         }
         if covered {
-            // X2: an unplanned addition; labelled X1 (a switch) when no exposure of the line
-            // covers the day, though a drug's episode runs on (definition 3, example E14).
+            // X2: an unplanned addition while the line goes on (its episodes, definition 2). The
+            // end reason follows the exposures' own coverage (definition 3), so it reads Switch
+            // when the new drug falls between doses.
             let reason = self.reason_for(line, day);
-            let rule = if reason == EndReason::Addition {
-                Rule::X2
-            } else {
-                Rule::X1
-            };
-            self.cut(day, rule, reason);
+            self.cut(day, Rule::X2, reason);
             for &i in group {
                 self.place(
                     i,

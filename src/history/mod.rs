@@ -34,13 +34,16 @@
 //! - **Steroids and supportive drugs** never start, extend, end or change a line. A steroid is
 //!   listed in the lines its episode overlaps and names their regimens; supportive drugs are only
 //!   counted ([`LinesOfTherapy::supportive`]).
-//! - **S2's coverage** is episode coverage (definition 2): a drug between two weekly doses is
-//!   still covered. The end reason of a cut (Switch or Addition) uses the exposures' own
-//!   coverage (definition 3), so a line can end with end reason `Switch` while a drug's episode
-//!   goes on, when the new drug falls between doses. Counts never depend on the label. The rule id follows the label:
-//!   a cut for a new drug after the window is X2 when an exposure covers the day and X1 when
-//!   none does, as in example E14, where bortezomib's 70-day gap is shorter than the
-//!   discontinuation gap (its episode runs on) yet the reference calls the change a switch.
+//! - **Coverage** is a drug's N1 episode (definition 2): a drug between two doses, or held for
+//!   less than the discontinuation gap, is still covered, so the line goes on. The rule of a cut
+//!   for a new drug follows it: X2 (addition) while a drug of the line is covered, X1 (switch)
+//!   when none is. The end reason follows the exposures' own coverage (definition 3): Addition
+//!   when an exposure of the line started before the day covers it, Switch otherwise (a dose
+//!   given on the new drug's first day belongs with the new regimen). So a line can end by X2
+//!   with end reason Switch when the new drug falls between doses of drugs that go on. In the
+//!   reference's example E14, bortezomib's 70-day break is shorter than the discontinuation gap,
+//!   so the cuts are X2 with end reason Switch, where the example's heading says X1; the count (3)
+//!   is the same. Counts never depend on these labels.
 //! - **S2's "or resumes after it"** needs no look-ahead: a drug of the line held for less than
 //!   the discontinuation gap is still covered by its N1 episode, so a drug starting during the
 //!   hold joins; after a longer hold the line has stopped (X1 or X3).
