@@ -390,12 +390,12 @@ fn timeline(person: &str, history: &LinesOfTherapy) -> String {
     let (left, width, lane) = (170.0, 900.0, 22.0);
     let x = |d: Date| left + width * f64::from(from.days_until(d)) / days;
     let top = 50.0;
-    let height = top + lane * drugs.len() as f64 + 40.0;
+    let height = top + lane * drugs.len() as f64 + 55.0;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">",
-        left + width + 30.0
+        left + width + 90.0
     );
     let _ = writeln!(
         svg,
@@ -427,7 +427,7 @@ fn timeline(person: &str, history: &LinesOfTherapy) -> String {
             let _ = writeln!(
                 svg,
                 "<text x=\"{x0:.1}\" y=\"{}\" fill=\"#a00\">{}</text>",
-                height - 8.0,
+                height - 4.0,
                 line.opened_by
             );
         }
@@ -444,7 +444,9 @@ fn timeline(person: &str, history: &LinesOfTherapy) -> String {
                 top - 15.0,
                 top + lane * drugs.len() as f64 + 5.0,
                 px + 2.0,
-                top + lane * drugs.len() as f64 + 18.0
+                // Apheresis a row lower, so that it and its infusion or transplant both read.
+                top + lane * drugs.len() as f64
+                    + if p.kind == ProcedureKind::Apheresis { 31.0 } else { 18.0 }
             );
         }
     }
