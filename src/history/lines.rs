@@ -227,7 +227,7 @@ impl Deriver {
             sweep.lines.push(last);
         }
         let building = core::mem::take(&mut sweep.lines);
-        out.lines = finish(building, &self.steroids, &self.coverage);
+        out.lines = finish(building, &self.steroids);
         out.refractory = refractory::refractory(&out.lines, &out.progressions, &p);
         out
     }
@@ -820,11 +820,7 @@ impl Sweep<'_> {
 }
 
 /// E1 and the output: line ends, phases, steroids, numbering.
-fn finish(
-    building: Vec<Building>,
-    steroids: &[Episode],
-    _coverage: &[(Drug, Date, Date)],
-) -> Vec<Line> {
+fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
     let starts: Vec<Date> = building.iter().map(|b| b.start).collect();
     let mut lines = Vec::with_capacity(building.len());
     for (n, mut b) in building.into_iter().enumerate() {
