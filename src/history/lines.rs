@@ -638,9 +638,11 @@ impl Sweep<'_> {
             .filter(|piece| line.base.contains(piece.drug) && piece.is_treatment())
             .map(|piece| piece.end)
             .max()
-            .unwrap_or(line.start);
+            .unwrap_or(line.window_start);
+        // Measured from the base regimen's start: the line's start, or the switch of an
+        // earlier fold.
         if p.min_line_days > 0
-            && line.start.days_until(base_end) <= p.min_line_days
+            && line.window_start.days_until(base_end) <= p.min_line_days
             && line.last_sct.is_none()
             && line.car_t.is_none()
         {
