@@ -68,7 +68,7 @@ fn history_csv() {
     assert!(ok, "{err}");
     assert_eq!(
         err.trim(),
-        "rows: 37, people: 3, lines of therapy: 5, bad rows: 0"
+        "rows: 38, people: 3, lines of therapy: 5, bad rows: 0"
     );
     insta::assert_snapshot!(out);
 }
@@ -95,5 +95,52 @@ fn history_svg_timeline() {
     );
     assert!(ok, "{err}");
     assert!(out.starts_with("<svg"));
+    let shown = std::fs::read_to_string("docs/history-timeline-P001.svg").unwrap_or_default();
+    assert_eq!(
+        shown, out,
+        "the README's picture is this output (regenerate it with the command in the README)"
+    );
     insta::assert_snapshot!(out);
+}
+
+#[cfg(feature = "history")]
+#[test]
+fn history_stops_on_input_not_grouped_by_person() {
+    let (ok, out, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &["tests/fixtures/history/ungrouped.csv"],
+    );
+    assert!(!ok);
+    assert_eq!(
+        out.lines().count(),
+        3,
+        "the header and the lines of A and B: {out}"
+    );
+    assert_eq!(
+        err.trim(),
+        "error: the rows of person A are not together: they appear again after another person's (group the input by person)"
+    );
+}
+
+#[cfg(feature = "history")]
+#[test]
+fn history_can_set_aside_drugs_outside_the_catalogue_and_count_them() {
+    let (ok, _, err) = common::run_example_output(
+        "history",
+        &["--features", "history"],
+        &[
+            "tests/fixtures/history/bad_rows.csv",
+            "--set-aside-unknown-drugs",
+        ],
+    );
+    assert!(!ok, "the other bad rows still fail the run");
+    assert!(!err.contains("bortezimib"), "{err}");
+    assert!(err.contains("bad rows: 3 (reported above)"), "{err}");
+    assert!(
+        err.ends_with(
+            "set aside: 1 rows naming drugs outside the catalogue (--set-aside-unknown-drugs)\n"
+        ),
+        "{err}"
+    );
 }

@@ -232,6 +232,7 @@ pub fn cohort(people: u32, seed: u64) -> Vec<(u32, Record)> {
 }
 
 /// A record as the `history` example's CSV writes it: kind, name, start date, days' supply.
+#[allow(dead_code)] // Used by examples/cohort.rs, not by the benchmark.
 pub fn csv_fields(record: &Record) -> (&'static str, String, Date, Option<u32>) {
     match *record {
         Record::Exposure(e) => (

@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use super::{Date, Exposure, Params};
+use super::{roles, Date, Exposure, Params};
 use crate::Drug;
 
 /// N1: a run of one drug's exposures whose uncovered gaps are each shorter than
@@ -19,11 +19,15 @@ pub(crate) struct Episode {
 }
 
 /// Builds every drug's episodes (sorted by drug, then start) and the coverage list they index.
-/// `keep` says which exposures to use (exposures before diagnosis are left out).
+/// `keep` says which exposures to use (exposures before diagnosis are left out). `events` are the
+/// transplant and CAR-T infusion dates: an episode of a conditioning, mobilisation or
+/// lymphodepletion agent ends at one that falls between two of its exposures, since the agents of
+/// one transplant are not those of the next (this project's reading of N1 with M4).
 pub(crate) fn episodes(
     exposures: &[Exposure],
     params: &Params,
     keep: impl Fn(&Exposure) -> bool,
+    events: &[Date],
     coverage: &mut Vec<(Drug, Date, Date)>,
     out: &mut Vec<Episode>,
 ) {
@@ -40,7 +44,12 @@ pub(crate) fn episodes(
     for (i, &(drug, start, end)) in coverage.iter().enumerate() {
         let index = u32::try_from(i).unwrap_or(u32::MAX);
         match out.last_mut() {
-            Some(last) if last.drug == drug && last.end.days_until(start) < gap => {
+            Some(last)
+                if last.drug == drug
+                    && last.end.days_until(start) < gap
+                    && !(roles::is_event_agent(drug)
+                        && events.iter().any(|&e| last.end <= e && e < start)) =>
+            {
                 last.end = last.end.max(end);
                 last.count += 1;
             }
@@ -84,13 +93,13 @@ mod tests {
         // Covered to 2023-07-09; the next fill 50 days later merges; one 90 days later does not.
         let exposures = [fill("2023-06-19"), fill("2023-08-28"), fill("2023-09-25")];
         let (mut cov, mut eps) = (Vec::new(), Vec::new());
-        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        episodes(&exposures, &p, |_| true, &[], &mut cov, &mut eps);
         assert_eq!(eps.len(), 1, "{eps:?}");
         let exposures = [fill("2023-06-19"), fill("2023-10-07")]; // 07-09 + 90 days
-        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        episodes(&exposures, &p, |_| true, &[], &mut cov, &mut eps);
         assert_eq!(eps.len(), 2);
         let exposures = [fill("2023-06-19"), fill("2023-10-06")]; // 89 days
-        episodes(&exposures, &p, |_| true, &mut cov, &mut eps);
+        episodes(&exposures, &p, |_| true, &[], &mut cov, &mut eps);
         assert_eq!(eps.len(), 1);
         assert!(eps[0].exposure_covers(&cov, d("2023-07-09")));
         assert!(!eps[0].exposure_covers(&cov, d("2023-06-19")));

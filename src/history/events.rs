@@ -4,8 +4,9 @@
 use alloc::vec::Vec;
 
 use super::episodes::Episode;
-use super::roles::{self, DrugRole};
+use super::roles;
 use super::{Date, Params, Procedure, ProcedureKind, Purpose};
+use crate::DrugRole;
 
 /// What an episode turned out to be part of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

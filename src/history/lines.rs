@@ -6,11 +6,12 @@ use alloc::vec::Vec;
 
 use super::episodes::{self, Episode};
 use super::events::{self, CarTEvent, Claim, SctEvent};
-use super::roles::{self, DrugRole};
+use super::roles;
 use super::{
     refractory, Date, Decision, EndReason, Flags, Line, LineDrug, LinePhase, LinesOfTherapy,
     Params, PhaseSpan, Procedure, ProcedureKind, Purpose, Records, RestartAfterGap, Rule,
 };
+use crate::DrugRole;
 use crate::{Drug, DrugSet};
 
 /// Derives one person's lines of therapy from their records, by the reference's rules.
@@ -59,6 +60,7 @@ pub struct Deriver {
     car_ts: Vec<CarTEvent>,
     items: Vec<(Date, u8, u32)>,
     procedures: Vec<Procedure>,
+    event_dates: Vec<Date>,
 }
 
 /// An item of the sweep: kinds in the order they are handled on the same day.
@@ -87,21 +89,53 @@ impl Deriver {
             .diagnosis
             .map(|d| d.add_days(-p.pre_diagnosis_grace_days));
         let in_time = |date: Date| cutoff.is_none_or(|c| date >= c);
-        let mut out = LinesOfTherapy::default();
-        out.before_diagnosis = records
-            .exposures
-            .iter()
-            .filter(|e| !in_time(e.start))
-            .count();
+        let mut out = LinesOfTherapy {
+            before_diagnosis: records
+                .exposures
+                .iter()
+                .filter(|e| !in_time(e.start))
+                .count(),
+            ..LinesOfTherapy::default()
+        };
         out.supportive = records
             .exposures
             .iter()
-            .filter(|e| in_time(e.start) && roles::role(e.drug) == DrugRole::Supportive)
+            .filter(|e| {
+                in_time(e.start)
+                    && roles::role(e.drug) == DrugRole::Supportive
+                    && !roles::is_event_agent(e.drug)
+            })
             .count();
+        self.procedures.clear();
+        self.procedures
+            .extend(records.procedures.iter().filter(|p| in_time(p.date)));
+        self.procedures.sort_unstable();
+        self.procedures.dedup();
+        self.event_dates.clear();
+        self.event_dates.extend(
+            self.procedures
+                .iter()
+                .filter(|p| p.kind != ProcedureKind::Apheresis)
+                .map(|p| p.date),
+        );
+        self.event_dates.extend(
+            records
+                .exposures
+                .iter()
+                .filter(|e| roles::is_car_t_product(e.drug))
+                .map(|e| e.start),
+        );
         episodes::episodes(
             &records.exposures,
             &p,
-            |e| in_time(e.start) && roles::role(e.drug) != DrugRole::Supportive,
+            // Supportive drugs are set aside, except fludarabine and the like, which C1 and M4
+            // claim for their event (unclaimed, they are set aside below).
+            |e| {
+                in_time(e.start)
+                    && (roles::role(e.drug) != DrugRole::Supportive
+                        || roles::is_event_agent(e.drug))
+            },
+            &self.event_dates,
             &mut self.coverage,
             &mut self.all,
         );
@@ -113,11 +147,6 @@ impl Deriver {
                 _ => self.defining.push(*e),
             }
         }
-        self.procedures.clear();
-        self.procedures
-            .extend(records.procedures.iter().filter(|p| in_time(p.date)));
-        self.procedures.sort_unstable();
-        self.procedures.dedup();
         out.progressions.extend_from_slice(&records.progressions);
         out.progressions.sort_unstable();
         out.progressions.dedup();
@@ -139,7 +168,12 @@ impl Deriver {
             self.items.push((e.start, SCT, k as u32));
         }
         for (i, e) in self.defining.iter().enumerate() {
-            if self.claims[i] == Claim::Free {
+            if self.claims[i] != Claim::Free {
+                continue;
+            }
+            if roles::role(e.drug) == DrugRole::Supportive {
+                out.supportive += e.count as usize;
+            } else {
                 self.items.push((e.start, EPISODE, i as u32));
             }
         }
@@ -168,13 +202,15 @@ impl Deriver {
             any_sct: false,
         };
         let mut i = 0;
+        let mut group = Vec::new();
         while i < self.items.len() {
             let (date, kind, index) = self.items[i];
             match kind {
                 CAR_T => sweep.car_t(index as usize),
                 SCT => sweep.sct(index as usize),
                 _ => {
-                    let mut group = alloc::vec![index as usize];
+                    group.clear();
+                    group.push(index as usize);
                     while let Some(&(d, EPISODE, next)) = self.items.get(i + 1) {
                         if d != date {
                             break;
@@ -191,7 +227,7 @@ impl Deriver {
             sweep.lines.push(last);
         }
         let building = core::mem::take(&mut sweep.lines);
-        out.lines = finish(building, &self.steroids, &self.coverage);
+        out.lines = finish(building, &self.steroids);
         out.refractory = refractory::refractory(&out.lines, &out.progressions, &p);
         out
     }
@@ -238,6 +274,8 @@ struct Building {
     pieces: Vec<Piece>,
     procedures: Vec<Procedure>,
     last_sct: Option<Date>,
+    /// Each transplant event's days, from its first M4 agent to the transplant.
+    sct_spans: Vec<(Date, Date)>,
     /// Infusion date of the line's CAR-T, when the line is a CAR-T line.
     car_t: Option<Date>,
     flags: Flags,
@@ -258,6 +296,7 @@ impl Building {
             pieces: Vec::new(),
             procedures: Vec::new(),
             last_sct: None,
+            sct_spans: Vec::new(),
             car_t: None,
             flags: Flags::NONE,
             decisions: Vec::new(),
@@ -451,6 +490,23 @@ impl Sweep<'_> {
                 return;
             }
         }
+        // M4: a drug starting during a transplant event (conditioning to transplant) joins the
+        // event's line, as the event's own agents do.
+        if line.sct_spans.iter().any(|&(a, b)| a <= day && day <= b) {
+            for &i in group {
+                self.place(
+                    i,
+                    LinePhase::Transplant,
+                    Purpose::Treatment,
+                    Flags::NONE,
+                    false,
+                );
+            }
+            if let Some(line) = self.current.as_mut() {
+                line.decide(day, Rule::M4, drugs);
+            }
+            return;
+        }
         if day <= line.start {
             // Same day as the line's start: part of its base regimen.
             let phase = line.phase_now();
@@ -553,15 +609,11 @@ impl Sweep<'_> {
             return;
         }
         if covered {
-            // X2: an unplanned addition; labelled X1 (a switch) when no exposure of the line
-            // covers the day, though a drug's episode runs on (definition 3, example E14).
+            // X2: an unplanned addition while the line goes on (its episodes, definition 2). The
+            // end reason follows the exposures' own coverage (definition 3), so it reads Switch
+            // when the new drug falls between doses.
             let reason = self.reason_for(line, day);
-            let rule = if reason == EndReason::Addition {
-                Rule::X2
-            } else {
-                Rule::X1
-            };
-            self.cut(day, rule, reason);
+            self.cut(day, Rule::X2, reason);
             for &i in group {
                 self.place(
                     i,
@@ -573,8 +625,9 @@ impl Sweep<'_> {
             }
             return;
         }
-        if long_gap {
-            // X3: a restart after a long drug-free gap, with at least one new drug.
+        if long_gap && p.restart_after_gap == RestartAfterGap::NewLine {
+            // X3: a restart after a long drug-free gap, with at least one new drug. (With
+            // `SameLine`, a new drug after the gap is judged as a switch below.)
             self.restart(day, group);
             return;
         }
@@ -585,9 +638,11 @@ impl Sweep<'_> {
             .filter(|piece| line.base.contains(piece.drug) && piece.is_treatment())
             .map(|piece| piece.end)
             .max()
-            .unwrap_or(line.start);
+            .unwrap_or(line.window_start);
+        // Measured from the base regimen's start: the line's start, or the switch of an
+        // earlier fold.
         if p.min_line_days > 0
-            && line.start.days_until(base_end) <= p.min_line_days
+            && line.window_start.days_until(base_end) <= p.min_line_days
             && line.last_sct.is_none()
             && line.car_t.is_none()
         {
@@ -748,6 +803,7 @@ impl Sweep<'_> {
         }
         line.procedures.push(event.procedure);
         line.last_sct = Some(s);
+        line.sct_spans.push((event.start, s));
         for i in 0..self.claims.len() {
             if let Claim::Sct(owner, purpose) = self.claims[i] {
                 if owner == k {
@@ -766,11 +822,7 @@ impl Sweep<'_> {
 }
 
 /// E1 and the output: line ends, phases, steroids, numbering.
-fn finish(
-    building: Vec<Building>,
-    steroids: &[Episode],
-    _coverage: &[(Drug, Date, Date)],
-) -> Vec<Line> {
+fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
     let starts: Vec<Date> = building.iter().map(|b| b.start).collect();
     let mut lines = Vec::with_capacity(building.len());
     for (n, mut b) in building.into_iter().enumerate() {
@@ -840,21 +892,28 @@ fn finish(
         let mut phases: Vec<PhaseSpan> = Vec::new();
         for phase in PHASES {
             let mut span: Option<PhaseSpan> = None;
-            let mut extend = |start: Date, end: Date, drug: Option<Drug>| {
+            let mut extend = |start: Date, end: Date, drug: Option<(Drug, Purpose)>| {
                 let s = span.get_or_insert(PhaseSpan {
                     phase,
                     start,
                     end,
                     drugs: DrugSet::EMPTY,
+                    agents: DrugSet::EMPTY,
                 });
                 s.start = s.start.min(start);
                 s.end = s.end.max(end);
-                if let Some(d) = drug {
+                if let Some((d, purpose)) = drug {
                     s.drugs = s.drugs.with(d);
+                    if matches!(
+                        purpose,
+                        Purpose::Conditioning | Purpose::Mobilisation | Purpose::Lymphodepletion
+                    ) {
+                        s.agents = s.agents.with(d);
+                    }
                 }
             };
             for d in drugs.iter().filter(|d| d.phase == phase) {
-                extend(d.start, d.end, Some(d.drug));
+                extend(d.start, d.end, Some((d.drug, d.purpose)));
             }
             if phase == LinePhase::Transplant {
                 for pr in b.procedures.iter().filter(|p| p.kind.is_transplant()) {
@@ -867,6 +926,23 @@ fn finish(
                         extend(pr.date, pr.date, None);
                     }
                 }
+            }
+            // A drug also given as treatment in the phase is not only an agent.
+            let treated: DrugSet = drugs
+                .iter()
+                .filter(|d| {
+                    d.phase == phase
+                        && !matches!(
+                            d.purpose,
+                            Purpose::Conditioning
+                                | Purpose::Mobilisation
+                                | Purpose::Lymphodepletion
+                        )
+                })
+                .map(|d| d.drug)
+                .collect();
+            if let Some(s) = span.as_mut() {
+                s.agents = s.agents.difference(treated);
             }
             if let Some(mut s) = span {
                 s.end = s.end.min(end);

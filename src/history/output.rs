@@ -3,7 +3,8 @@
 use alloc::vec::Vec;
 use core::fmt;
 
-use super::{Date, DrugRole, Procedure};
+use super::{Date, Procedure};
+use crate::DrugRole;
 use crate::{Drug, DrugSet, Regimen, Therapy};
 
 /// A rule of the reference's rule set; every decision records the one it applied.
@@ -290,14 +291,24 @@ pub struct PhaseSpan {
     pub end: Date,
     /// Its line-defining and steroid drugs.
     pub drugs: DrugSet,
+    /// Those of its drugs given as transplant or CAR-T agents (conditioning, mobilisation,
+    /// lymphodepletion) rather than as treatment.
+    pub agents: DrugSet,
 }
 
 impl PhaseSpan {
     /// The phase's regimen: the catalogue's [`Regimen`] when the drug set is one
     /// ([`Regimen::from_drugs`]), otherwise the drug or the combination; `None` for a phase with
-    /// no drug (a transplant recorded without its conditioning).
+    /// no drug (a transplant recorded without its conditioning). Agents are left out when the
+    /// phase has treatment besides them (bridging Kd with lymphodepleting cyclophosphamide is
+    /// Kd), and are the regimen when it has none (melphalan for a transplant).
     pub fn regimen(&self) -> Option<Therapy> {
-        therapy(self.drugs)
+        let treatment = self.drugs.difference(self.agents);
+        therapy(if treatment.is_empty() {
+            self.agents
+        } else {
+            treatment
+        })
     }
 }
 

@@ -32,7 +32,7 @@ pub(crate) fn refractory(
         line.drugs
             .iter()
             .filter(|d| {
-                d.role == super::DrugRole::LineDefining
+                d.role == crate::DrugRole::LineDefining
                     && matches!(
                         d.purpose,
                         Purpose::Treatment | Purpose::Bridging | Purpose::CarTProduct

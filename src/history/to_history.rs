@@ -61,7 +61,7 @@ impl LinesOfTherapy {
         let exposed: DrugSet = prior
             .iter()
             .flat_map(|l| l.drugs.iter())
-            .filter(|d| d.start < date && d.role != super::DrugRole::Supportive)
+            .filter(|d| d.start < date && d.role != crate::DrugRole::Supportive)
             .map(|d| d.drug)
             .collect();
         let refractory: DrugSet = self
