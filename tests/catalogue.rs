@@ -638,12 +638,12 @@ fn approvals_as_the_sources_state_them() {
         S::NotApproved,
         None
     ));
-    // Elrexfio: Health Canada approval with conditions, 2024-02-13.
+    // Elrexfio: Health Canada approval with conditions (the decision summary gives no date).
     assert!(has(
         Drug::Elranatamab,
         R::HealthCanada,
         S::Conditional,
-        Some("2024-02-13")
+        None
     ));
     // Venetoclax is not approved for myeloma (off-label for t(11;14)).
     assert!(Drug::Venetoclax
@@ -678,7 +678,13 @@ fn products_keep_their_name_and_route() {
         product(Drug::Doxorubicin, "Caelyx").route,
         Route::Intravenous
     );
-    for name in ["Darzalex Faspro", "darzalex-sc", "DOXIL", "Sarclisa Escena"] {
+    for name in [
+        "Darzalex Faspro",
+        "darzalex-sc",
+        "DOXIL",
+        "Lipodox",
+        "Sarclisa Escena",
+    ] {
         assert!(resolve(name).is_ok(), "{name}");
     }
     // Daratumumab is given under the skin (the page) or into a vein (the IV label).

@@ -149,12 +149,10 @@ pub enum StrumName {
     Doxil,
     #[strum(serialize = "caelyx")]
     Caelyx,
-    #[strum(serialize = "doxo")]
-    Doxo,
-    #[strum(serialize = "pld")]
-    Pld,
     #[strum(serialize = "lipodox")]
     Lipodox,
+    #[strum(serialize = "doxo")]
+    Doxo,
     #[strum(serialize = "etoposide")]
     Etoposide,
     #[strum(serialize = "vepesid")]
@@ -311,8 +309,6 @@ pub enum StrumName {
     Fludarabine,
     #[strum(serialize = "fludarabinephosphate")]
     FludarabinePhosphate,
-    #[strum(serialize = "flu")]
-    Flu,
     #[strum(serialize = "plerixafor")]
     Plerixafor,
     #[strum(serialize = "mozobil")]
@@ -341,16 +337,12 @@ pub enum StrumName {
     Nivestym,
     #[strum(serialize = "releuko")]
     Releuko,
-    #[strum(serialize = "granix")]
-    Granix,
     #[strum(serialize = "filgrastimsndz")]
     FilgrastimSndz,
     #[strum(serialize = "filgrastimaafi")]
     FilgrastimAafi,
     #[strum(serialize = "filgrastimayow")]
     FilgrastimAyow,
-    #[strum(serialize = "tbofilgrastim")]
-    TboFilgrastim,
     #[strum(serialize = "zoledronicacid")]
     ZoledronicAcid,
     #[strum(serialize = "zometa")]
@@ -365,8 +357,6 @@ pub enum StrumName {
     Aredia,
     #[strum(serialize = "pamidronatedisodium")]
     PamidronateDisodium,
-    #[strum(serialize = "apd")]
-    Apd,
     #[strum(serialize = "denosumab")]
     Denosumab,
     #[strum(serialize = "xgeva")]
@@ -533,8 +523,6 @@ pub enum StrumName {
     ERd,
     #[strum(serialize = "xd")]
     Xd,
-    #[strum(serialize = "sd")]
-    Sd,
     #[strum(serialize = "vd")]
     Vd,
     #[strum(serialize = "dpd")]
@@ -569,8 +557,6 @@ pub enum StrumName {
     DaraKRd,
     #[strum(serialize = "kpd")]
     KPd,
-    #[strum(serialize = "cpd")]
-    Cpd,
     #[strum(serialize = "spd")]
     SPd,
 }
@@ -648,9 +634,8 @@ impl StrumName {
             StrumName::Adriamycin => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Doxil => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Caelyx => Therapy::Drug(Drug::Doxorubicin),
-            StrumName::Doxo => Therapy::Drug(Drug::Doxorubicin),
-            StrumName::Pld => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Lipodox => Therapy::Drug(Drug::Doxorubicin),
+            StrumName::Doxo => Therapy::Drug(Drug::Doxorubicin),
             StrumName::Etoposide => Therapy::Drug(Drug::Etoposide),
             StrumName::VePesid => Therapy::Drug(Drug::Etoposide),
             StrumName::Vp16 => Therapy::Drug(Drug::Etoposide),
@@ -729,7 +714,6 @@ impl StrumName {
             StrumName::Abt199 => Therapy::Drug(Drug::Venetoclax),
             StrumName::Fludarabine => Therapy::Drug(Drug::Fludarabine),
             StrumName::FludarabinePhosphate => Therapy::Drug(Drug::Fludarabine),
-            StrumName::Flu => Therapy::Drug(Drug::Fludarabine),
             StrumName::Plerixafor => Therapy::Drug(Drug::Plerixafor),
             StrumName::Mozobil => Therapy::Drug(Drug::Plerixafor),
             StrumName::Plerix => Therapy::Drug(Drug::Plerixafor),
@@ -744,11 +728,9 @@ impl StrumName {
             StrumName::Zarxio => Therapy::Drug(Drug::Filgrastim),
             StrumName::Nivestym => Therapy::Drug(Drug::Filgrastim),
             StrumName::Releuko => Therapy::Drug(Drug::Filgrastim),
-            StrumName::Granix => Therapy::Drug(Drug::Filgrastim),
             StrumName::FilgrastimSndz => Therapy::Drug(Drug::Filgrastim),
             StrumName::FilgrastimAafi => Therapy::Drug(Drug::Filgrastim),
             StrumName::FilgrastimAyow => Therapy::Drug(Drug::Filgrastim),
-            StrumName::TboFilgrastim => Therapy::Drug(Drug::Filgrastim),
             StrumName::ZoledronicAcid => Therapy::Drug(Drug::ZoledronicAcid),
             StrumName::Zometa => Therapy::Drug(Drug::ZoledronicAcid),
             StrumName::Zol => Therapy::Drug(Drug::ZoledronicAcid),
@@ -756,7 +738,6 @@ impl StrumName {
             StrumName::Pamidronate => Therapy::Drug(Drug::Pamidronate),
             StrumName::Aredia => Therapy::Drug(Drug::Pamidronate),
             StrumName::PamidronateDisodium => Therapy::Drug(Drug::Pamidronate),
-            StrumName::Apd => Therapy::Drug(Drug::Pamidronate),
             StrumName::Denosumab => Therapy::Drug(Drug::Denosumab),
             StrumName::Xgeva => Therapy::Drug(Drug::Denosumab),
             StrumName::Osenvelt => Therapy::Drug(Drug::Denosumab),
@@ -840,7 +821,6 @@ impl StrumName {
             StrumName::EPd => Therapy::Regimen(Regimen::EPd),
             StrumName::ERd => Therapy::Regimen(Regimen::ERd),
             StrumName::Xd => Therapy::Regimen(Regimen::Xd),
-            StrumName::Sd => Therapy::Regimen(Regimen::Xd),
             StrumName::Vd => Therapy::Regimen(Regimen::Vd),
             StrumName::DPd => Therapy::Regimen(Regimen::DPd),
             StrumName::PdCy => Therapy::Regimen(Regimen::PdCy),
@@ -858,7 +838,6 @@ impl StrumName {
             StrumName::DKRd => Therapy::Regimen(Regimen::DKRd),
             StrumName::DaraKRd => Therapy::Regimen(Regimen::DKRd),
             StrumName::KPd => Therapy::Regimen(Regimen::KPd),
-            StrumName::Cpd => Therapy::Regimen(Regimen::KPd),
             StrumName::SPd => Therapy::Regimen(Regimen::SPd),
         }
     }
