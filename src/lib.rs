@@ -23,6 +23,8 @@ mod resolve;
 mod schema;
 #[cfg(feature = "serde")]
 mod serialize;
+#[cfg(feature = "strum")]
+mod strum_traits;
 #[allow(dead_code)] // The build script uses the rest of this shared module.
 mod text;
 
