@@ -14,6 +14,8 @@ mod codes;
 mod convert;
 mod drug_set;
 mod eligibility;
+#[cfg(feature = "serde")]
+mod export;
 #[cfg(feature = "history")]
 #[cfg_attr(docsrs, doc(cfg(feature = "history")))]
 pub mod history;
@@ -37,6 +39,8 @@ pub use eligibility::{
     options, Assessment, HistoryBuilder, HistoryError, Options, TreatmentHistory, Unmet,
     MAX_PRIOR_LINES,
 };
+#[cfg(feature = "serde")]
+pub use export::{export, Export};
 pub use medication::{
     Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
     Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,

@@ -149,3 +149,16 @@ fn records_and_assessments_serialise() {
     let page = to_value(myeloma::PAGE).unwrap();
     assert_eq!(page["side_effect_lists"], "lost-in-copying");
 }
+
+/// The library's export is the JSON document the README documents, value for value: the same as
+/// the reviewed snapshot of `catalogue --json`.
+#[test]
+fn the_export_is_the_documented_json() {
+    let snapshot = include_str!("snapshots/examples__catalogue_json.snap");
+    let json = snapshot
+        .splitn(3, "---\n")
+        .nth(2)
+        .expect("an insta snapshot: header between two --- lines, then the value");
+    let documented: serde_json::Value = serde_json::from_str(json).expect("the snapshot is JSON");
+    assert_eq!(to_value(myeloma::export()).unwrap(), documented);
+}
