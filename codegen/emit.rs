@@ -5,7 +5,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::validate::{
-    AcronymOrigin, Checked, Dose, Exposure, Key, Named, Note, Passage, Prerequisites, RxcuiStatus,
+    AcronymOrigin, Checked, Dose, Exposure, Indication, Key, Named, Note, Passage, Prerequisites,
+    Refractory, RxcuiStatus,
 };
 
 /// Whether the page names an entry, for the variant's rustdoc.
@@ -517,6 +518,7 @@ fn drugs(c: &Checked) -> TokenStream {
         column("description", quote!(Option<&'static str>), "What the page says of the drug; `None` for drugs beyond the page.", d.iter().map(|x| opt_str(&x.description)).collect()),
         column("routes", quote!(&'static [crate::GivenBy]), "How it is given, the usual route first, each in the page's words or with the label that states it.", d.iter().map(|x| slice(x.routes.iter().map(|(r, w, s)| { let r = route(c, *r); let w = opt_str(w); let s = option(s.map(|s| source(c, s))); quote!(crate::GivenBy { route: #r, wording: #w, source: #s }) }))).collect()),
         column("products", quote!(&'static [crate::Product]), "Products that carry the drug under their own name and route, such as a co-formulation for injection under the skin.", d.iter().map(|x| slice(x.products.iter().map(|p| { let name = &p.name; let ingredients = opt_str(&p.ingredients); let r = route(c, p.route); let reg = vocab("Regulator", p.regulator); let s = source(c, p.source); quote!(crate::Product { name: #name, ingredients: #ingredients, route: #r, regulator: #reg, source: #s }) }))).collect()),
+        column("indications", quote!(&'static [crate::Indication]), "The regulators' indications for the drug given alone: the conditions under which each approves it. See [`Drug::check`](crate::Drug::check).", d.iter().map(|x| indications(c, &x.indications)).collect()),
         column("approvals", quote!(&'static [crate::Approval]), "Regulators' decisions on the drug for multiple myeloma, as the cited sources state them.", d.iter().map(|x| slice(x.approvals.iter().map(|a| { let reg = vocab("Regulator", a.regulator); let st = vocab("ApprovalStatus", a.status); let date = opt_str(&a.date); let what = &a.what; let s = source(c, a.source); quote!(crate::Approval { regulator: #reg, status: #st, date: #date, what: #what, source: #s }) }))).collect()),
         column("uses", quote!(&'static [crate::StatedUse]), "What the page says the drug is used for.", d.iter().map(|x| slice(x.uses.iter().map(|(u, w)| { let u = use_(c, *u); quote!(crate::StatedUse { purpose: #u, wording: #w }) }))).collect()),
         column("given_alone", quote!(bool), "Whether the page says the drug may be given on its own.", d.iter().map(|x| bool_lit(x.given_alone)).collect()),
@@ -575,6 +577,7 @@ fn regimens(c: &Checked) -> TokenStream {
         column("uses", quote!(&'static [crate::Use]), "What it is used for, where the page says.", r.iter().map(|x| slice(x.uses.iter().map(|u| use_(c, *u)))).collect()),
         column("settings", quote!(&'static [crate::Setting]), "The settings of treatment it is used in, by its sources.", r.iter().map(|x| slice(x.settings.iter().map(|s| vocab("Setting", s)))).collect()),
         column("basis", quote!(&'static [crate::Basis]), "The trials and labels it rests on.", r.iter().map(|x| slice(x.basis.iter().map(|(name, s)| { let s = source(c, *s); quote!(crate::Basis { name: #name, source: #s }) }))).collect()),
+        column("indications", quote!(&'static [crate::Indication]), "The regulators' indications for the regimen: the conditions under which each approves it. See [`Regimen::check`](crate::Regimen::check).", r.iter().map(|x| indications(c, &x.indications)).collect()),
         column("is_on_page", quote!(bool), "Whether the source page lists the regimen (derived: it cites a page section).", r.iter().map(|x| bool_lit(x.on_page)).collect()),
         column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment.", r.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
         column("sources", quote!(&'static [crate::Source]), "Where the regimen is listed.", r.iter().map(|x| sources_of(c, &x.sources)).collect()),
@@ -825,20 +828,7 @@ fn aliases(c: &Checked, aliases: &[super::validate::Alias]) -> TokenStream {
 fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
     let min = option(p.min_prior_lines.map(|n| quote!(#n)));
     let max = option(p.max_prior_lines.map(|n| quote!(#n)));
-    let exposure = slice(p.prior_exposure.iter().map(|e| match e {
-        Exposure::Drug(d) => {
-            let d = drug(c, *d);
-            quote!(crate::Exposure::Drug(#d))
-        }
-        Exposure::Class(k) => {
-            let k = class(c, *k);
-            quote!(crate::Exposure::Class(#k))
-        }
-        Exposure::Target(t) => {
-            let t = target(c, *t);
-            quote!(crate::Exposure::Target(#t))
-        }
-    }));
+    let exposure = slice(p.prior_exposure.iter().map(|e| exposure(c, e)));
     let progression = p.progression_on_last;
     let rule_source = source(c, p.source);
     let wording = opt_str(&p.page_wording);
@@ -854,6 +844,66 @@ fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
             page_source: #page_source,
         }
     }
+}
+
+fn exposure(c: &Checked, e: &Exposure) -> TokenStream {
+    match e {
+        Exposure::Drug(d) => {
+            let d = drug(c, *d);
+            quote!(crate::Exposure::Drug(#d))
+        }
+        Exposure::Class(k) => {
+            let k = class(c, *k);
+            quote!(crate::Exposure::Class(#k))
+        }
+        Exposure::Target(t) => {
+            let t = target(c, *t);
+            quote!(crate::Exposure::Target(#t))
+        }
+    }
+}
+
+fn indications(c: &Checked, list: &[Indication]) -> TokenStream {
+    slice(list.iter().map(|i| {
+        let regulator = vocab("Regulator", i.regulator);
+        let status = vocab("IndicationStatus", i.status);
+        let date = opt_str(&i.date);
+        let setting = option(i.setting.map(|s| vocab("Setting", s)));
+        let min = option(i.min_prior_lines.map(|n| quote!(#n)));
+        let max = option(i.max_prior_lines.map(|n| quote!(#n)));
+        let prior = slice(i.prior_exposure.iter().map(|e| exposure(c, e)));
+        let refractory = slice(i.refractory_to.iter().map(|r| match r {
+            Refractory::To(e) => {
+                let e = exposure(c, e);
+                quote!(crate::Refractoriness::To(#e))
+            }
+            Refractory::LastTherapy => quote!(crate::Refractoriness::LastTherapy),
+        }));
+        let not_exposed = slice(i.not_exposed_to.iter().map(|e| exposure(c, e)));
+        let progression = i.progression_on_last;
+        let other = slice(i.other.iter().map(|o| str_lit(o)));
+        let wording = &i.wording;
+        let verified = i.verified;
+        let src = source(c, i.source);
+        quote! {
+            crate::Indication {
+                regulator: #regulator,
+                status: #status,
+                date: #date,
+                setting: #setting,
+                min_prior_lines: #min,
+                max_prior_lines: #max,
+                prior_exposure: #prior,
+                refractory_to: #refractory,
+                not_exposed_to: #not_exposed,
+                progression_on_last: #progression,
+                other: #other,
+                wording: #wording,
+                verified: #verified,
+                source: #src,
+            }
+        }
+    }))
 }
 
 fn rxcui(codes: &super::validate::Codes) -> Option<TokenStream> {

@@ -176,6 +176,9 @@ pub struct Drug {
     /// Approvals for multiple myeloma, by regulator.
     #[serde(default)]
     pub approvals: Vec<Approval>,
+    /// The regulators' indications for the drug given alone.
+    #[serde(default)]
+    pub indications: Vec<Indication>,
     #[serde(default)]
     pub uses: Vec<DrugUse>,
     #[serde(default)]
@@ -331,15 +334,71 @@ pub struct Regimen {
     /// The trials and labels it rests on.
     #[serde(default)]
     pub basis: Vec<Basis>,
+    /// The regulators' indications for the regimen.
+    #[serde(default)]
+    pub indications: Vec<Indication>,
     pub prerequisites: Option<Spanned<Prerequisites>>,
     pub sources: Vec<Text>,
     #[serde(default)]
     pub notes: Vec<Note>,
 }
 
+/// One indication statement of one regulator: the conditions under which it approves the therapy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indication {
+    pub regulator: Spanned<Regulator>,
+    pub status: Spanned<IndicationStatus>,
+    pub date: Option<Text>,
+    /// Absent only where the status is `none`.
+    pub setting: Option<Spanned<Setting>>,
+    pub min_prior_lines: Option<Spanned<i64>>,
+    pub max_prior_lines: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub prior_exposure: Vec<Spanned<Exposure>>,
+    #[serde(default)]
+    pub refractory_to: Vec<Spanned<Refractory>>,
+    #[serde(default)]
+    pub not_exposed_to: Vec<Spanned<Exposure>>,
+    #[serde(default)]
+    pub progression_on_last: bool,
+    /// Conditions no field holds (age, a product), in words; reported, never checked.
+    #[serde(default)]
+    pub other: Vec<String>,
+    /// The regulator's own sentence.
+    pub wording: String,
+    /// Whether the wording was read in the regulator's or the label's own text; otherwise it is
+    /// quoted from a secondary source (a sponsor's release, a news report), cited as `source`.
+    pub verified: bool,
+    pub source: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicationStatus {
+    Approved,
+    Accelerated,
+    Conditional,
+    Withdrawn,
+    /// No indication of this regulator names the therapy.
+    None,
+}
+
+/// Refractoriness an indication asks for: to a drug, class or target, or to the last therapy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refractory {
+    pub drug: Option<Text>,
+    pub class: Option<Text>,
+    pub target: Option<Text>,
+    #[serde(default)]
+    pub last_therapy: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Setting {
+    NewlyDiagnosed,
     NewlyDiagnosedTransplantEligible,
     NewlyDiagnosedTransplantIneligible,
     Maintenance,

@@ -9,8 +9,8 @@ use super::phf::{self, Phf};
 use super::text;
 
 pub use super::model::{
-    AcronymOrigin, ApprovalStatus, Dose, NoteKind, Phase, Regulator, Role, RxcuiStatus, Setting,
-    SideEffects, SourceKind, Transplant,
+    AcronymOrigin, ApprovalStatus, Dose, IndicationStatus, NoteKind, Phase, Regulator, Role,
+    RxcuiStatus, Setting, SideEffects, SourceKind, Transplant,
 };
 
 /// The most prior lines of therapy a condition may name; more is taken for a typing mistake.
@@ -172,6 +172,7 @@ pub struct Drug {
     pub routes: Vec<(usize, Option<String>, Option<usize>)>,
     pub products: Vec<Product>,
     pub approvals: Vec<Approval>,
+    pub indications: Vec<Indication>,
     /// Derived: whether the source page describes the drug (it cites a page section).
     pub on_page: bool,
     pub uses: Vec<(usize, String)>,
@@ -204,6 +205,31 @@ pub struct Approval {
     pub source: usize,
 }
 
+/// Refractoriness an indication asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refractory {
+    To(Exposure),
+    LastTherapy,
+}
+
+#[derive(Debug)]
+pub struct Indication {
+    pub regulator: Regulator,
+    pub status: IndicationStatus,
+    pub date: Option<String>,
+    pub setting: Option<Setting>,
+    pub min_prior_lines: Option<u8>,
+    pub max_prior_lines: Option<u8>,
+    pub prior_exposure: Vec<Exposure>,
+    pub refractory_to: Vec<Refractory>,
+    pub not_exposed_to: Vec<Exposure>,
+    pub progression_on_last: bool,
+    pub other: Vec<String>,
+    pub wording: String,
+    pub verified: bool,
+    pub source: usize,
+}
+
 #[derive(Debug)]
 pub struct Regimen {
     pub key: Key,
@@ -215,6 +241,7 @@ pub struct Regimen {
     pub uses: Vec<usize>,
     pub settings: Vec<Setting>,
     pub basis: Vec<(String, usize)>,
+    pub indications: Vec<Indication>,
     pub prerequisites: Option<Prerequisites>,
     pub sources: Vec<usize>,
     pub notes: Vec<Note>,
@@ -1046,6 +1073,7 @@ impl Context {
             routes,
             products,
             approvals,
+            indications: self.indications(DRUGS, &owner, &x.indications, diags),
             on_page,
             uses,
             given_alone: x.given_alone,
@@ -1238,6 +1266,114 @@ impl Context {
         }
     }
 
+    /// A therapy's indications: each cites a label of its own regulator, states a setting unless
+    /// it says there is none, and keeps its line bounds in order.
+    fn indications(
+        &self,
+        file: &str,
+        owner: &str,
+        list: &[model::Indication],
+        diags: &mut Diagnostics,
+    ) -> Vec<Indication> {
+        let mut out = Vec::new();
+        for x in list {
+            let of = format!("an indication of {owner}");
+            if let Some(date) = &x.date {
+                Self::approval_date(file, &of, date, diags);
+            }
+            let none = x.status.value == IndicationStatus::None;
+            match (&x.setting, none) {
+                (None, false) => diags.push(
+                    Diagnostic::spanned(file, &x.status, format!("{of} states no `setting`"))
+                        .hint("name the setting it approves, such as relapsed-or-refractory"),
+                ),
+                (Some(s), true) => diags.push(
+                    Diagnostic::spanned(file, s, format!("{of} has status `none` and a `setting`"))
+                        .hint("an entry of status `none` records that the regulator names no indication"),
+                ),
+                _ => {}
+            }
+            let lines = |field: &str,
+                         v: &Option<serde_saphyr::Spanned<i64>>,
+                         diags: &mut Diagnostics| {
+                let v = v.as_ref()?;
+                if (0..=MAX_PRIOR_LINES).contains(&v.value) {
+                    u8::try_from(v.value).ok()
+                } else {
+                    diags.push(
+                        Diagnostic::spanned(file, v, format!("{of} has `{field}: {}`", v.value))
+                            .hint(format!(
+                            "a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}"
+                        )),
+                    );
+                    None
+                }
+            };
+            let min = lines("min_prior_lines", &x.min_prior_lines, diags);
+            let max = lines("max_prior_lines", &x.max_prior_lines, diags);
+            if let (Some(lo), Some(hi), Some(span)) = (min, max, &x.max_prior_lines) {
+                if lo > hi {
+                    diags.push(Diagnostic::spanned(
+                        file,
+                        span,
+                        format!("{of} has `max_prior_lines` {hi} below `min_prior_lines` {lo}"),
+                    ));
+                }
+            }
+            let source = self.sources.get(file, &of, &x.source, diags);
+            let exposures = |list: &[serde_saphyr::Spanned<model::Exposure>],
+                             diags: &mut Diagnostics| {
+                list.iter()
+                    .filter_map(|e| self.exposure(file, &of, e, diags))
+                    .collect::<Vec<_>>()
+            };
+            let prior_exposure = exposures(&x.prior_exposure, diags);
+            let not_exposed_to = exposures(&x.not_exposed_to, diags);
+            let mut refractory_to = Vec::new();
+            for r in &x.refractory_to {
+                let v = &r.value;
+                if v.last_therapy {
+                    if v.drug.is_some() || v.class.is_some() || v.target.is_some() {
+                        diags.push(Diagnostic::spanned(file, r, format!("a refractoriness of {of} names the last therapy and a drug, class or target")).hint("write one a line"));
+                    } else {
+                        refractory_to.push(Refractory::LastTherapy);
+                    }
+                    continue;
+                }
+                let as_exposure = serde_saphyr::Spanned {
+                    value: model::Exposure {
+                        drug: v.drug.clone(),
+                        class: v.class.clone(),
+                        target: v.target.clone(),
+                    },
+                    referenced: r.referenced,
+                    defined: r.defined,
+                };
+                if let Some(e) = self.exposure(file, &of, &as_exposure, diags) {
+                    refractory_to.push(Refractory::To(e));
+                }
+            }
+            let Some(source) = source else { continue };
+            out.push(Indication {
+                regulator: x.regulator.value,
+                status: x.status.value,
+                date: x.date.as_ref().map(|d| d.value.clone()),
+                setting: x.setting.as_ref().map(|s| s.value),
+                min_prior_lines: min,
+                max_prior_lines: max,
+                prior_exposure,
+                refractory_to,
+                not_exposed_to,
+                progression_on_last: x.progression_on_last,
+                other: x.other.clone(),
+                wording: x.wording.clone(),
+                verified: x.verified,
+                source,
+            });
+        }
+        out
+    }
+
     fn regimen(
         &self,
         x: &model::Regimen,
@@ -1355,6 +1491,7 @@ impl Context {
             uses: self.uses.get_all(REGIMENS, &owner, &x.uses, diags),
             settings,
             basis,
+            indications: self.indications(REGIMENS, &owner, &x.indications, diags),
             prerequisites: x
                 .prerequisites
                 .as_ref()

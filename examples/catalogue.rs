@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use myeloma::{
-    Drug, DrugClass, Exposure, Note, NoteKind, Passage, Prerequisites, Regimen, Route, Source,
-    SourceKind, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
+    Drug, DrugClass, Exposure, Indication, Note, NoteKind, Passage, Prerequisites, Refractoriness,
+    Regimen, Route, Source, SourceKind, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
 };
 use serde_json::{json, Value};
 
@@ -105,6 +105,32 @@ fn prerequisites(p: Option<Prerequisites>) -> Value {
     })
 }
 
+fn indications(list: &[Indication]) -> Value {
+    list.iter()
+        .map(|i| {
+            json!({
+                "regulator": i.regulator.as_str(),
+                "status": i.status.as_str(),
+                "date": i.date,
+                "setting": i.setting.map(|s| s.as_str()),
+                "min_prior_lines": i.min_prior_lines,
+                "max_prior_lines": i.max_prior_lines,
+                "prior_exposure": i.prior_exposure.iter().map(exposure).collect::<Vec<_>>(),
+                "refractory_to": i.refractory_to.iter().map(|r| match r {
+                    Refractoriness::To(e) => exposure(e),
+                    Refractoriness::LastTherapy => json!({ "last_therapy": true }),
+                }).collect::<Vec<_>>(),
+                "not_exposed_to": i.not_exposed_to.iter().map(exposure).collect::<Vec<_>>(),
+                "progression_on_last": i.progression_on_last,
+                "other": i.other,
+                "wording": i.wording,
+                "verified": i.verified,
+                "source": i.source.id(),
+            })
+        })
+        .collect()
+}
+
 /// The whole catalogue as one JSON document.
 fn catalogue_json() -> Value {
     json!({
@@ -190,6 +216,7 @@ fn catalogue_json() -> Value {
             "on_page": d.is_on_page(),
             "products": d.products().iter().map(|p| json!({ "name": p.name, "ingredients": p.ingredients, "route": p.route.id(), "regulator": p.regulator.as_str(), "source": p.source.id() })).collect::<Vec<_>>(),
             "approvals": d.approvals().iter().map(|a| json!({ "regulator": a.regulator.as_str(), "status": a.status.as_str(), "date": a.date, "what": a.what, "source": a.source.id() })).collect::<Vec<_>>(),
+            "indications": indications(d.indications()),
             "uses": d.uses().iter().map(|u| json!({ "use": u.purpose.id(), "wording": u.wording })).collect::<Vec<_>>(),
             "given_alone": d.given_alone(),
             "prerequisites": prerequisites(d.prerequisites()),
@@ -218,6 +245,7 @@ fn catalogue_json() -> Value {
             "uses": ids(r.uses()),
             "settings": r.settings().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             "basis": r.basis().iter().map(|b| json!({ "name": b.name, "source": b.source.id() })).collect::<Vec<_>>(),
+            "indications": indications(r.indications()),
             "on_page": r.is_on_page(),
             "prerequisites": prerequisites(r.prerequisites()),
             "needs_thromboprophylaxis": r.needs_thromboprophylaxis(),

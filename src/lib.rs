@@ -20,6 +20,7 @@ mod export;
 #[cfg_attr(docsrs, doc(cfg(feature = "history")))]
 pub mod history;
 mod ids;
+mod indications;
 mod medication;
 mod resolve;
 mod schema;
@@ -41,6 +42,7 @@ pub use eligibility::{
 };
 #[cfg(feature = "serde")]
 pub use export::{export, Export};
+pub use indications::{Reason, Reasons, Verdict};
 pub use medication::{
     Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
     Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,
@@ -49,8 +51,9 @@ pub use medication::{
 pub use resolve::{resolve, Expected, ParseError, Suggestions, Therapy, TherapyName};
 pub use schema::{
     AcronymOrigin, Alias, Approval, ApprovalStatus, Basis, Component, Dose, DrugRole, Exposure,
-    GivenBy, Note, NoteKind, Page, Passage, Phase, Prerequisites, Product, Regulator, Rxcui,
-    RxcuiStatus, Setting, SideEffects, SourceKind, StatedUse, TransplantStatus, Vocabulary,
+    GivenBy, Indication, IndicationStatus, Note, NoteKind, Page, Passage, Phase, Prerequisites,
+    Product, Refractoriness, Regulator, Rxcui, RxcuiStatus, Setting, SideEffects, SourceKind,
+    StatedUse, TransplantStatus, Vocabulary,
 };
 
 /// A drug by any of its names, checked at compile time: an unknown name fails the build.

@@ -73,6 +73,8 @@ pub enum Vocabulary {
     Setting,
     /// [`ApprovalStatus`].
     ApprovalStatus,
+    /// [`IndicationStatus`].
+    IndicationStatus,
     /// [`Regulator`].
     Regulator,
     /// [`NoteKind`].
@@ -103,6 +105,7 @@ impl Vocabulary {
             Vocabulary::DrugRole => "DrugRole",
             Vocabulary::Setting => "Setting",
             Vocabulary::ApprovalStatus => "ApprovalStatus",
+            Vocabulary::IndicationStatus => "IndicationStatus",
             Vocabulary::Regulator => "Regulator",
             Vocabulary::NoteKind => "NoteKind",
             Vocabulary::SideEffects => "SideEffects",
@@ -151,6 +154,8 @@ vocab! {
 vocab! {
     /// A setting of treatment that a regimen is used in.
     pub enum Setting {
+        /// Newly diagnosed, whatever the transplant plan (an indication that names none).
+        NewlyDiagnosed => "newly-diagnosed",
         /// Newly diagnosed, with a stem-cell transplant planned.
         NewlyDiagnosedTransplantEligible => "newly-diagnosed-transplant-eligible",
         /// Newly diagnosed, with no transplant planned or possible.
@@ -163,6 +168,112 @@ vocab! {
         HighRiskSmouldering => "high-risk-smouldering",
         /// High-dose conditioning before an autologous stem-cell transplant.
         TransplantConditioning => "transplant-conditioning",
+    }
+}
+
+vocab! {
+    /// What a regulator's indication for a therapy is.
+    pub enum IndicationStatus {
+        /// Approved (Health Canada NOC; FDA regular approval).
+        Approved => "approved",
+        /// FDA accelerated approval.
+        Accelerated => "accelerated",
+        /// Health Canada approval with conditions (NOC/c).
+        Conditional => "conditional",
+        /// An indication that was withdrawn: it no longer approves the therapy.
+        Withdrawn => "withdrawn",
+        /// No indication of this regulator names the therapy (guideline or off-label use).
+        None => "none",
+    }
+}
+
+impl IndicationStatus {
+    /// Whether the indication approves the therapy today.
+    ///
+    /// ```
+    /// use myeloma::IndicationStatus;
+    /// assert!(IndicationStatus::Conditional.is_in_force());
+    /// assert!(!IndicationStatus::Withdrawn.is_in_force());
+    /// ```
+    pub const fn is_in_force(self) -> bool {
+        matches!(
+            self,
+            IndicationStatus::Approved
+                | IndicationStatus::Accelerated
+                | IndicationStatus::Conditional
+        )
+    }
+}
+
+/// Refractoriness an [`Indication`] asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Refractoriness {
+    /// Refractory to a drug, any drug of a class, or any drug acting on a target.
+    To(Exposure),
+    /// Refractory to the last therapy.
+    LastTherapy,
+}
+
+/// One indication statement of one regulator: the conditions under which it approves a regimen,
+/// or a drug given alone, for multiple myeloma. See [`Regimen::check`](crate::Regimen::check).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Indication {
+    /// The regulator.
+    pub regulator: Regulator,
+    /// Whether it approves the therapy today, and how.
+    pub status: IndicationStatus,
+    /// When it was granted, as precisely as the source says; `None` where the source gives no date.
+    pub date: Option<&'static str>,
+    /// The setting it approves; `None` for status [`IndicationStatus::None`].
+    pub setting: Option<Setting>,
+    /// At least this many prior lines of therapy.
+    pub min_prior_lines: Option<u8>,
+    /// At most this many prior lines of therapy.
+    pub max_prior_lines: Option<u8>,
+    /// Earlier exposures, all of which are needed.
+    pub prior_exposure: &'static [Exposure],
+    /// Refractoriness, all of which is needed.
+    pub refractory_to: &'static [Refractoriness],
+    /// Earlier exposures that exclude the patient (Doxil with bortezomib: no bortezomib before).
+    pub not_exposed_to: &'static [Exposure],
+    /// Whether the disease must have progressed on the last therapy.
+    pub progression_on_last: bool,
+    /// Conditions no field holds (an age, a product), in words: reported, not checked.
+    pub other: &'static [&'static str],
+    /// The regulator's own sentence.
+    pub wording: &'static str,
+    /// Whether the wording was read in the regulator's or the label's own text; otherwise it is
+    /// quoted from a secondary source (a sponsor's release, a news report) and awaits that reading.
+    pub verified: bool,
+    /// Where it was read.
+    pub source: crate::Source,
+}
+
+impl Setting {
+    /// Whether the setting covers a patient in `phase` with `transplant` status: a newly diagnosed
+    /// setting that names a transplant status does not apply while the status is unknown;
+    /// maintenance covers the phases after induction and after a transplant; smouldering myeloma and
+    /// transplant conditioning are no phase of a treatment history.
+    ///
+    /// ```
+    /// use myeloma::{Phase, Setting, TransplantStatus};
+    /// assert!(Setting::RelapsedOrRefractory.covers(Phase::Refractory, None));
+    /// assert!(!Setting::NewlyDiagnosedTransplantIneligible.covers(Phase::NewlyDiagnosed, None));
+    /// assert!(Setting::NewlyDiagnosed.covers(Phase::NewlyDiagnosed, Some(TransplantStatus::Planned)));
+    /// ```
+    pub fn covers(self, phase: Phase, transplant: Option<TransplantStatus>) -> bool {
+        match self {
+            Setting::NewlyDiagnosed => phase == Phase::NewlyDiagnosed,
+            Setting::NewlyDiagnosedTransplantEligible => {
+                phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::Planned)
+            }
+            Setting::NewlyDiagnosedTransplantIneligible => {
+                phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::NotPossible)
+            }
+            Setting::Maintenance => matches!(phase, Phase::AfterInduction | Phase::AfterTransplant),
+            Setting::RelapsedOrRefractory => matches!(phase, Phase::Relapsed | Phase::Refractory),
+            Setting::HighRiskSmouldering | Setting::TransplantConditioning => false,
+        }
     }
 }
 

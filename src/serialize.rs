@@ -42,8 +42,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
     Alias, Approval, Assessment, AtcMatch, Basis, Component, Drug, DrugSet, Exposure, GivenBy,
-    Note, Page, Passage, Phase, Prerequisites, Product, Rxcui, StatedUse, Therapy,
-    TransplantStatus, TreatmentHistory, Unmet,
+    Indication, Note, Page, Passage, Phase, Prerequisites, Product, Refractoriness, Rxcui,
+    StatedUse, Therapy, TransplantStatus, TreatmentHistory, Unmet,
 };
 
 /// Reads a string through `FromStr`, naming what was expected when it fails.
@@ -101,6 +101,10 @@ record! {
     Alias { name, source, ambiguous }
     Component { drug, dose }
     Rxcui { code, status, evidence }
+    Indication {
+        regulator, status, date, setting, min_prior_lines, max_prior_lines, prior_exposure,
+        refractory_to, not_exposed_to, progression_on_last, other, wording, verified, source,
+    }
     AtcMatch { drug, retired }
     Page {
         title, publisher, site, copyright, last_medical_review, expert_reviewer, definition,
@@ -135,6 +139,20 @@ impl Serialize for Exposure {
             Exposure::Target(t) => record.serialize_field("target", t)?,
         }
         record.end()
+    }
+}
+
+/// An exposure as `{"drug": id}` (and its class and target kin), or `{"last_therapy": true}`.
+impl Serialize for Refractoriness {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Refractoriness::To(exposure) => exposure.serialize(serializer),
+            Refractoriness::LastTherapy => {
+                let mut record = serializer.serialize_struct("Refractoriness", 1)?;
+                record.serialize_field("last_therapy", &true)?;
+                record.end()
+            }
+        }
     }
 }
 
