@@ -398,10 +398,12 @@ pub struct Refractory {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Setting {
+    Any,
     NewlyDiagnosed,
     NewlyDiagnosedTransplantEligible,
     NewlyDiagnosedTransplantIneligible,
     Maintenance,
+    MaintenanceAfterTransplant,
     RelapsedOrRefractory,
     HighRiskSmouldering,
     TransplantConditioning,

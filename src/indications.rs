@@ -65,7 +65,20 @@ impl Verdict {
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Verdict::Within(i) => write!(f, "within the indication [{}]", i.source),
+            Verdict::Within(i) => {
+                write!(f, "within the indication [{}]", i.source)?;
+                if !i.other.is_empty() {
+                    f.write_str(" (it also states, unchecked: ")?;
+                    for (n, words) in i.other.iter().enumerate() {
+                        if n > 0 {
+                            f.write_str("; ")?;
+                        }
+                        f.write_str(words)?;
+                    }
+                    f.write_str(")")?;
+                }
+                Ok(())
+            }
             Verdict::Outside { closest, reasons } => {
                 write!(f, "outside every indication; closest [{}]: ", closest.source)?;
                 for (n, reason) in reasons.iter().enumerate() {

@@ -154,6 +154,8 @@ vocab! {
 vocab! {
     /// A setting of treatment that a regimen is used in.
     pub enum Setting {
+        /// Multiple myeloma in any setting: an indication that states no restriction.
+        Any => "any",
         /// Newly diagnosed, whatever the transplant plan (an indication that names none).
         NewlyDiagnosed => "newly-diagnosed",
         /// Newly diagnosed, with a stem-cell transplant planned.
@@ -162,6 +164,8 @@ vocab! {
         NewlyDiagnosedTransplantIneligible => "newly-diagnosed-transplant-ineligible",
         /// Maintenance after induction or transplant.
         Maintenance => "maintenance",
+        /// Maintenance after an autologous stem-cell transplant only.
+        MaintenanceAfterTransplant => "maintenance-after-transplant",
         /// Relapsed or refractory disease.
         RelapsedOrRefractory => "relapsed-or-refractory",
         /// High-risk smouldering myeloma.
@@ -238,7 +242,8 @@ pub struct Indication {
     pub not_exposed_to: &'static [Exposure],
     /// Whether the disease must have progressed on the last therapy.
     pub progression_on_last: bool,
-    /// Conditions no field holds (an age, a product), in words: reported, not checked.
+    /// What the indication, or its reading, says in words only: conditions no field holds (an age,
+    /// a product, the line it must follow) and remarks on how it was read. Reported, never checked.
     pub other: &'static [&'static str],
     /// The regulator's own sentence.
     pub wording: &'static str,
@@ -263,6 +268,7 @@ impl Setting {
     /// ```
     pub fn covers(self, phase: Phase, transplant: Option<TransplantStatus>) -> bool {
         match self {
+            Setting::Any => true,
             Setting::NewlyDiagnosed => phase == Phase::NewlyDiagnosed,
             Setting::NewlyDiagnosedTransplantEligible => {
                 phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::Planned)
@@ -271,6 +277,9 @@ impl Setting {
                 phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::NotPossible)
             }
             Setting::Maintenance => matches!(phase, Phase::AfterInduction | Phase::AfterTransplant),
+            Setting::MaintenanceAfterTransplant => {
+                phase == Phase::AfterTransplant && transplant != Some(TransplantStatus::NotPossible)
+            }
             Setting::RelapsedOrRefractory => matches!(phase, Phase::Relapsed | Phase::Refractory),
             Setting::HighRiskSmouldering | Setting::TransplantConditioning => false,
         }

@@ -42,7 +42,9 @@ fn place(setting: Setting) -> (Phase, Option<TransplantStatus>) {
             (Phase::NewlyDiagnosed, Some(TransplantStatus::NotPossible))
         }
         Setting::NewlyDiagnosed => (Phase::NewlyDiagnosed, Some(TransplantStatus::Planned)),
-        Setting::Maintenance => (Phase::AfterTransplant, Some(TransplantStatus::Done)),
+        Setting::Maintenance | Setting::MaintenanceAfterTransplant => {
+            (Phase::AfterTransplant, Some(TransplantStatus::Done))
+        }
         _ => (Phase::Relapsed, None),
     }
 }
