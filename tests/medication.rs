@@ -447,6 +447,14 @@ fn names_of_several_words_and_hyphens() {
     );
     assert_eq!(parse("VP-16 100 mg/m2 IV").drug(), Drug::Etoposide);
     assert_eq!(parse("Take Revlimid 25 mg").drug(), Drug::Lenalidomide);
+    // A code name with a number, then a strength.
+    let m = parse("JM 3100 24 mg SC");
+    assert_eq!(m.drug(), Drug::Plerixafor);
+    assert_eq!(m.strength(), Some(strength("24", Unit::Mg)));
+    // A number that is not part of the name stays a number.
+    let m = parse("Revlimid 25 PO");
+    assert_eq!(m.drug_span().of("Revlimid 25 PO"), "Revlimid");
+    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["25"]);
     let line = "Darzalex SC 1800 mg";
     let m = parse(line);
     assert_eq!(m.drug(), Drug::Daratumumab);

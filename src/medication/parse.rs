@@ -296,12 +296,24 @@ impl<'a> Reader<'a> {
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text
     /// elsewhere.
     fn names(&mut self, i: usize) -> Option<usize> {
-        let end = run_end(&self.tokens, i, |j| self.is_keyword(j));
+        let mut end = run_end(&self.tokens, i, |j| self.is_keyword(j));
+        // A code name with a number after a space (`JM 3100`): a number after the words is tried
+        // as part of a name unless a unit or a `/` follows it, when it is a strength.
+        let tokens = &self.tokens;
+        let reach = if tokens.is_number(end)
+            && !tokens.is_mark(end + 1, '/')
+            && unit_at(tokens, end + 1).is_none()
+        {
+            end + 1
+        } else {
+            end
+        };
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                if let Some((drug, e)) = drug_at(&self.tokens, s, end) {
+                if let Some((drug, e)) = drug_at(&self.tokens, s, reach) {
                     self.name_drug(drug, s, e, SegmentKind::Drug);
+                    end = end.max(e);
                     s = e;
                     continue;
                 }
