@@ -1406,3 +1406,42 @@ fn example_reports_invalid_utf8_and_goes_on() {
     );
     assert!(err.contains("line 2: not valid UTF-8"), "{err}");
 }
+
+#[test]
+fn example_ends_quietly_when_its_reader_goes() {
+    use std::io::{BufRead, BufReader};
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(PathBuf::from)
+        .expect("<target>/<profile>/deps");
+    let mut child = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "medication", "--target-dir"])
+        .arg(target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cargo runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let writer = std::thread::spawn(move || {
+        // Far more than a pipe holds; the writes fail once the example has gone.
+        for _ in 0..200_000 {
+            if stdin.write_all(b"Revlimid 25 mg PO daily\n").is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+    let mut header = String::new();
+    stdout.read_line(&mut header).expect("a header");
+    assert!(header.starts_with("input\tdrug"));
+    drop(stdout);
+    let output = child.wait_with_output().expect("the example ends");
+    writer.join().expect("the writer ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
