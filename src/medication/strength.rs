@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::lexer::{keys, word_in, Tokens};
+use super::lexer::{keys, Tokens};
 
 /// An amount, exactly as written to the thousandth: `1.3` is 1,300 thousandths.
 ///
@@ -220,16 +220,16 @@ pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     if !tokens.is_word(i) {
         return None;
     }
-    let word = tokens.text(i);
-    let simple = if word_in(word, MG) {
+    let word = tokens.key_of(i);
+    let simple = if MG.contains(&word) {
         Unit::Mg
-    } else if word_in(word, MCG) {
+    } else if MCG.contains(&word) {
         Unit::Mcg
-    } else if word_in(word, G) {
+    } else if G.contains(&word) {
         Unit::G
-    } else if word_in(word, UNITS) {
+    } else if UNITS.contains(&word) {
         Unit::Units
-    } else if word_in(word, ML) {
+    } else if ML.contains(&word) {
         Unit::Ml
     } else {
         return None;
@@ -238,12 +238,12 @@ pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     if !slash || !tokens.is_word(i + 2) {
         return Some((simple, 1));
     }
-    let per = tokens.text(i + 2);
+    let per = tokens.key_of(i + 2);
     let compound = match simple {
-        Unit::Mg if word_in(per, PER_M2) => Unit::MgPerM2,
-        Unit::Mg if word_in(per, PER_KG) => Unit::MgPerKg,
-        Unit::Mg if word_in(per, PER_ML) => Unit::MgPerMl,
-        Unit::Units if word_in(per, PER_ML) => Unit::UnitsPerMl,
+        Unit::Mg if PER_M2.contains(&per) => Unit::MgPerM2,
+        Unit::Mg if PER_KG.contains(&per) => Unit::MgPerKg,
+        Unit::Mg if PER_ML.contains(&per) => Unit::MgPerMl,
+        Unit::Units if PER_ML.contains(&per) => Unit::UnitsPerMl,
         _ => return None,
     };
     Some((compound, 3))
