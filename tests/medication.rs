@@ -560,6 +560,29 @@ fn co_formulations() {
     assert_eq!(m.doses()[1].ingredient, Ingredient::Unnamed);
     assert_eq!(m.doses()[1].strength, strength("30000", Unit::Units));
 
+    // The label's "1,800 mg-30,000 units/15 mL": two ingredients, then a volume, kept unread.
+    let line = "DARZALEX FASPRO 1,800 mg-30,000 units/15 mL SC";
+    let m = parse(line);
+    assert_eq!(m.drug(), Drug::Daratumumab);
+    assert_eq!(m.dosing(), Some(Dosing::CoFormulation));
+    let parts: Vec<(Strength, Ingredient)> = m
+        .doses()
+        .iter()
+        .map(|d| (d.strength, d.ingredient))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (strength("1800", Unit::Mg), Ingredient::LineDrug),
+            (strength("30000", Unit::Units), Ingredient::Unnamed)
+        ]
+    );
+    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["/15 mL"]);
+    // A hyphen between strengths of one unit is a range: not read as two parts, and a conflict.
+    let m = parse("dexamethasone 20 mg-40 mg PO");
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Strength));
+
     // RxNorm's concentrations.
     let m = parse("daratumumab 120 MG/ML / hyaluronidase-fihj 2000 UNT/ML Injectable Solution");
     assert_eq!(m.doses()[0].strength, strength("120", Unit::MgPerMl));

@@ -460,6 +460,25 @@ impl<'a> Reader<'a> {
                 }
                 break;
             }
+            // "1,800 mg-30,000 units": a hyphen touching two strengths of different units joins the
+            // ingredients of one product (between one unit it would be a range, which is not read).
+            if self.tokens.is_mark(at, '-') && self.tokens.glued(at - 1) && self.tokens.glued(at) {
+                let Some((next, e)) = self.group(at + 1) else {
+                    break;
+                };
+                if next.unit == unit
+                    || next.unit == Unit::Ml
+                    || !self.add(&next, Ingredient::Unnamed)
+                {
+                    break;
+                }
+                self.push(SegmentKind::Joiner, at, at + 1);
+                self.push(SegmentKind::Strength, at + 1, e);
+                self.dosing = Some(Dosing::CoFormulation);
+                unit = next.unit;
+                end = e;
+                continue;
+            }
             if !self.tokens.is_mark(at, '/') {
                 break;
             }
