@@ -1361,7 +1361,16 @@ proptest! {
             Ok(m) => {
                 assert_round_trip(&m);
                 prop_assert!(m.doses().len() <= myeloma::MAX_DOSES);
-                prop_assert_eq!(m.drug_span().of(&line).is_empty(), false);
+                // The drug is what its text names, and what is read as a strength has a number.
+                prop_assert_eq!(Drug::from_name(m.drug_span().of(&line)), Some(m.drug()));
+                for segment in m.segments() {
+                    if segment.kind == SegmentKind::Strength {
+                        prop_assert!(segment.span.of(&line).bytes().any(|b| b.is_ascii_digit()));
+                    }
+                }
+                for dose in m.doses() {
+                    prop_assert!(dose.strength.amount.thousandths() > 0 || dose.span.of(&line).contains('0'));
+                }
             }
             Err(MedicationError::UnknownDrug(e)) => prop_assert!(!e.unresolved().is_empty()),
             Err(_) => {}

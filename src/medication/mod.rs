@@ -60,6 +60,19 @@ impl Span {
     }
 }
 
+/// The span as a range, to index the line with.
+///
+/// ```
+/// use myeloma::Span;
+/// let line = "Revlimid 25 mg";
+/// assert_eq!(&line[core::ops::Range::from(Span::new(9, 14))], "25 mg");
+/// ```
+impl From<Span> for core::ops::Range<usize> {
+    fn from(span: Span) -> core::ops::Range<usize> {
+        span.start..span.end
+    }
+}
+
 /// What a [`Segment`] of a line was read as.
 ///
 /// ```
