@@ -579,6 +579,22 @@ fn co_formulations() {
     );
     assert_eq!(m.unparsed().collect::<Vec<_>>(), ["/15 mL"]);
     // A hyphen between strengths of one unit is a range: not read as two parts, and a conflict.
+    // A range, and Epic's product strength "1,800-30,000 mg-unit/15 mL", are not read; the dose
+    // after them is.
+    let m = parse("dexamethasone 20-40 mg PO");
+    assert_eq!(
+        (m.doses(), m.unparsed().collect::<Vec<_>>()),
+        (&[][..], vec!["20-40 mg"])
+    );
+    let line = "daratumumab-hyaluronidase-fihj (DARZALEX FASPRO) 1,800-30,000 mg-unit/15 mL injection 1,800 mg";
+    let m = parse(line);
+    assert_eq!(m.drug(), Drug::Daratumumab);
+    assert_eq!(m.strength(), Some(strength("1800", Unit::Mg)));
+    assert_eq!(m.form(), Some(DoseForm::Injection));
+    assert_eq!(m.conflicts().count(), 0);
+    assert!(m
+        .unparsed()
+        .any(|u| u.contains("1,800-30,000 mg-unit/15 mL")));
     let m = parse("dexamethasone 20 mg-40 mg PO");
     assert_eq!(m.doses(), []);
     assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Strength));

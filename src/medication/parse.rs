@@ -418,8 +418,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A strength at number `i`, with the parts joined to it when it is the line's first.
+    /// A strength at number `i`, with the parts joined to it when it is the line's first. A number
+    /// that ends a range or a pair (`20-40 mg`, `1,800-30,000 mg-unit`) or follows a `/`
+    /// (`mg-unit/15 mL`) is not read on its own.
     fn strengths(&mut self, i: usize) -> Option<usize> {
+        let tokens = &self.tokens;
+        let touching = |mark: char| i >= 1 && tokens.is_mark(i - 1, mark) && tokens.glued(i - 1);
+        if touching('/')
+            || (touching('-') && i >= 2 && tokens.glued(i - 2) && tokens.is_number(i - 2))
+        {
+            return None;
+        }
         let (group, mut end) = self.group(i)?;
         if let Some(first) = self.first_group {
             self.push(SegmentKind::Strength, i, end);

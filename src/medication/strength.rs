@@ -215,7 +215,8 @@ const PER_ML: &[u128] = &keys(["ml"]);
 /// The unit at token `i` and how many tokens it takes: a unit word, and for a rate or a
 /// concentration a `/` touching both words (`mg/m2`). A unit followed by a touching `/` and a word
 /// it does not know (`mcg/kg`, `mg/dose`) is not read: taking only its first part would misstate
-/// it. Before `/` and a number (`1800 mg/15 mL`) the unit stands on its own.
+/// it; so is one joined to a word by a hyphen (`mg-unit`). Before `/` and a number
+/// (`1800 mg/15 mL`) the unit stands on its own.
 pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     if !tokens.is_word(i) {
         return None;
@@ -234,6 +235,11 @@ pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     } else {
         return None;
     };
+    // "mg-unit": a unit joined to another word is a unit of its own, not read.
+    if tokens.is_mark(i + 1, '-') && tokens.glued(i) && tokens.glued(i + 1) && tokens.is_word(i + 2)
+    {
+        return None;
+    }
     let slash = tokens.is_mark(i + 1, '/') && tokens.glued(i) && tokens.glued(i + 1);
     if !slash || !tokens.is_word(i + 2) {
         return Some((simple, 1));
