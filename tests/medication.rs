@@ -796,6 +796,36 @@ use Route::{Intravenous as IV, Oral as PO, Subcutaneous as SC};
 use RouteSource::{ImpliedByForm as Implied, Written};
 
 const TABLE: &[Expected] = &[
+    // Epic-style order strings: generic, brand in parentheses, form, then the dose.
+    Expected {
+        line: "lenalidomide (REVLIMID) capsule 25 mg",
+        drug: Drug::Lenalidomide,
+        dose: &[("25", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        route: Some((PO, Implied)),
+        form: Some(DoseForm::Capsule),
+        ..NONE
+    },
+    Expected {
+        line: "bortezomib (VELCADE) injection 2.5 mg",
+        drug: Drug::Bortezomib,
+        dose: &[("2.5", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        form: Some(DoseForm::Injection),
+        ..NONE
+    },
+    Expected {
+        line: "pomalidomide (POMALYST) 4 MG capsule Take 1 capsule by mouth daily. Take on days 1-21 of each 28 day cycle.",
+        drug: Drug::Pomalidomide,
+        dose: &[("4", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        route: Some((PO, Written)),
+        form: Some(DoseForm::Capsule),
+        frequency: Some(Frequency::Daily),
+        days: Some(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]),
+        cycle: Some(28),
+        unparsed: Some(&["Take 1", "Take", "of each"]),
+    },
     Expected {
         line: "Revlimid 25 mg PO daily",
         drug: Drug::Lenalidomide,
