@@ -134,11 +134,20 @@ fn numbers_that_are_not_strengths_stay_unparsed() {
 }
 
 #[test]
-fn a_volume_after_a_strength_is_kept_unread() {
-    let m = parse("daratumumab 1,800 mg/15 mL SC");
+fn a_volume_after_a_strength_is_read_apart() {
+    let line = "daratumumab 1,800 mg/15 mL SC";
+    let m = parse(line);
     assert_eq!(m.strength(), Some(strength("1800", Unit::Mg)));
-    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["/15 mL"]);
+    assert_eq!(m.volume_ml(), Amount::parse("15"));
+    assert_eq!(m.unparsed().count(), 0);
+    let volume = m
+        .segments()
+        .iter()
+        .find(|s| s.kind == SegmentKind::Volume)
+        .unwrap();
+    assert_eq!(volume.span.of(line), "15 mL");
     assert_eq!(m.route().map(|r| r.route), Some(Route::Subcutaneous));
+    assert_eq!(parse("daratumumab 1,800 mg SC").volume_ml(), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,7 +586,8 @@ fn co_formulations() {
             (strength("30000", Unit::Units), Ingredient::Unnamed)
         ]
     );
-    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["/15 mL"]);
+    assert_eq!(m.volume_ml(), Amount::parse("15"));
+    assert_eq!(m.unparsed().count(), 0);
     // A hyphen between strengths of one unit is a range: not read as two parts, and a conflict.
     // A range, and Epic's product strength "1,800-30,000 mg-unit/15 mL", are not read; the dose
     // after them is.
@@ -973,7 +983,7 @@ const TABLE: &[Expected] = &[
         dose: &[("1800", Unit::Mg)],
         dosing: Some(Dosing::Single),
         route: Some((SC, Written)),
-        unparsed: Some(&["/15 mL"]),
+        unparsed: Some(&[]),
         ..NONE
     },
     Expected {

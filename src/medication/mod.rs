@@ -106,6 +106,8 @@ pub enum SegmentKind {
     Strength,
     /// What joins the parts of a dose (`then`, `/`).
     Joiner,
+    /// The volume a dose is in (`15 mL` in `1,800 mg/15 mL`).
+    Volume,
     /// Another ingredient of a co-formulation (`hyaluronidase-fihj`).
     Ingredient,
     /// A route.
@@ -287,6 +289,7 @@ pub struct Medication<'a> {
     doses: [DosePart; MAX_DOSES],
     dose_count: usize,
     dosing: Option<Dosing>,
+    volume: Option<(Amount, Span)>,
     route: Option<LineRoute>,
     form: Option<(DoseForm, Span)>,
     frequency: Option<(Frequency, Span)>,
@@ -354,6 +357,21 @@ impl<'a> Medication<'a> {
             (Some(Dosing::Single), [only]) => Some(only.strength),
             _ => None,
         }
+    }
+
+    /// The volume in millilitres that the dose is in, where the line gives one after the strength
+    /// (`1,800 mg/15 mL`, the label's way of writing a vial); `None` otherwise or when the
+    /// strengths are in conflict.
+    ///
+    /// ```
+    /// use myeloma::{Amount, Medication};
+    /// let m = Medication::parse("daratumumab 1,800 mg/15 mL SC")?;
+    /// assert_eq!(m.volume_ml(), Some(Amount::from_thousandths(15_000)));
+    /// assert_eq!(m.strength().map(|s| s.to_string()), Some("1800 mg".into()));
+    /// # Ok::<(), myeloma::MedicationError>(())
+    /// ```
+    pub fn volume_ml(&self) -> Option<Amount> {
+        self.volume.map(|(v, _)| v)
     }
 
     /// The route, written or implied by the dose form; `None` when absent or in conflict.

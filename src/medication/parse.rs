@@ -105,6 +105,8 @@ struct Reader<'a> {
     dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
+    /// `/15 mL` after the dose.
+    volume: Option<(Amount, Span)>,
     route: Stated<Route>,
     form: Stated<DoseForm>,
     frequency: Stated<Frequency>,
@@ -132,6 +134,7 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         dosing: None,
         first_group: None,
         strength_conflict: false,
+        volume: None,
         route: Stated::NONE,
         form: Stated::NONE,
         frequency: Stated::NONE,
@@ -515,13 +518,17 @@ impl<'a> Reader<'a> {
                 end = e;
                 continue;
             }
-            // "1800 mg/30,000 units": another ingredient, unnamed; "mg/15 mL" is a volume, not read.
+            // "1800 mg/30,000 units": another ingredient, unnamed; "mg/15 mL": the volume it is in.
             let Some((next, e)) = self.group(at + 1) else {
                 break;
             };
             if next.unit == Unit::Ml && unit != Unit::Ml {
-                self.push(SegmentKind::Unparsed, at, e);
-                end = e;
+                if next.count == 1 {
+                    self.volume = Some((next.amounts[0], self.tokens.span(at + 1, e)));
+                    self.push(SegmentKind::Joiner, at, at + 1);
+                    self.push(SegmentKind::Volume, at + 1, e);
+                    end = e;
+                }
                 break;
             }
             let (ingredient, dosing) = if next.unit == unit {
@@ -610,6 +617,7 @@ impl<'a> Reader<'a> {
             doses: self.doses,
             dose_count: self.dose_count,
             dosing: self.dosing,
+            volume: self.volume.filter(|_| !self.strength_conflict),
             route,
             form,
             frequency: self.frequency.agreed(),
