@@ -377,6 +377,7 @@ fn every_day_list_spelling() {
         ("d1,8,15", &[1, 8, 15]),
         ("D1, D8", &[1, 8]),
         ("D1-D4", &[1, 2, 3, 4]),
+        ("on D1, 4, 8, 11", &[1, 4, 8, 11]),
     ];
     for (written, expected) in cases {
         let line = format!("dexamethasone 20 mg {written}");

@@ -256,9 +256,9 @@ pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize
         return Some((Piece::Frequency(Frequency::every_days(days)), 3));
     }
     // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
-    let (at, on) = match phrase(tokens, i, &[ON]) {
-        Some(n) => (i + n, n),
-        None => (i, 0),
+    let at = match phrase(tokens, i, &[ON]) {
+        Some(n) => i + n,
+        None => i,
     };
     let word = tokens.text(at);
     if tokens.is_word(at) && DAY_WORDS.contains(&tokens.key_of(at)) {
@@ -267,7 +267,7 @@ pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize
     }
     // "D1-21", "d1,8,15": the first day is glued to the D.
     let first = word.strip_prefix(['d', 'D']).and_then(day);
-    if let (true, Some(first)) = (tokens.is_word(at) && on == 0, first) {
+    if let (true, Some(first)) = (tokens.is_word(at), first) {
         let (days, end) = day_list(tokens, at + 1, Some(first))?;
         return Some((Piece::Days(days), end - i));
     }
