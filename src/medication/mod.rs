@@ -101,7 +101,8 @@ impl From<Span> for core::ops::Range<usize> {
 pub enum SegmentKind {
     /// The drug's name.
     Drug,
-    /// A brand in brackets after the drug (`[Revlimid]`, `(Velcade)`), brackets included.
+    /// A drug's name in brackets, brackets included: RxNorm's brand after the generic
+    /// (`[Revlimid]`), a brand or generic in parentheses (`(VELCADE)`, `(lenalidomide)`).
     Brand,
     /// A strength, or several sharing a unit (`20/56 mg/m2`).
     Strength,
@@ -335,7 +336,9 @@ impl<'a> Medication<'a> {
         self.drug_span
     }
 
-    /// A bracketed brand that agrees with the drug (`[Revlimid]`), brackets included.
+    /// A bracketed name that agrees with the drug (`[Revlimid]`, `(lenalidomide)`), brackets
+    /// included. A bracketed name of another drug is a [`Conflict`] instead; one that is the
+    /// line's only name is the drug.
     pub fn brand(&self) -> Option<Span> {
         self.brand
     }
