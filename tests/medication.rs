@@ -540,6 +540,17 @@ fn step_up_doses() {
         assert_eq!(m.unparsed().count(), 0, "{line}");
     }
 
+    // Past four parts, the fifth is a second dose: a conflict, not dropped.
+    let m = parse(
+        "talquetamab 0.01 mg/kg then 0.02 mg/kg then 0.03 mg/kg then 0.04 mg/kg then 0.05 mg/kg SC",
+    );
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Strength));
+    assert_round_trip(&m);
+    let m = parse("dexamethasone 10/20/30/40/50 mg");
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["10/20/30/40/50 mg"]);
+
     let m = parse("talquetamab 0.01 mg/kg then 0.06 mg/kg then 0.4 mg/kg SC weekly");
     assert_eq!(m.doses().len(), 3);
     assert_eq!(m.frequency(), Some(Frequency::Weekly));

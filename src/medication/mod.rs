@@ -261,7 +261,9 @@ pub struct Conflict {
     pub second: Span,
 }
 
-/// The most dose parts kept; later strengths stay unparsed.
+/// The most parts a dose is read into. A longer dose is not read as one, and nothing of it is
+/// dropped: a part joined by `then` past the fourth is read as a second dose (a [`Part::Strength`]
+/// conflict), and a list of five amounts (`10/20/30/40/50 mg`) is left unparsed.
 pub const MAX_DOSES: usize = 4;
 
 /// The most conflicts kept; see [`Medication::more_conflicts`].
