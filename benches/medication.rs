@@ -32,17 +32,18 @@ const SEED: u64 = 0x006d_6564_6963_6174; // "medicat"
 /// How many lines the stream holds: enough that the branch predictor cannot memorise it.
 const LINES: usize = 4096;
 
-/// Drugs outside the catalogue, as records write them: lines that must miss.
+/// Drugs outside the catalogue (supportive care a myeloma clinic also orders), and a line without a
+/// drug: lines that must miss.
 const OUTSIDE: &[&str] = &[
-    "melphalan 9 mg/m2 PO daily days 1-4",
-    "teclistamab 0.06 mg/kg SC",
-    "elranatamab 76 mg SC weekly",
-    "Blenrep 2.5 mg/kg IV q3w",
-    "prednisone 60 mg/m2 PO days 1-4",
-    "venetoclax 400 mg tablet PO daily",
     "ondansetron 8 mg PO q8h",
-    "acyclovir 400 mg PO BID",
-    "zoledronic acid 4 mg IV q4w",
+    "metoclopramide 10 mg PO TID",
+    "allopurinol 300 mg tablet daily",
+    "pantoprazole 40 mg PO daily",
+    "sulfamethoxazole-trimethoprim 800-160 mg PO BID",
+    "lorazepam 0.5 mg PO QHS",
+    "gabapentin 300 mg cap PO TID",
+    "levofloxacin 500 mg PO daily",
+    "magnesium oxide 400 mg tablet BID",
     "25 mg PO daily",
 ];
 
@@ -229,6 +230,12 @@ impl RegexParser {
 /// Both parsers find the same drug, amount and unit on the lines they both read, and myeloma reads
 /// at least the lines the baseline reads. Prints how many each reads.
 fn check_agreement(lines: &[String], baseline: &RegexParser) {
+    // The catalogue grows: say so when a line meant to miss names one of its drugs.
+    for line in OUTSIDE {
+        if Medication::parse(line).is_ok() {
+            println!("note: {line:?} now names a catalogue drug; the stream has fewer misses");
+        }
+    }
     let (mut ours, mut theirs) = (0, 0);
     for line in lines {
         let m = Medication::parse(line).ok();

@@ -44,13 +44,18 @@ fn every_unit_spelling() {
         ("25mg", "25", Unit::Mg),
         ("2.5mg", "2.5", Unit::Mg),
         ("25 milligrams", "25", Unit::Mg),
+        ("25 milligram", "25", Unit::Mg),
+        ("25 mgs", "25", Unit::Mg),
         ("500 mcg", "500", Unit::Mcg),
         ("500 µg", "500", Unit::Mcg),
+        ("500 μg", "500", Unit::Mcg),
+        ("500 microgram", "500", Unit::Mcg),
         ("500 ug", "500", Unit::Mcg),
         ("500 micrograms", "500", Unit::Mcg),
         ("1 g", "1", Unit::G),
         ("1 gm", "1", Unit::G),
         ("1 gram", "1", Unit::G),
+        ("1 grams", "1", Unit::G),
         ("1.3 mg/m2", "1.3", Unit::MgPerM2),
         ("1.3 mg/m²", "1.3", Unit::MgPerM2),
         ("1.3 mg/m^2", "1.3", Unit::MgPerM2),
@@ -68,6 +73,8 @@ fn every_unit_spelling() {
         ("15 ml", "15", Unit::Ml),
         ("15 ML", "15", Unit::Ml),
         ("15 cc", "15", Unit::Ml),
+        ("15 milliliters", "15", Unit::Ml),
+        ("15 millilitres", "15", Unit::Ml),
         ("4 mg/mL", "4", Unit::MgPerMl),
         ("4 MG/ML", "4", Unit::MgPerMl),
         ("1000 units/mL", "1000", Unit::UnitsPerMl),
@@ -134,11 +141,20 @@ fn numbers_that_are_not_strengths_stay_unparsed() {
 }
 
 #[test]
-fn a_volume_after_a_strength_is_kept_unread() {
-    let m = parse("daratumumab 1,800 mg/15 mL SC");
+fn a_volume_after_a_strength_is_read_apart() {
+    let line = "daratumumab 1,800 mg/15 mL SC";
+    let m = parse(line);
     assert_eq!(m.strength(), Some(strength("1800", Unit::Mg)));
-    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["/15 mL"]);
+    assert_eq!(m.volume_ml(), Amount::parse("15"));
+    assert_eq!(m.unparsed().count(), 0);
+    let volume = m
+        .segments()
+        .iter()
+        .find(|s| s.kind == SegmentKind::Volume)
+        .unwrap();
+    assert_eq!(volume.span.of(line), "15 mL");
     assert_eq!(m.route().map(|r| r.route), Some(Route::Subcutaneous));
+    assert_eq!(parse("daratumumab 1,800 mg SC").volume_ml(), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +178,7 @@ fn every_route_spelling() {
         ("SQ", Route::Subcutaneous),
         ("subq", Route::Subcutaneous),
         ("sub-Q", Route::Subcutaneous),
+        ("sub q", Route::Subcutaneous),
         ("subcut", Route::Subcutaneous),
         ("sub-cut", Route::Subcutaneous),
         ("subcutaneous", Route::Subcutaneous),
@@ -246,6 +263,7 @@ fn every_form_spelling() {
         ),
         ("Prefilled Syringe", DoseForm::PrefilledSyringe),
         ("pre-filled syringe", DoseForm::PrefilledSyringe),
+        ("pre filled syringe", DoseForm::PrefilledSyringe),
     ];
     for (written, form) in cases {
         let line = format!("dexamethasone 4 MG {written}");
@@ -287,6 +305,10 @@ fn every_frequency_spelling() {
         ("once-daily", Frequency::Daily),
         ("once a day", Frequency::Daily),
         ("every day", Frequency::Daily),
+        ("each day", Frequency::Daily),
+        ("qday", Frequency::Daily),
+        ("QAM", Frequency::Daily),
+        ("qpm", Frequency::Daily),
         ("QD", Frequency::Daily),
         ("q.d.", Frequency::Daily),
         ("OD", Frequency::Daily),
@@ -302,12 +324,19 @@ fn every_frequency_spelling() {
         ("TID", Frequency::ThreeTimesDaily),
         ("three times a day", Frequency::ThreeTimesDaily),
         ("q8h", Frequency::ThreeTimesDaily),
+        ("three times daily", Frequency::ThreeTimesDaily),
+        ("four times daily", Frequency::FourTimesDaily),
+        ("four times a day", Frequency::FourTimesDaily),
+        ("q6h", Frequency::FourTimesDaily),
         ("QID", Frequency::FourTimesDaily),
         ("weekly", Frequency::Weekly),
         ("once weekly", Frequency::Weekly),
         ("once a week", Frequency::Weekly),
         ("every week", Frequency::Weekly),
         ("QW", Frequency::Weekly),
+        ("qwk", Frequency::Weekly),
+        ("qweek", Frequency::Weekly),
+        ("each week", Frequency::Weekly),
         ("q1w", Frequency::Weekly),
         ("q7d", Frequency::Weekly),
         ("twice weekly", Frequency::TwiceWeekly),
@@ -354,6 +383,8 @@ fn every_day_list_spelling() {
         ),
         ("days 1–4", &[1, 2, 3, 4]),
         ("days 1 to 4", &[1, 2, 3, 4]),
+        ("days 1 through 4", &[1, 2, 3, 4]),
+        ("days 1 thru 4", &[1, 2, 3, 4]),
         ("days 1,8,15", &[1, 8, 15]),
         ("days 1,8,15,22", &[1, 8, 15, 22]),
         ("days 1, 8, 15", &[1, 8, 15]),
@@ -368,6 +399,7 @@ fn every_day_list_spelling() {
         ("d1,8,15", &[1, 8, 15]),
         ("D1, D8", &[1, 8]),
         ("D1-D4", &[1, 2, 3, 4]),
+        ("on D1, 4, 8, 11", &[1, 4, 8, 11]),
     ];
     for (written, expected) in cases {
         let line = format!("dexamethasone 20 mg {written}");
@@ -447,6 +479,14 @@ fn names_of_several_words_and_hyphens() {
     );
     assert_eq!(parse("VP-16 100 mg/m2 IV").drug(), Drug::Etoposide);
     assert_eq!(parse("Take Revlimid 25 mg").drug(), Drug::Lenalidomide);
+    // A code name with a number, then a strength.
+    let m = parse("JM 3100 24 mg SC");
+    assert_eq!(m.drug(), Drug::Plerixafor);
+    assert_eq!(m.strength(), Some(strength("24", Unit::Mg)));
+    // A number that is not part of the name stays a number.
+    let m = parse("Revlimid 25 PO");
+    assert_eq!(m.drug_span().of("Revlimid 25 PO"), "Revlimid");
+    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["25"]);
     let line = "Darzalex SC 1800 mg";
     let m = parse(line);
     assert_eq!(m.drug(), Drug::Daratumumab);
@@ -522,6 +562,17 @@ fn step_up_doses() {
         assert_eq!(m.unparsed().count(), 0, "{line}");
     }
 
+    // Past four parts, the fifth is a second dose: a conflict, not dropped.
+    let m = parse(
+        "talquetamab 0.01 mg/kg then 0.02 mg/kg then 0.03 mg/kg then 0.04 mg/kg then 0.05 mg/kg SC",
+    );
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Strength));
+    assert_round_trip(&m);
+    let m = parse("dexamethasone 10/20/30/40/50 mg");
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.unparsed().collect::<Vec<_>>(), ["10/20/30/40/50 mg"]);
+
     let m = parse("talquetamab 0.01 mg/kg then 0.06 mg/kg then 0.4 mg/kg SC weekly");
     assert_eq!(m.doses().len(), 3);
     assert_eq!(m.frequency(), Some(Frequency::Weekly));
@@ -551,6 +602,46 @@ fn co_formulations() {
     assert_eq!(m.dosing(), Some(Dosing::CoFormulation));
     assert_eq!(m.doses()[1].ingredient, Ingredient::Unnamed);
     assert_eq!(m.doses()[1].strength, strength("30000", Unit::Units));
+
+    // The label's "1,800 mg-30,000 units/15 mL": two ingredients, then a volume, kept unread.
+    let line = "DARZALEX FASPRO 1,800 mg-30,000 units/15 mL SC";
+    let m = parse(line);
+    assert_eq!(m.drug(), Drug::Daratumumab);
+    assert_eq!(m.dosing(), Some(Dosing::CoFormulation));
+    let parts: Vec<(Strength, Ingredient)> = m
+        .doses()
+        .iter()
+        .map(|d| (d.strength, d.ingredient))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (strength("1800", Unit::Mg), Ingredient::LineDrug),
+            (strength("30000", Unit::Units), Ingredient::Unnamed)
+        ]
+    );
+    assert_eq!(m.volume_ml(), Amount::parse("15"));
+    assert_eq!(m.unparsed().count(), 0);
+    // A hyphen between strengths of one unit is a range: not read as two parts, and a conflict.
+    // A range, and Epic's product strength "1,800-30,000 mg-unit/15 mL", are not read; the dose
+    // after them is.
+    let m = parse("dexamethasone 20-40 mg PO");
+    assert_eq!(
+        (m.doses(), m.unparsed().collect::<Vec<_>>()),
+        (&[][..], vec!["20-40 mg"])
+    );
+    let line = "daratumumab-hyaluronidase-fihj (DARZALEX FASPRO) 1,800-30,000 mg-unit/15 mL injection 1,800 mg";
+    let m = parse(line);
+    assert_eq!(m.drug(), Drug::Daratumumab);
+    assert_eq!(m.strength(), Some(strength("1800", Unit::Mg)));
+    assert_eq!(m.form(), Some(DoseForm::Injection));
+    assert_eq!(m.conflicts().count(), 0);
+    assert!(m
+        .unparsed()
+        .any(|u| u.contains("1,800-30,000 mg-unit/15 mL")));
+    let m = parse("dexamethasone 20 mg-40 mg PO");
+    assert_eq!(m.doses(), []);
+    assert_eq!(m.conflicts().next().map(|c| c.part), Some(Part::Strength));
 
     // RxNorm's concentrations.
     let m = parse("daratumumab 120 MG/ML / hyaluronidase-fihj 2000 UNT/ML Injectable Solution");
@@ -749,6 +840,36 @@ use Route::{Intravenous as IV, Oral as PO, Subcutaneous as SC};
 use RouteSource::{ImpliedByForm as Implied, Written};
 
 const TABLE: &[Expected] = &[
+    // Epic-style order strings: generic, brand in parentheses, form, then the dose.
+    Expected {
+        line: "lenalidomide (REVLIMID) capsule 25 mg",
+        drug: Drug::Lenalidomide,
+        dose: &[("25", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        route: Some((PO, Implied)),
+        form: Some(DoseForm::Capsule),
+        ..NONE
+    },
+    Expected {
+        line: "bortezomib (VELCADE) injection 2.5 mg",
+        drug: Drug::Bortezomib,
+        dose: &[("2.5", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        form: Some(DoseForm::Injection),
+        ..NONE
+    },
+    Expected {
+        line: "pomalidomide (POMALYST) 4 MG capsule Take 1 capsule by mouth daily. Take on days 1-21 of each 28 day cycle.",
+        drug: Drug::Pomalidomide,
+        dose: &[("4", Unit::Mg)],
+        dosing: Some(Dosing::Single),
+        route: Some((PO, Written)),
+        form: Some(DoseForm::Capsule),
+        frequency: Some(Frequency::Daily),
+        days: Some(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]),
+        cycle: Some(28),
+        unparsed: Some(&["Take 1", "Take", "of each"]),
+    },
     Expected {
         line: "Revlimid 25 mg PO daily",
         drug: Drug::Lenalidomide,
@@ -896,7 +1017,7 @@ const TABLE: &[Expected] = &[
         dose: &[("1800", Unit::Mg)],
         dosing: Some(Dosing::Single),
         route: Some((SC, Written)),
-        unparsed: Some(&["/15 mL"]),
+        unparsed: Some(&[]),
         ..NONE
     },
     Expected {
@@ -1330,7 +1451,16 @@ proptest! {
             Ok(m) => {
                 assert_round_trip(&m);
                 prop_assert!(m.doses().len() <= myeloma::MAX_DOSES);
-                prop_assert_eq!(m.drug_span().of(&line).is_empty(), false);
+                // The drug is what its text names, and what is read as a strength has a number.
+                prop_assert_eq!(Drug::from_name(m.drug_span().of(&line)), Some(m.drug()));
+                for segment in m.segments() {
+                    if segment.kind == SegmentKind::Strength {
+                        prop_assert!(segment.span.of(&line).bytes().any(|b| b.is_ascii_digit()));
+                    }
+                }
+                for dose in m.doses() {
+                    prop_assert!(dose.strength.amount.thousandths() > 0 || dose.span.of(&line).contains('0'));
+                }
             }
             Err(MedicationError::UnknownDrug(e)) => prop_assert!(!e.unresolved().is_empty()),
             Err(_) => {}
@@ -1389,12 +1519,53 @@ fn example_writes_one_row_per_line() {
 
 #[test]
 fn example_reports_invalid_utf8_and_goes_on() {
-    let (out, err) = run_medication(b"Revlimid 25 mg PO daily\nVelcade \xff 1.3 mg/m2 SC\n");
+    // A Windows export: CRLF line ends, which are not part of the input column.
+    let (out, err) = run_medication(b"Revlimid 25 mg PO daily\r\nVelcade \xff 1.3 mg/m2 SC\r\n");
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1], "Revlimid 25 mg PO daily\tlenalidomide\t25\tmg\toral\t\tdaily");
     assert_eq!(
         rows[2],
         "Velcade \u{fffd} 1.3 mg/m2 SC\tbortezomib\t1.3\tmg/m2\tsubcutaneous\t\t"
     );
     assert!(err.contains("line 2: not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn example_ends_quietly_when_its_reader_goes() {
+    use std::io::{BufRead, BufReader};
+    let exe = std::env::current_exe().expect("the test knows its own path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map(PathBuf::from)
+        .expect("<target>/<profile>/deps");
+    let mut child = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "medication", "--target-dir"])
+        .arg(target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cargo runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    let writer = std::thread::spawn(move || {
+        // Far more than a pipe holds; the writes fail once the example has gone.
+        for _ in 0..200_000 {
+            if stdin.write_all(b"Revlimid 25 mg PO daily\n").is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+    let mut header = String::new();
+    stdout.read_line(&mut header).expect("a header");
+    assert!(header.starts_with("input\tdrug"));
+    drop(stdout);
+    let output = child.wait_with_output().expect("the example ends");
+    writer.join().expect("the writer ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

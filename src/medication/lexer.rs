@@ -55,6 +55,11 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The key of token `i` (see [`key`]), or 0 past the end.
+    pub fn key_of(&self, i: usize) -> u128 {
+        self.get(i).map_or(0, |t| t.key)
+    }
+
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.get(i), Some(t) if t.kind == TokenKind::Word)

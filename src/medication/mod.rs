@@ -4,7 +4,8 @@
 //!
 //! The line is split into tokens ([`lexer`]); units, routes, forms and schedule words are read
 //! where they stand ([`strength`], [`route`], [`form`], [`schedule`]); the remaining words are tried
-//! as drug names through the resolver, longest run first ([`name`]); [`parse`] puts it together.
+//! as drug names through the resolver, longest run first ([`name`]); [`parse`] puts it together,
+//! and `parse/dose.rs` assembles the dose's parts (step-up, co-formulation, volume).
 //! Every byte of the line ends up in exactly one [`Segment`] or in the whitespace between two.
 
 mod form;
@@ -60,6 +61,19 @@ impl Span {
     }
 }
 
+/// The span as a range, to index the line with.
+///
+/// ```
+/// use myeloma::Span;
+/// let line = "Revlimid 25 mg";
+/// assert_eq!(&line[core::ops::Range::from(Span::new(9, 14))], "25 mg");
+/// ```
+impl From<Span> for core::ops::Range<usize> {
+    fn from(span: Span) -> core::ops::Range<usize> {
+        span.start..span.end
+    }
+}
+
 /// What a [`Segment`] of a line was read as.
 ///
 /// ```
@@ -87,12 +101,15 @@ impl Span {
 pub enum SegmentKind {
     /// The drug's name.
     Drug,
-    /// A brand in brackets after the drug (`[Revlimid]`, `(Velcade)`), brackets included.
+    /// A drug's name in brackets, brackets included: RxNorm's brand after the generic
+    /// (`[Revlimid]`), a brand or generic in parentheses (`(VELCADE)`, `(lenalidomide)`).
     Brand,
     /// A strength, or several sharing a unit (`20/56 mg/m2`).
     Strength,
     /// What joins the parts of a dose (`then`, `/`).
     Joiner,
+    /// The volume a dose is in (`15 mL` in `1,800 mg/15 mL`).
+    Volume,
     /// Another ingredient of a co-formulation (`hyaluronidase-fihj`).
     Ingredient,
     /// A route.
@@ -244,7 +261,9 @@ pub struct Conflict {
     pub second: Span,
 }
 
-/// The most dose parts kept; later strengths stay unparsed.
+/// The most parts a dose is read into. A longer dose is not read as one, and nothing of it is
+/// dropped: a part joined by `then` past the fourth is read as a second dose (a [`Part::Strength`]
+/// conflict), and a list of five amounts (`10/20/30/40/50 mg`) is left unparsed.
 pub const MAX_DOSES: usize = 4;
 
 /// The most conflicts kept; see [`Medication::more_conflicts`].
@@ -274,6 +293,7 @@ pub struct Medication<'a> {
     doses: [DosePart; MAX_DOSES],
     dose_count: usize,
     dosing: Option<Dosing>,
+    volume: Option<(Amount, Span)>,
     route: Option<LineRoute>,
     form: Option<(DoseForm, Span)>,
     frequency: Option<(Frequency, Span)>,
@@ -318,7 +338,9 @@ impl<'a> Medication<'a> {
         self.drug_span
     }
 
-    /// A bracketed brand that agrees with the drug (`[Revlimid]`), brackets included.
+    /// A bracketed name that agrees with the drug (`[Revlimid]`, `(lenalidomide)`), brackets
+    /// included. A bracketed name of another drug is a [`Conflict`] instead; one that is the
+    /// line's only name is the drug.
     pub fn brand(&self) -> Option<Span> {
         self.brand
     }
@@ -341,6 +363,21 @@ impl<'a> Medication<'a> {
             (Some(Dosing::Single), [only]) => Some(only.strength),
             _ => None,
         }
+    }
+
+    /// The volume in millilitres that the dose is in, where the line gives one after the strength
+    /// (`1,800 mg/15 mL`, the label's way of writing a vial); `None` otherwise or when the
+    /// strengths are in conflict.
+    ///
+    /// ```
+    /// use myeloma::{Amount, Medication};
+    /// let m = Medication::parse("daratumumab 1,800 mg/15 mL SC")?;
+    /// assert_eq!(m.volume_ml(), Some(Amount::from_thousandths(15_000)));
+    /// assert_eq!(m.strength().map(|s| s.to_string()), Some("1800 mg".into()));
+    /// # Ok::<(), myeloma::MedicationError>(())
+    /// ```
+    pub fn volume_ml(&self) -> Option<Amount> {
+        self.volume.map(|(v, _)| v)
     }
 
     /// The route, written or implied by the dose form; `None` when absent or in conflict.

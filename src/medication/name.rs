@@ -2,7 +2,6 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
-use super::Span;
 use crate::resolve::{Expected, ParseError};
 use crate::Drug;
 
@@ -10,8 +9,8 @@ use crate::Drug;
 /// "daratumumab and hyaluronidase").
 pub(crate) const MAX_NAME_WORDS: usize = 4;
 
-/// Whether token `i` continues a name that ends at token `i - 1`: a word after whitespace, or a word
-/// or number after a hyphen touching both.
+/// How many tokens from `i` continue a name that ends at token `i - 1`: a word after whitespace (1),
+/// or a hyphen touching both it and the word or number after it (2); 0 when the name ends there.
 fn continues(tokens: &Tokens<'_>, i: usize) -> usize {
     if tokens.is_word(i) {
         return 1;
@@ -61,35 +60,22 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
     None
 }
 
-/// The error for a line whose words name no catalogue drug: the part of the first unknown run
-/// (`run`, token indices) that the resolver has suggestions for, else the run's first words.
+/// The error for a line whose words name no catalogue drug: its unresolved text is the longest word
+/// of the first run of unknown words (`run`, token indices), since drug names are long and the
+/// words around them short ("Take lenalidomid"). Suggestions are left to
+/// [`ParseError::suggestions`], which finds them when asked: a line that misses costs no more than
+/// one that hits.
 pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseError {
     let (start, end) = run;
-    let input = tokens.input;
-    let error = |span: Span| ParseError::new(Expected::Drug, input, span.of(input));
-    // Fewest words first, so that "Take lenalidomid" suggests for "lenalidomid", not for both.
-    for words in 1..=MAX_NAME_WORDS {
-        for from in (start..end).filter(|i| tokens.is_word(*i)) {
-            let mut to = from;
-            let mut counted = 0;
-            while to < end && counted < words {
-                counted += usize::from(tokens.is_word(to));
-                to += 1;
-            }
-            if counted < words {
-                break;
-            }
-            let candidate = error(tokens.span(from, to));
-            if candidate.suggestions().next().is_some() {
-                return candidate;
-            }
+    let mut longest = start;
+    for i in start..end {
+        if tokens.is_word(i) && tokens.text(i).len() > tokens.text(longest).len() {
+            longest = i;
         }
     }
-    let mut last = start + 1;
-    let mut words = 1;
-    while last < end && words < MAX_NAME_WORDS {
-        last += 1;
-        words += usize::from(tokens.is_word(last - 1));
-    }
-    error(tokens.span(start, last))
+    ParseError::new(
+        Expected::Drug,
+        tokens.input,
+        tokens.span(longest, longest + 1).of(tokens.input),
+    )
 }

@@ -1,8 +1,10 @@
 //! Reading a whole line: tokens are taken left to right as strengths, schedule words, routes, forms,
 //! bracketed brands and drug names; whatever none of them takes is kept as unparsed text.
 
+mod dose;
+
 use super::form::form_at;
-use super::lexer::{key, lex, KeySet, TokenKind, Tokens, MAX_TOKENS};
+use super::lexer::{lex, KeySet, TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::route::route_at;
 use super::schedule::{schedule_at, Piece};
@@ -13,24 +15,6 @@ use super::{
     MAX_CONFLICTS, MAX_DOSES,
 };
 use crate::{Drug, Route};
-
-/// Strengths that share a unit (`20/56 mg/m2`), or one strength.
-#[derive(Clone, Copy)]
-struct Group {
-    amounts: [Amount; MAX_DOSES],
-    spans: [Span; MAX_DOSES],
-    count: usize,
-    unit: Unit,
-}
-
-impl Group {
-    fn strengths(&self) -> impl Iterator<Item = Strength> + '_ {
-        self.amounts[..self.count].iter().map(|&amount| Strength {
-            amount,
-            unit: self.unit,
-        })
-    }
-}
 
 const EMPTY_DOSE: DosePart = DosePart {
     strength: Strength {
@@ -50,10 +34,6 @@ const FIRST_WORDS: KeySet = KeySet::EMPTY
     .with(super::schedule::EVERY)
     .with(super::schedule::Q)
     .with(super::schedule::ON);
-
-const THEN: u128 = key("then");
-const FOLLOWED: u128 = key("followed");
-const BY: u128 = key("by");
 
 /// A part that a line may state more than once: what it said first and where, and whether it
 /// later said something else.
@@ -105,6 +85,8 @@ struct Reader<'a> {
     dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
+    /// `/15 mL` after the dose.
+    volume: Option<(Amount, Span)>,
     route: Stated<Route>,
     form: Stated<DoseForm>,
     frequency: Stated<Frequency>,
@@ -132,6 +114,7 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         dosing: None,
         first_group: None,
         strength_conflict: false,
+        volume: None,
         route: Stated::NONE,
         form: Stated::NONE,
         frequency: Stated::NONE,
@@ -296,12 +279,24 @@ impl<'a> Reader<'a> {
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text
     /// elsewhere.
     fn names(&mut self, i: usize) -> Option<usize> {
-        let end = run_end(&self.tokens, i, |j| self.is_keyword(j));
+        let mut end = run_end(&self.tokens, i, |j| self.is_keyword(j));
+        // A code name with a number after a space (`JM 3100`): a number after the words is tried
+        // as part of a name unless a unit or a `/` follows it, when it is a strength.
+        let tokens = &self.tokens;
+        let reach = if tokens.is_number(end)
+            && !tokens.is_mark(end + 1, '/')
+            && unit_at(tokens, end + 1).is_none()
+        {
+            end + 1
+        } else {
+            end
+        };
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                if let Some((drug, e)) = drug_at(&self.tokens, s, end) {
+                if let Some((drug, e)) = drug_at(&self.tokens, s, reach) {
                     self.name_drug(drug, s, e, SegmentKind::Drug);
+                    end = end.max(e);
                     s = e;
                     continue;
                 }
@@ -340,172 +335,6 @@ impl<'a> Reader<'a> {
         }
         self.push(SegmentKind::Brand, i, end + 1);
         Some(end + 1)
-    }
-
-    /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing.
-    fn group(&self, i: usize) -> Option<(Group, usize)> {
-        let tokens = &self.tokens;
-        let mut group = Group {
-            amounts: [Amount::default(); MAX_DOSES],
-            spans: [Span::default(); MAX_DOSES],
-            count: 0,
-            unit: Unit::Mg,
-        };
-        let mut j = i;
-        loop {
-            if !tokens.is_number(j) || group.count == MAX_DOSES {
-                return None;
-            }
-            group.amounts[group.count] = Amount::parse(tokens.text(j))?;
-            group.spans[group.count] = tokens.span(j, j + 1);
-            group.count += 1;
-            j += 1;
-            if tokens.is_mark(j, '/') && tokens.is_number(j + 1) {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        let (unit, n) = unit_at(tokens, j)?;
-        group.unit = unit;
-        if group.count == 1 {
-            group.spans[0] = tokens.span(i, j + n);
-        }
-        Some((group, j + n))
-    }
-
-    /// Adds a group's strengths to the dose, if there is room.
-    fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
-        if self.dose_count + group.count > MAX_DOSES {
-            return false;
-        }
-        for (strength, span) in group.strengths().zip(group.spans) {
-            self.doses[self.dose_count] = DosePart {
-                strength,
-                ingredient,
-                span,
-            };
-            self.dose_count += 1;
-        }
-        true
-    }
-
-    /// What joins two strengths of a step-up at token `at` (`then`, `followed by`, `->`, `→`), and how
-    /// many tokens it takes.
-    fn then_at(&self, at: usize) -> Option<usize> {
-        let tokens = &self.tokens;
-        let key_at = |i: usize| tokens.get(i).map_or(0, |t| t.key);
-        if key_at(at) == THEN || tokens.is_mark(at, '→') {
-            Some(1)
-        } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
-            || (tokens.is_mark(at, '-') && tokens.is_mark(at + 1, '>') && tokens.glued(at))
-        {
-            Some(2)
-        } else {
-            None
-        }
-    }
-
-    /// A strength at number `i`, with the parts joined to it when it is the line's first.
-    fn strengths(&mut self, i: usize) -> Option<usize> {
-        let (group, mut end) = self.group(i)?;
-        if let Some(first) = self.first_group {
-            self.push(SegmentKind::Strength, i, end);
-            let same = self.doses().len() == group.count
-                && self
-                    .doses()
-                    .iter()
-                    .zip(group.strengths())
-                    .all(|(d, s)| d.strength == s);
-            if !same || self.strength_conflict {
-                self.strength_conflict = true;
-                self.conflict(Part::Strength, first, self.tokens.span(i, end));
-            }
-            return Some(end);
-        }
-        if !self.add(&group, Ingredient::LineDrug) {
-            return None;
-        }
-        self.dosing = Some(if group.count > 1 {
-            Dosing::StepUp
-        } else {
-            Dosing::Single
-        });
-        self.push(SegmentKind::Strength, i, end);
-        let mut unit = group.unit;
-        loop {
-            let at = end;
-            if let Some(n) = self.then_at(at) {
-                if let Some((next, e)) = self.group(at + n) {
-                    if self.add(&next, Ingredient::LineDrug) {
-                        self.push(SegmentKind::Joiner, at, at + n);
-                        self.push(SegmentKind::Strength, at + n, e);
-                        self.dosing = Some(Dosing::StepUp);
-                        unit = next.unit;
-                        end = e;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if !self.tokens.is_mark(at, '/') {
-                break;
-            }
-            // "/ hyaluronidase-fihj 30000 UNT": another ingredient, named.
-            let name_end = run_end(&self.tokens, at + 1, |j| self.is_keyword(j));
-            if name_end > at + 1 && self.tokens.is_number(name_end) {
-                let Some((next, e)) = self.group(name_end) else {
-                    break;
-                };
-                let named = drug_at(&self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
-                let ingredient = match (named, self.drug) {
-                    (Some((d, _)), Some((line, _))) if d == line => Ingredient::LineDrug,
-                    _ => Ingredient::Named(self.tokens.span(at + 1, name_end)),
-                };
-                if !self.add(&next, ingredient) {
-                    break;
-                }
-                self.push(SegmentKind::Joiner, at, at + 1);
-                match named {
-                    Some((d, _)) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
-                    None => self.push(SegmentKind::Ingredient, at + 1, name_end),
-                }
-                self.push(SegmentKind::Strength, name_end, e);
-                self.dosing = Some(Dosing::CoFormulation);
-                end = e;
-                continue;
-            }
-            // "1800 mg/30,000 units": another ingredient, unnamed; "mg/15 mL" is a volume, not read.
-            let Some((next, e)) = self.group(at + 1) else {
-                break;
-            };
-            if next.unit == Unit::Ml && unit != Unit::Ml {
-                self.push(SegmentKind::Unparsed, at, e);
-                end = e;
-                break;
-            }
-            let (ingredient, dosing) = if next.unit == unit {
-                (Ingredient::LineDrug, Dosing::StepUp)
-            } else {
-                (Ingredient::Unnamed, Dosing::CoFormulation)
-            };
-            if !self.add(&next, ingredient) {
-                break;
-            }
-            self.push(SegmentKind::Joiner, at, at + 1);
-            self.push(SegmentKind::Strength, at + 1, e);
-            if self.dosing != Some(Dosing::CoFormulation) {
-                self.dosing = Some(dosing);
-            }
-            unit = next.unit;
-            end = e;
-        }
-        self.first_group = Some(self.tokens.span(i, end));
-        Some(end)
-    }
-
-    fn doses(&self) -> &[DosePart] {
-        self.doses.get(..self.dose_count).unwrap_or_default()
     }
 
     fn finish(mut self) -> Result<Medication<'a>, MedicationError> {
@@ -570,6 +399,7 @@ impl<'a> Reader<'a> {
             doses: self.doses,
             dose_count: self.dose_count,
             dosing: self.dosing,
+            volume: self.volume.filter(|_| !self.strength_conflict),
             route,
             form,
             frequency: self.frequency.agreed(),

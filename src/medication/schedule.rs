@@ -256,18 +256,18 @@ pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize
         return Some((Piece::Frequency(Frequency::every_days(days)), 3));
     }
     // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
-    let (at, on) = match phrase(tokens, i, &[ON]) {
-        Some(n) => (i + n, n),
-        None => (i, 0),
+    let at = match phrase(tokens, i, &[ON]) {
+        Some(n) => i + n,
+        None => i,
     };
     let word = tokens.text(at);
-    if tokens.is_word(at) && word_in(word, &DAY_WORDS) {
+    if tokens.is_word(at) && DAY_WORDS.contains(&tokens.key_of(at)) {
         let (days, end) = day_list(tokens, at + 1, None)?;
         return Some((Piece::Days(days), end - i));
     }
     // "D1-21", "d1,8,15": the first day is glued to the D.
     let first = word.strip_prefix(['d', 'D']).and_then(day);
-    if let (true, Some(first)) = (tokens.is_word(at) && on == 0, first) {
+    if let (true, Some(first)) = (tokens.is_word(at), first) {
         let (days, end) = day_list(tokens, at + 1, Some(first))?;
         return Some((Piece::Days(days), end - i));
     }
@@ -281,7 +281,7 @@ fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
     if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
         at += 1;
     }
-    if !tokens.is_word(at) || !word_in(tokens.text(at), &DAY_WORDS[1..]) {
+    if !tokens.is_word(at) || !DAY_WORDS[1..].contains(&tokens.key_of(at)) {
         return None;
     }
     let n = phrase(tokens, at + 1, &[CYCLE]).or_else(|| phrase(tokens, at + 1, &[CYCLES]))?;
@@ -380,7 +380,7 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             at += 1;
         } else if tokens.is_mark(at, '-')
             || tokens.is_mark(at, '–')
-            || (tokens.is_word(at) && word_in(tokens.text(at), &RANGE_WORDS))
+            || (tokens.is_word(at) && RANGE_WORDS.contains(&tokens.key_of(at)))
         {
             range_from = last;
             expecting_day = true;

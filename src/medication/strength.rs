@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::lexer::{keys, word_in, Tokens};
+use super::lexer::{keys, Tokens};
 
 /// An amount, exactly as written to the thousandth: `1.3` is 1,300 thousandths.
 ///
@@ -215,35 +215,41 @@ const PER_ML: &[u128] = &keys(["ml"]);
 /// The unit at token `i` and how many tokens it takes: a unit word, and for a rate or a
 /// concentration a `/` touching both words (`mg/m2`). A unit followed by a touching `/` and a word
 /// it does not know (`mcg/kg`, `mg/dose`) is not read: taking only its first part would misstate
-/// it. Before `/` and a number (`1800 mg/15 mL`) the unit stands on its own.
+/// it; so is one joined to a word by a hyphen (`mg-unit`). Before `/` and a number
+/// (`1800 mg/15 mL`) the unit stands on its own.
 pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     if !tokens.is_word(i) {
         return None;
     }
-    let word = tokens.text(i);
-    let simple = if word_in(word, MG) {
+    let word = tokens.key_of(i);
+    let simple = if MG.contains(&word) {
         Unit::Mg
-    } else if word_in(word, MCG) {
+    } else if MCG.contains(&word) {
         Unit::Mcg
-    } else if word_in(word, G) {
+    } else if G.contains(&word) {
         Unit::G
-    } else if word_in(word, UNITS) {
+    } else if UNITS.contains(&word) {
         Unit::Units
-    } else if word_in(word, ML) {
+    } else if ML.contains(&word) {
         Unit::Ml
     } else {
         return None;
     };
+    // "mg-unit": a unit joined to another word is a unit of its own, not read.
+    if tokens.is_mark(i + 1, '-') && tokens.glued(i) && tokens.glued(i + 1) && tokens.is_word(i + 2)
+    {
+        return None;
+    }
     let slash = tokens.is_mark(i + 1, '/') && tokens.glued(i) && tokens.glued(i + 1);
     if !slash || !tokens.is_word(i + 2) {
         return Some((simple, 1));
     }
-    let per = tokens.text(i + 2);
+    let per = tokens.key_of(i + 2);
     let compound = match simple {
-        Unit::Mg if word_in(per, PER_M2) => Unit::MgPerM2,
-        Unit::Mg if word_in(per, PER_KG) => Unit::MgPerKg,
-        Unit::Mg if word_in(per, PER_ML) => Unit::MgPerMl,
-        Unit::Units if word_in(per, PER_ML) => Unit::UnitsPerMl,
+        Unit::Mg if PER_M2.contains(&per) => Unit::MgPerM2,
+        Unit::Mg if PER_KG.contains(&per) => Unit::MgPerKg,
+        Unit::Mg if PER_ML.contains(&per) => Unit::MgPerMl,
+        Unit::Units if PER_ML.contains(&per) => Unit::UnitsPerMl,
         _ => return None,
     };
     Some((compound, 3))

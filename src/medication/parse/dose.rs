@@ -1,0 +1,234 @@
+//! The dose of a line: strengths sharing a unit (`20/56 mg/m2`), the step-up parts joined to them
+//! (`then`, `followed by`, `->`), the other ingredients of a co-formulation (`/ hyaluronidase-fihj
+//! 30000 UNT`, `1,800 mg-30,000 units`), the volume they are in (`/15 mL`), and later strengths that
+//! agree with the first or conflict with it.
+
+use super::super::lexer::key;
+use super::super::name::{drug_at, run_end};
+use super::super::strength::unit_at;
+use super::super::{
+    Amount, DosePart, Dosing, Ingredient, Part, SegmentKind, Span, Strength, Unit, MAX_DOSES,
+};
+use super::Reader;
+
+/// Strengths that share a unit (`20/56 mg/m2`), or one strength.
+#[derive(Clone, Copy)]
+struct Group {
+    amounts: [Amount; MAX_DOSES],
+    spans: [Span; MAX_DOSES],
+    count: usize,
+    unit: Unit,
+}
+
+impl Group {
+    fn strengths(&self) -> impl Iterator<Item = Strength> + '_ {
+        self.amounts[..self.count].iter().map(|&amount| Strength {
+            amount,
+            unit: self.unit,
+        })
+    }
+}
+
+const THEN: u128 = key("then");
+const FOLLOWED: u128 = key("followed");
+const BY: u128 = key("by");
+
+impl Reader<'_> {
+    /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing.
+    fn group(&self, i: usize) -> Option<(Group, usize)> {
+        let tokens = &self.tokens;
+        let mut group = Group {
+            amounts: [Amount::default(); MAX_DOSES],
+            spans: [Span::default(); MAX_DOSES],
+            count: 0,
+            unit: Unit::Mg,
+        };
+        let mut j = i;
+        loop {
+            if !tokens.is_number(j) || group.count == MAX_DOSES {
+                return None;
+            }
+            group.amounts[group.count] = Amount::parse(tokens.text(j))?;
+            group.spans[group.count] = tokens.span(j, j + 1);
+            group.count += 1;
+            j += 1;
+            if tokens.is_mark(j, '/') && tokens.is_number(j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let (unit, n) = unit_at(tokens, j)?;
+        group.unit = unit;
+        if group.count == 1 {
+            group.spans[0] = tokens.span(i, j + n);
+        }
+        Some((group, j + n))
+    }
+
+    /// Adds a group's strengths to the dose, if there is room.
+    fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
+        if self.dose_count + group.count > MAX_DOSES {
+            return false;
+        }
+        for (strength, span) in group.strengths().zip(group.spans) {
+            self.doses[self.dose_count] = DosePart {
+                strength,
+                ingredient,
+                span,
+            };
+            self.dose_count += 1;
+        }
+        true
+    }
+
+    /// What joins two strengths of a step-up at token `at` (`then`, `followed by`, `->`, `→`), and how
+    /// many tokens it takes.
+    fn then_at(&self, at: usize) -> Option<usize> {
+        let tokens = &self.tokens;
+        let key_at = |i: usize| tokens.get(i).map_or(0, |t| t.key);
+        if key_at(at) == THEN || tokens.is_mark(at, '→') {
+            Some(1)
+        } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
+            || (tokens.is_mark(at, '-') && tokens.is_mark(at + 1, '>') && tokens.glued(at))
+        {
+            Some(2)
+        } else {
+            None
+        }
+    }
+
+    /// A strength at number `i`, with the parts joined to it when it is the line's first. A number
+    /// that ends a range or a pair (`20-40 mg`, `1,800-30,000 mg-unit`) or follows a `/`
+    /// (`mg-unit/15 mL`) is not read on its own.
+    pub(super) fn strengths(&mut self, i: usize) -> Option<usize> {
+        let tokens = &self.tokens;
+        let touching = |mark: char| i >= 1 && tokens.is_mark(i - 1, mark) && tokens.glued(i - 1);
+        if touching('/')
+            || (touching('-') && i >= 2 && tokens.glued(i - 2) && tokens.is_number(i - 2))
+        {
+            return None;
+        }
+        let (group, mut end) = self.group(i)?;
+        if let Some(first) = self.first_group {
+            self.push(SegmentKind::Strength, i, end);
+            let same = self.doses().len() == group.count
+                && self
+                    .doses()
+                    .iter()
+                    .zip(group.strengths())
+                    .all(|(d, s)| d.strength == s);
+            if !same || self.strength_conflict {
+                self.strength_conflict = true;
+                self.conflict(Part::Strength, first, self.tokens.span(i, end));
+            }
+            return Some(end);
+        }
+        if !self.add(&group, Ingredient::LineDrug) {
+            return None;
+        }
+        self.dosing = Some(if group.count > 1 {
+            Dosing::StepUp
+        } else {
+            Dosing::Single
+        });
+        self.push(SegmentKind::Strength, i, end);
+        let mut unit = group.unit;
+        loop {
+            let at = end;
+            if let Some(n) = self.then_at(at) {
+                if let Some((next, e)) = self.group(at + n) {
+                    if self.add(&next, Ingredient::LineDrug) {
+                        self.push(SegmentKind::Joiner, at, at + n);
+                        self.push(SegmentKind::Strength, at + n, e);
+                        self.dosing = Some(Dosing::StepUp);
+                        unit = next.unit;
+                        end = e;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // "1,800 mg-30,000 units": a hyphen touching two strengths of different units joins the
+            // ingredients of one product (between one unit it would be a range, which is not read).
+            if self.tokens.is_mark(at, '-') && self.tokens.glued(at - 1) && self.tokens.glued(at) {
+                let Some((next, e)) = self.group(at + 1) else {
+                    break;
+                };
+                if next.unit == unit
+                    || next.unit == Unit::Ml
+                    || !self.add(&next, Ingredient::Unnamed)
+                {
+                    break;
+                }
+                self.push(SegmentKind::Joiner, at, at + 1);
+                self.push(SegmentKind::Strength, at + 1, e);
+                self.dosing = Some(Dosing::CoFormulation);
+                unit = next.unit;
+                end = e;
+                continue;
+            }
+            if !self.tokens.is_mark(at, '/') {
+                break;
+            }
+            // "/ hyaluronidase-fihj 30000 UNT": another ingredient, named.
+            let name_end = run_end(&self.tokens, at + 1, |j| self.is_keyword(j));
+            if name_end > at + 1 && self.tokens.is_number(name_end) {
+                let Some((next, e)) = self.group(name_end) else {
+                    break;
+                };
+                let named = drug_at(&self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
+                let ingredient = match (named, self.drug) {
+                    (Some((d, _)), Some((line, _))) if d == line => Ingredient::LineDrug,
+                    _ => Ingredient::Named(self.tokens.span(at + 1, name_end)),
+                };
+                if !self.add(&next, ingredient) {
+                    break;
+                }
+                self.push(SegmentKind::Joiner, at, at + 1);
+                match named {
+                    Some((d, _)) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
+                    None => self.push(SegmentKind::Ingredient, at + 1, name_end),
+                }
+                self.push(SegmentKind::Strength, name_end, e);
+                self.dosing = Some(Dosing::CoFormulation);
+                end = e;
+                continue;
+            }
+            // "1800 mg/30,000 units": another ingredient, unnamed; "mg/15 mL": the volume it is in.
+            let Some((next, e)) = self.group(at + 1) else {
+                break;
+            };
+            if next.unit == Unit::Ml && unit != Unit::Ml {
+                if next.count == 1 {
+                    self.volume = Some((next.amounts[0], self.tokens.span(at + 1, e)));
+                    self.push(SegmentKind::Joiner, at, at + 1);
+                    self.push(SegmentKind::Volume, at + 1, e);
+                    end = e;
+                }
+                break;
+            }
+            let (ingredient, dosing) = if next.unit == unit {
+                (Ingredient::LineDrug, Dosing::StepUp)
+            } else {
+                (Ingredient::Unnamed, Dosing::CoFormulation)
+            };
+            if !self.add(&next, ingredient) {
+                break;
+            }
+            self.push(SegmentKind::Joiner, at, at + 1);
+            self.push(SegmentKind::Strength, at + 1, e);
+            if self.dosing != Some(Dosing::CoFormulation) {
+                self.dosing = Some(dosing);
+            }
+            unit = next.unit;
+            end = e;
+        }
+        self.first_group = Some(self.tokens.span(i, end));
+        Some(end)
+    }
+
+    fn doses(&self) -> &[DosePart] {
+        self.doses.get(..self.dose_count).unwrap_or_default()
+    }
+}
