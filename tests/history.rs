@@ -1023,6 +1023,17 @@ mod properties {
         }
 
         #[test]
+        fn a_deriver_reused_across_people_gives_what_a_fresh_one_gives(
+            first in timeline(),
+            second in timeline(),
+        ) {
+            let mut deriver = myeloma::history::Deriver::new(Params::default());
+            let _ = deriver.derive(&first.iter().copied().collect());
+            let reused = deriver.derive(&second.iter().copied().collect());
+            prop_assert_eq!(reused, derive(&second));
+        }
+
+        #[test]
         fn any_text_parses_or_errors_without_panicking(text in "\\PC{0,24}") {
             let _ = text.parse::<Date>().map_err(|e| e.to_string());
             let _ = text.parse::<ProcedureKind>().map_err(|e| e.to_string());

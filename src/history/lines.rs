@@ -444,194 +444,269 @@ impl Sweep<'_> {
         }
     }
 
-    /// Line-defining episodes starting on `day` that no event claimed.
+    /// Line-defining episodes starting on `day` that no event claimed: each rule in turn, by
+    /// the reference's precedence, until one decides.
     fn episodes(&mut self, day: Date, group: &[usize]) {
         let drugs = self.group_drugs(group);
-        let p = *self.p;
+        let decided = self.s1(day, group)
+            || self.c1_bridging(day, group, drugs)
+            || self.c1_look_back(day, group, drugs)
+            || self.m4_during_transplant(day, group, drugs)
+            || self.same_day_as_start(day, group)
+            || self.x4(day, group)
+            || self.m2(day, group, drugs)
+            || self.s5(day, group, drugs)
+            || self.s2(day, group, drugs)
+            || self.x2(day, group)
+            || self.x3(day, group)
+            || self.s4(day, group, drugs);
+        if !decided {
+            self.x1(day, group);
+        }
+    }
+
+    /// Places a day's episodes in the current line as treatment.
+    fn place_all(&mut self, group: &[usize], phase: LinePhase, flags: Flags, base: bool) {
+        for &i in group {
+            self.place(i, phase, Purpose::Treatment, flags, base);
+        }
+    }
+
+    /// Records a decision that kept drugs in the current line.
+    fn decide(&mut self, day: Date, rule: Rule, drugs: DrugSet) {
+        if let Some(line) = self.current.as_mut() {
+            line.decide(day, rule, drugs);
+        }
+    }
+
+    /// Closes the current line and opens one at `day` holding the day's episodes.
+    fn cut_with(&mut self, day: Date, group: &[usize], rule: Rule, reason: EndReason) {
+        self.cut(day, rule, reason);
+        self.place_all(group, LinePhase::Induction, Flags::NONE, true);
+    }
+
+    /// S1 Line start: the first line-defining exposure (or transplant, or CAR-T leukapheresis)
+    /// on or after diagnosis minus the grace days opens the first line.
+    fn s1(&mut self, day: Date, group: &[usize]) -> bool {
+        if self.current.is_some() {
+            return false;
+        }
+        self.cut_with(day, group, Rule::S1, EndReason::Ongoing);
+        true
+    }
+
+    /// C1: treatment between the start of a CAR-T line and its infusion is bridging, part of
+    /// that line (a progression in between does not split it).
+    fn c1_bridging(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
         let Some(line) = self.current.as_ref() else {
-            // S1: the first line-defining exposure opens the first line.
-            self.cut(day, Rule::S1, EndReason::Ongoing);
-            for &i in group {
-                self.place(
-                    i,
-                    LinePhase::Induction,
-                    Purpose::Treatment,
-                    Flags::NONE,
-                    true,
-                );
-            }
-            return;
+            return false;
         };
-        // C1: treatment between the start of a CAR-T line and its infusion is bridging.
-        if line.car_t.is_some_and(|infusion| day <= infusion) {
-            for &i in group {
-                self.place(i, LinePhase::CarT, Purpose::Bridging, Flags::NONE, true);
-            }
-            if let Some(line) = self.current.as_mut() {
-                line.decide(day, Rule::C1, drugs);
-            }
-            return;
+        if line.car_t.is_none_or(|infusion| day > infusion) {
+            return false;
         }
-        // C1 without leukapheresis: a new drug within the look-back before an infusion opens the
-        // CAR-T line as bridging.
-        let new = drugs.difference(line.drugs);
-        if !new.is_empty() {
-            if let Some(k) = (0..self.car_ts.len()).find(|&k| {
-                let e = self.car_ts[k];
-                !self.opened_car_t[k]
-                    && e.leukapheresis.is_none()
-                    && day < e.start
-                    && day.days_until(e.infusion) <= p.cart_lookback_days
-            }) {
-                self.open_car_t(k, day);
-                for &i in group {
-                    self.place(i, LinePhase::CarT, Purpose::Bridging, Flags::NONE, true);
-                }
-                return;
-            }
+        for &i in group {
+            self.place(i, LinePhase::CarT, Purpose::Bridging, Flags::NONE, true);
         }
-        // M4: a drug starting during a transplant event (conditioning to transplant) joins the
-        // event's line, as the event's own agents do.
-        if line.sct_spans.iter().any(|&(a, b)| a <= day && day <= b) {
-            for &i in group {
-                self.place(
-                    i,
-                    LinePhase::Transplant,
-                    Purpose::Treatment,
-                    Flags::NONE,
-                    false,
-                );
-            }
-            if let Some(line) = self.current.as_mut() {
-                line.decide(day, Rule::M4, drugs);
-            }
-            return;
+        self.decide(day, Rule::C1, drugs);
+        true
+    }
+
+    /// C1 without leukapheresis: the CAR-T line starts at the first bridging or lymphodepletion
+    /// drug within `cart_lookback_days` before the infusion that is not part of a line already
+    /// running (a drug new to the current line).
+    fn c1_look_back(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        if drugs.difference(line.drugs).is_empty() {
+            return false;
         }
-        if day <= line.start {
-            // Same day as the line's start: part of its base regimen.
-            let phase = line.phase_now();
-            for &i in group {
-                self.place(i, phase, Purpose::Treatment, Flags::NONE, true);
-            }
-            return;
+        let look_back = self.p.cart_lookback_days;
+        let Some(k) = (0..self.car_ts.len()).find(|&k| {
+            let e = self.car_ts[k];
+            !self.opened_car_t[k]
+                && e.leukapheresis.is_none()
+                && day < e.start
+                && day.days_until(e.infusion) <= look_back
+        }) else {
+            return false;
+        };
+        self.open_car_t(k, day);
+        for &i in group {
+            self.place(i, LinePhase::CarT, Purpose::Bridging, Flags::NONE, true);
         }
-        // X4: a supplied progression after the line's start, on or before this day.
-        if self
-            .progressions
-            .iter()
-            .any(|&q| line.start < q && q <= day)
-        {
-            self.cut(day, Rule::X4, EndReason::Progression);
-            for &i in group {
-                self.place(
-                    i,
-                    LinePhase::Induction,
-                    Purpose::Treatment,
-                    Flags::NONE,
-                    true,
-                );
-            }
-            return;
+        true
+    }
+
+    /// M4: a drug starting during a transplant event (from its first conditioning or
+    /// mobilisation agent to the transplant) joins the event's line, as the event's own agents
+    /// do.
+    fn m4_during_transplant(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        if !line.sct_spans.iter().any(|&(a, b)| a <= day && day <= b) {
+            return false;
         }
-        // M2: after the line's transplant.
-        if let Some(sct) = line.last_sct.filter(|&s| s < day) {
-            let within = sct.days_until(day) <= p.post_sct_window_days;
-            let eligible = drugs
-                .iter()
-                .all(|d| roles::is_maintenance_eligible(d) || line.induction.contains(d));
-            if within && eligible {
-                let gap = line.activity_end().days_until(day);
-                let inferred = !line.covered(day)
-                    && gap >= p.discontinuation_gap_days
-                    && self.progressions.is_empty();
-                let flags = if inferred {
-                    Flags::INFERRED
-                } else {
-                    Flags::NONE
-                };
-                for &i in group {
-                    self.place(i, LinePhase::Maintenance, Purpose::Treatment, flags, false);
-                }
-                if let Some(line) = self.current.as_mut() {
-                    line.decide(day, Rule::M2, drugs);
-                }
-                return;
-            }
-            if within {
-                let reason = self.reason_for(line, day);
-                self.cut(day, Rule::M2, reason);
-                for &i in group {
-                    self.place(
-                        i,
-                        LinePhase::Induction,
-                        Purpose::Treatment,
-                        Flags::NONE,
-                        true,
-                    );
-                }
-                return;
-            }
+        self.place_all(group, LinePhase::Transplant, Flags::NONE, false);
+        self.decide(day, Rule::M4, drugs);
+        true
+    }
+
+    /// S2 on the line's first day: drugs starting the day the line starts are its base regimen.
+    fn same_day_as_start(&mut self, day: Date, group: &[usize]) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        if day > line.start {
+            return false;
         }
-        let covered = line.covered(day);
-        let gap = line.activity_end().days_until(day);
-        let long_gap = !covered && gap >= p.discontinuation_gap_days;
         let phase = line.phase_now();
-        if new.is_empty() {
-            // The line's own drugs again.
-            if long_gap && p.restart_after_gap == RestartAfterGap::NewLine {
-                self.restart(day, group);
-                return;
-            }
-            // S5 (or X3 with `SameLine`): a held drug resumed stays in the line.
-            let rule = if long_gap { Rule::X3 } else { Rule::S5 };
-            for &i in group {
-                self.place(i, phase, Purpose::Treatment, Flags::RESUMED_DRUG, false);
-            }
-            if let Some(line) = self.current.as_mut() {
-                line.decide(day, rule, drugs);
-            }
-            return;
+        self.place_all(group, phase, Flags::NONE, true);
+        true
+    }
+
+    /// X4 Progression override: when a supplied progression falls after the line's start and on
+    /// or before this day, the first line-defining episode on or after it starts a new line,
+    /// whatever the windows say.
+    fn x4(&mut self, day: Date, group: &[usize]) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        let start = line.start;
+        if !self.progressions.iter().any(|&q| start < q && q <= day) {
+            return false;
         }
-        let window_day = line.window_start.days_until(day);
-        if covered && window_day < p.regimen_window_days {
-            // S2: a planned combination's late-arriving drug.
-            let flags = if window_day > p.late_addition_after_days {
-                Flags::LATE_ADDITION
-            } else {
-                Flags::NONE
-            };
-            for &i in group {
-                self.place(i, phase, Purpose::Treatment, flags, true);
-            }
-            if let Some(line) = self.current.as_mut() {
-                line.decide(day, Rule::S2, drugs);
-            }
-            return;
+        self.cut_with(day, group, Rule::X4, EndReason::Progression);
+        true
+    }
+
+    /// M2 Consolidation and maintenance: after a transplant in the line, therapy starting within
+    /// `post_sct_window_days` whose drugs (judged together with those starting the same day) are
+    /// all maintenance-eligible or the line's induction drugs stays in the line; anything else
+    /// starting in that window is a new line. Later starts are judged by X1-X3 and S5.
+    fn m2(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        let Some(sct) = line.last_sct.filter(|&s| s < day) else {
+            return false;
+        };
+        let p = self.p;
+        if sct.days_until(day) > p.post_sct_window_days {
+            return false;
         }
-        if covered {
-            // X2: an unplanned addition while the line goes on (its episodes, definition 2). The
-            // end reason follows the exposures' own coverage (definition 3), so it reads Switch
-            // when the new drug falls between doses.
+        let eligible = drugs
+            .iter()
+            .all(|d| roles::is_maintenance_eligible(d) || line.induction.contains(d));
+        if !eligible {
             let reason = self.reason_for(line, day);
-            self.cut(day, Rule::X2, reason);
-            for &i in group {
-                self.place(
-                    i,
-                    LinePhase::Induction,
-                    Purpose::Treatment,
-                    Flags::NONE,
-                    true,
-                );
-            }
-            return;
+            self.cut_with(day, group, Rule::M2, reason);
+            return true;
         }
-        if long_gap && p.restart_after_gap == RestartAfterGap::NewLine {
-            // X3: a restart after a long drug-free gap, with at least one new drug. (With
-            // `SameLine`, a new drug after the gap is judged as a switch below.)
+        // Kept after a drug-free gap without any progression data: it may be relapse therapy
+        // (the reference's E9), so the join is flagged.
+        let inferred = !line.covered(day)
+            && line.activity_end().days_until(day) >= p.discontinuation_gap_days
+            && self.progressions.is_empty();
+        let flags = if inferred {
+            Flags::INFERRED
+        } else {
+            Flags::NONE
+        };
+        self.place_all(group, LinePhase::Maintenance, flags, false);
+        self.decide(day, Rule::M2, drugs);
+        true
+    }
+
+    /// Whether every drug of the current line has been stopped for at least the
+    /// discontinuation gap on `day`.
+    fn long_gap(&self, day: Date) -> bool {
+        self.current.as_ref().is_some_and(|line| {
+            !line.covered(day)
+                && line.activity_end().days_until(day) >= self.p.discontinuation_gap_days
+        })
+    }
+
+    /// S5 Resume: drugs of the line started again with no other line in between stay in the
+    /// line (`ResumedDrug`), unless every drug has been stopped for the discontinuation gap (X3;
+    /// with `restart_after_gap = SameLine` they stay then too).
+    fn s5(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        if !drugs.is_subset(line.drugs) {
+            return false;
+        }
+        let phase = line.phase_now();
+        let long_gap = self.long_gap(day);
+        if long_gap && self.p.restart_after_gap == RestartAfterGap::NewLine {
             self.restart(day, group);
-            return;
+            return true;
         }
-        // X1: a switch. S4 first: a start shorter than one cycle is not a line.
+        self.place_all(group, phase, Flags::RESUMED_DRUG, false);
+        self.decide(day, if long_gap { Rule::X3 } else { Rule::S5 }, drugs);
+        true
+    }
+
+    /// S2 Base regimen: a line-defining drug whose episode starts on days `0` to
+    /// `regimen_window_days - 1` of the line joins its base regimen while a drug of the line is
+    /// covered that day; after day `late_addition_after_days` it is flagged `LateAddition`.
+    fn s2(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        let window_day = line.window_start.days_until(day);
+        if !line.covered(day) || window_day >= self.p.regimen_window_days {
+            return false;
+        }
+        let flags = if window_day > self.p.late_addition_after_days {
+            Flags::LATE_ADDITION
+        } else {
+            Flags::NONE
+        };
+        let phase = line.phase_now();
+        self.place_all(group, phase, flags, true);
+        self.decide(day, Rule::S2, drugs);
+        true
+    }
+
+    /// X2 Addition: a line-defining drug not in the line starts after the regimen window while
+    /// the line goes on (a drug of it is covered): a new line, which keeps the drugs carried
+    /// over (DRd, not daratumumab). The end reason follows the exposures' own coverage
+    /// (definition 3), so it reads Switch when the new drug falls between doses.
+    fn x2(&mut self, day: Date, group: &[usize]) -> bool {
+        let Some(line) = self.current.as_ref() else {
+            return false;
+        };
+        if !line.covered(day) {
+            return false;
+        }
+        let reason = self.reason_for(line, day);
+        self.cut_with(day, group, Rule::X2, reason);
+        true
+    }
+
+    /// X3 Restart after gap: every drug of the line stopped for at least the discontinuation gap,
+    /// then therapy with a new drug: a new line, flagged `Inferred`. (With `SameLine`, a new drug
+    /// after the gap is judged as a switch.)
+    fn x3(&mut self, day: Date, group: &[usize]) -> bool {
+        if !self.long_gap(day) || self.p.restart_after_gap != RestartAfterGap::NewLine {
+            return false;
+        }
+        self.restart(day, group);
+        true
+    }
+
+    /// S4 Short first regimen: if the line's base drugs all stopped within `min_line_days` of
+    /// the base regimen's start and a switch follows, the line is not counted: its drugs are
+    /// kept, flagged `AbortedStart`, in the line that follows, which starts on the aborted
+    /// start's date, with its regimen window running from the switch. Off when `min_line_days`
+    /// is 0; never for a line with a transplant or CAR-T.
+    fn s4(&mut self, day: Date, group: &[usize], drugs: DrugSet) -> bool {
+        let Some(line) = self.current.as_mut() else {
+            return false;
+        };
         let base_end = line
             .pieces
             .iter()
@@ -639,43 +714,32 @@ impl Sweep<'_> {
             .map(|piece| piece.end)
             .max()
             .unwrap_or(line.window_start);
-        // Measured from the base regimen's start: the line's start, or the switch of an
-        // earlier fold.
-        if p.min_line_days > 0
-            && line.window_start.days_until(base_end) <= p.min_line_days
-            && line.last_sct.is_none()
-            && line.car_t.is_none()
+        let min = self.p.min_line_days;
+        if min <= 0
+            || line.window_start.days_until(base_end) > min
+            || line.last_sct.is_some()
+            || line.car_t.is_some()
         {
-            if let Some(line) = self.current.as_mut() {
-                for piece in line.pieces.iter_mut() {
-                    piece.flags = piece.flags.union(Flags::ABORTED_START);
-                }
-                line.base = DrugSet::EMPTY;
-                line.window_start = day;
-                line.decide(day, Rule::S4, drugs);
-            }
-            for &i in group {
-                self.place(
-                    i,
-                    LinePhase::Induction,
-                    Purpose::Treatment,
-                    Flags::NONE,
-                    true,
-                );
-            }
-            return;
+            return false;
         }
-        let reason = self.reason_for(line, day);
-        self.cut(day, Rule::X1, reason);
-        for &i in group {
-            self.place(
-                i,
-                LinePhase::Induction,
-                Purpose::Treatment,
-                Flags::NONE,
-                true,
-            );
+        for piece in line.pieces.iter_mut() {
+            piece.flags = piece.flags.union(Flags::ABORTED_START);
         }
+        line.base = DrugSet::EMPTY;
+        line.window_start = day;
+        line.decide(day, Rule::S4, drugs);
+        self.place_all(group, LinePhase::Induction, Flags::NONE, true);
+        true
+    }
+
+    /// X1 Switch: every drug of the line stopped and a different line-defining drug starts: a
+    /// new line, at any time, even inside the regimen window.
+    fn x1(&mut self, day: Date, group: &[usize]) {
+        let reason = match self.current.as_ref() {
+            Some(line) => self.reason_for(line, day),
+            None => EndReason::Switch,
+        };
+        self.cut_with(day, group, Rule::X1, reason);
     }
 
     /// X3: a new line after a drug-free gap, flagged `Inferred` (a progression would have made it X4).
