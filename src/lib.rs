@@ -1,4 +1,6 @@
-#![doc = include_str!("../README.md")]
+// The README up to its "Cost of the build" section, copied by build.rs (see the README's
+// "Development" section): its examples run as doctests, and its links resolve within the crate.
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/crate-docs.md"))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
