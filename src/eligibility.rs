@@ -282,20 +282,17 @@ impl HistoryBuilder {
         self
     }
 
-    /// Sets whether the disease progressed on the last therapy (talquetamab's label asks for it).
+    /// Sets whether the disease progressed on the last therapy; it needs at least one prior line.
     ///
     /// ```
-    /// use myeloma::{Drug, Phase, TreatmentHistory, Unmet};
-    /// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(1).build()?;
-    /// let talquetamab = Drug::Talquetamab.assess(&history).expect("given alone");
-    /// assert!(talquetamab.unmet().contains(&Unmet::NeedsProgressionOnLast));
-    ///
-    /// let progressed = TreatmentHistory::builder(Phase::Relapsed)
+    /// use myeloma::{Phase, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed)
     ///     .prior_lines(1)
     ///     .progressed_on_last(true)
     ///     .build()?;
-    /// let talquetamab = Drug::Talquetamab.assess(&progressed).expect("given alone");
-    /// assert!(!talquetamab.unmet().contains(&Unmet::NeedsProgressionOnLast));
+    /// assert!(history.progressed_on_last());
+    /// let untreated = TreatmentHistory::builder(Phase::NewlyDiagnosed).progressed_on_last(true);
+    /// assert!(untreated.build().is_err()); // progression on a therapy never given
     /// # Ok::<(), myeloma::HistoryError>(())
     /// ```
     pub const fn progressed_on_last(mut self, progressed: bool) -> HistoryBuilder {

@@ -231,7 +231,7 @@ fn lookup_exit_codes() {
         &[
             &["velcade", "bortezimib"],
             &["--strict", "velcade", "VRd"],
-            &["--strict", "velcade", "bortezimib", "melphalan"],
+            &["--strict", "velcade", "bortezimib", "frobnicillin"],
             &["--", "--strict"],
         ]
     ));
@@ -257,7 +257,7 @@ fn lookup_regimens_are_written_as_the_eligibility_example_writes_them() {
 fn lookup_batch_keeps_going_through_lines_that_are_not_utf8() {
     // Line 2 is Latin-1 (`bortézomib`), line 4 has a stray byte: each is read with U+FFFD, reported
     // on stderr with its line number and marked in the input_note column; the other lines resolve.
-    let input = b"Velcade\nbort\xe9zomib\nVRd\r\nvel\xffcade\n\nlen\tdex\nmelphalan";
+    let input = b"Velcade\nbort\xe9zomib\nVRd\r\nvel\xffcade\n\nlen\tdex\nfrobnicillin";
     let output = run_example_bytes("lookup", &[], input);
     let text = transcript(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
@@ -271,8 +271,12 @@ fn lookup_batch_keeps_going_through_lines_that_are_not_utf8() {
 
 #[test]
 fn lookup_batch_strict() {
-    // A blank line is `empty`, not unresolved; melphalan is unresolved, so --strict exits with 1.
-    let output = run_example_bytes("lookup", &[OsStr::new("--strict")], b"VRd\n\nmelphalan\n");
+    // A blank line is `empty`, not unresolved; frobnicillin (no such drug) is, so --strict exits 1.
+    let output = run_example_bytes(
+        "lookup",
+        &[OsStr::new("--strict")],
+        b"VRd\n\nfrobnicillin\n",
+    );
     insta::assert_snapshot!(transcript(&output));
 }
 
