@@ -177,7 +177,9 @@ fn criterion_dir() -> PathBuf {
     } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
         PathBuf::from(target).join("criterion")
     } else {
+        // The workspace's target directory, one level up from this member.
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
             .join("target")
             .join("criterion")
     }

@@ -4,9 +4,12 @@
 //! - `cargo run --example catalogue -- --json`: everything as one JSON document (schema in the README);
 //! - `cargo run --example catalogue -- --markdown`: the patient page, rendered from the typed data.
 //!
-//! It uses only the crate's public API, as any user would.
+//! It uses only the crate's public API, as any user would. `--help` prints usage; an unknown
+//! option exits with 2; a reader that stops early (`| head`) ends the run quietly.
 
 use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::process::ExitCode;
 
 use myeloma::{
     Drug, DrugClass, Exposure, Indication, Note, NoteKind, Passage, Prerequisites, Refractoriness,
@@ -14,8 +17,26 @@ use myeloma::{
 };
 use serde_json::{json, Value};
 
-fn main() {
-    let mode = std::env::args().nth(1);
+const USAGE: &str = "\
+usage: catalogue [--json | --markdown]
+
+  (no option)  a readable overview: drugs by class, regimens with their drugs
+  --json       the whole catalogue as one JSON document (schema in the README)
+  --markdown   the patient page, rendered from the typed data
+  -h, --help   print this help
+
+Exit status: 0 done; 1 output failed; 2 bad usage.";
+
+fn main() -> ExitCode {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    let mode = match &args[..] {
+        [] => None,
+        [one] => Some(one.to_string_lossy()),
+        [_, second, ..] => {
+            let second = second.to_string_lossy();
+            return usage_error(&format!("unexpected argument `{}`", second.escape_debug()));
+        }
+    };
     let out = match mode.as_deref() {
         None => overview(),
         Some("--json") => {
@@ -24,12 +45,32 @@ fn main() {
             text
         }
         Some("--markdown") => markdown(),
+        Some("-h" | "--help") => format!("{USAGE}\n"),
         Some(other) => {
-            eprintln!("error: unknown option `{other}` (expected --json or --markdown)");
-            std::process::exit(2);
+            return usage_error(&format!(
+                "unknown option `{}` (expected --json or --markdown)",
+                other.escape_debug()
+            ))
         }
     };
-    print!("{out}");
+    // Written at once; a reader that went away (`| head`) ends the run quietly.
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\nRun `catalogue --help` for usage.");
+    ExitCode::from(2)
 }
 
 /// Drugs by class with brand and routes; regimens with their drugs.
@@ -63,7 +104,7 @@ fn overview() -> String {
     let _ = writeln!(out, "\nRegimens");
     for regimen in Regimen::ALL {
         let drugs: Vec<String> = regimen.components().iter().map(|c| c.to_string()).collect();
-        let _ = writeln!(out, "  {:<9} {}", regimen.acronym(), drugs.join(", "));
+        let _ = writeln!(out, "  {:<9} {}", regimen.acronym(), drugs.join(" + "));
     }
     out
 }

@@ -11,15 +11,18 @@
 //! - `--phase`: newly-diagnosed, after-induction, after-transplant, relapsed or refractory; without
 //!   it, newly-diagnosed with no prior lines and relapsed otherwise (the output says so);
 //! - `--transplant`: planned, done, not-possible or unknown (the default);
-//! - `--progressed`: the disease progressed on the last therapy.
+//! - `--progressed`: the disease progressed on the last therapy (a flag: it takes no value).
 //!
 //! Prints one block per regimen, then per drug given alone: whether the stated conditions are met,
 //! each unmet one with its source, and the source (and regulator) the rule follows. Exits with 2
-//! on a usage error and 1 on a history that contradicts itself.
+//! on a usage error (an unknown drug, an empty list, a flag given twice, an argument that is not
+//! valid UTF-8) and 1 on a history that contradicts itself. A reader that stops early (`| head`)
+//! ends the run quietly.
 //!
 //! Informational only: the catalogue states conditions from its sources; it does not recommend
 //! treatment.
 
+use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::process::ExitCode;
@@ -29,9 +32,20 @@ use myeloma::{
     TreatmentHistory,
 };
 
-const USAGE: &str =
-    "usage: eligibility [--prior-lines N] [--exposed DRUG,...] [--refractory DRUG,...] \
-[--phase PHASE] [--transplant planned|done|not-possible|unknown] [--progressed]";
+const USAGE: &str = "\
+usage: eligibility [--prior-lines N] [--exposed DRUG,...] [--refractory DRUG,...] [--phase PHASE]
+                   [--transplant planned|done|not-possible|unknown] [--progressed]
+
+  --prior-lines N      lines of therapy given so far (default 0)
+  --exposed A,B        drugs given so far, by any name (len, Velcade...); may be repeated
+  --refractory A,B     drugs the disease is refractory to (each also exposed); may be repeated
+  --phase PHASE        newly-diagnosed, after-induction, after-transplant, relapsed or refractory
+                       (default: newly-diagnosed with no prior lines, relapsed otherwise)
+  --transplant STATUS  planned, done, not-possible or unknown (the default)
+  --progressed         the disease progressed on the last therapy (a flag: it takes no value)
+  -h, --help           print this help
+
+Exit status: 0 done; 1 the history contradicts itself, or output failed; 2 bad usage.";
 
 /// The command line, parsed but not yet checked for consistency.
 #[derive(Default)]
@@ -41,18 +55,19 @@ struct Args {
     refractory: DrugSet,
     phase: Option<Phase>,
     transplant: Option<Option<TransplantStatus>>,
-    progressed: bool,
+    progressed: Option<()>,
 }
 
 fn main() -> ExitCode {
-    if std::env::args().any(|a| a == "--help" || a == "-h") {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match utf8(args).and_then(|args| parse_args(args.into_iter())) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("error: {message}\n{USAGE}");
+            eprintln!("error: {message}\nRun `eligibility --help` for usage.");
             return ExitCode::from(2);
         }
     };
@@ -66,7 +81,7 @@ fn main() -> ExitCode {
         .prior_lines(lines)
         .exposed(args.exposed)
         .refractory(args.refractory)
-        .progressed_on_last(args.progressed)
+        .progressed_on_last(args.progressed.is_some())
         .transplant(args.transplant.flatten())
         .build();
     let history = match history {
@@ -76,11 +91,34 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // The whole report is built first and written at once; a reader that went away (`| head`)
+    // ends the run quietly.
     let text = render(&history, assumed);
-    if io::stdout().lock().write_all(text.as_bytes()).is_err() {
-        return ExitCode::FAILURE;
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write the report: {error}");
+            ExitCode::from(1)
+        }
     }
-    ExitCode::SUCCESS
+}
+
+/// The arguments as text; one that is not valid UTF-8 is a usage error that shows it.
+fn utf8(args: Vec<OsString>) -> Result<Vec<String>, String> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.into_string().map_err(|arg| {
+                format!(
+                    "argument {} is not valid UTF-8: `{}`",
+                    i + 1,
+                    arg.to_string_lossy().escape_debug()
+                )
+            })
+        })
+        .collect()
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -92,11 +130,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             _ => (arg, None),
         };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{flag} needs a value"))
+        // A flag's value: after `=`, or the next argument unless that is another flag.
+        let mut value = || match inline.clone() {
+            Some(value) => Ok(value),
+            None => match args.next() {
+                Some(next) if next.starts_with("--") => {
+                    Err(format!("{flag} needs a value (found `{next}`)"))
+                }
+                Some(next) => Ok(next),
+                None => Err(format!("{flag} needs a value")),
+            },
         };
         match flag.as_str() {
             "--prior-lines" => {
@@ -140,8 +183,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 };
                 set_once(&mut parsed.transplant, status, &flag)?;
             }
-            "--progressed" if inline.is_none() => parsed.progressed = true,
-            other => return Err(format!("unknown argument `{other}`")),
+            "--progressed" => match inline {
+                None => set_once(&mut parsed.progressed, (), &flag)?,
+                Some(value) => {
+                    return Err(format!(
+                        "--progressed takes no value (found `--progressed={value}`): give \
+                         --progressed if the disease progressed on the last therapy, and leave it \
+                         out otherwise"
+                    ))
+                }
+            },
+            other => return Err(format!("unknown argument `{}`", other.escape_debug())),
         }
     }
     Ok(parsed)
@@ -154,12 +206,22 @@ fn set_once<T>(slot: &mut Option<T>, value: T, flag: &str) -> Result<(), String>
     }
 }
 
-/// A comma-separated list of drugs, each by any of its names.
+/// A comma-separated list of drugs, each by any of its names; an empty list or an empty name in
+/// it (`--exposed ""`, `len,,bort`) is refused rather than read as no drug.
 fn drugs(list: &str, flag: &str) -> Result<DrugSet, String> {
+    if list.trim().is_empty() {
+        return Err(format!(
+            "{flag}: empty list (name at least one drug, e.g. {flag} lenalidomide,bortezomib)"
+        ));
+    }
     list.split(',')
         .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(|name| name.parse::<Drug>().map_err(|e| format!("{flag}: {e}")))
+        .map(|name| {
+            if name.is_empty() {
+                return Err(format!("{flag}: empty drug name in `{list}`"));
+            }
+            name.parse::<Drug>().map_err(|e| format!("{flag}: {e}"))
+        })
         .collect()
 }
 
@@ -215,6 +277,9 @@ fn render(history: &TreatmentHistory, phase_assumed: bool) -> String {
     let _ = writeln!(out, "  prior lines of therapy: {lines}");
     let _ = writeln!(out, "  exposed to: {}", names(history.exposed()));
     let _ = writeln!(out, "  refractory to: {}", names(history.refractory()));
+    if !history.refractory().is_empty() {
+        refractoriness(&mut out);
+    }
     let _ = writeln!(
         out,
         "  progression on the last therapy: {}",
@@ -257,6 +322,41 @@ fn render(history: &TreatmentHistory, phase_assumed: bool) -> String {
     out
 }
 
+/// Says which conditions do not read refractoriness: none in the catalogue does, and those on
+/// earlier exposure count a refractory drug as an exposure.
+fn refractoriness(out: &mut String) {
+    let mut exposure_rules: Vec<&str> = Regimen::ALL
+        .iter()
+        .filter(|r| {
+            r.prerequisites()
+                .is_some_and(|p| !p.prior_exposure.is_empty())
+        })
+        .map(|r| r.acronym())
+        .collect();
+    exposure_rules.extend(
+        Drug::ALL
+            .iter()
+            .filter(|d| {
+                d.prerequisites()
+                    .is_some_and(|p| !p.prior_exposure.is_empty())
+            })
+            .map(|d| d.generic_name()),
+    );
+    let list = match exposure_rules.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "none".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "    no stated condition reads refractoriness: the conditions on earlier exposure ({list}) \
+         count a refractory drug as an exposure, and those on prior lines, progression and phase \
+         do not read it"
+    );
+}
+
+/// A regimen's drugs as the page writes them (`low-dose dexamethasone`), joined by ` + `: the same
+/// as the lookup example writes them.
 fn components(regimen: Regimen) -> String {
     regimen
         .components()

@@ -6,6 +6,15 @@ use crate::resolve::{Expected, ParseError};
 use crate::Drug;
 
 /// A drug found by ATC code, and whether the code is one that older data still carries.
+///
+/// ```
+/// use myeloma::{AtcMatch, Drug};
+/// let found: AtcMatch = Drug::from_atc("L01XC24")?;      // daratumumab's code before 2022
+/// assert_eq!(found.drug, Drug::Daratumumab);
+/// assert!(found.retired);
+/// assert_eq!(found.drug.atc(), "L01FC01");               // the current one
+/// # Ok::<(), myeloma::ParseError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct AtcMatch {
     /// The drug.

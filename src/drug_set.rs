@@ -35,6 +35,12 @@ macro_rules! drug_set {
 
 impl DrugSet {
     /// The empty set.
+    ///
+    /// ```
+    /// use myeloma::DrugSet;
+    /// assert!(DrugSet::EMPTY.is_empty());
+    /// assert_eq!(DrugSet::EMPTY, DrugSet::default());
+    /// ```
     pub const EMPTY: DrugSet = DrugSet(0);
 
     /// The set whose bit `i` stands for the drug at `Drug::ALL[i]`; bits past the catalogue are dropped.
@@ -55,62 +61,135 @@ impl DrugSet {
     }
 
     /// The set's bits: bit `i` stands for `Drug::ALL[i]`.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet};
+    /// let first = Drug::ALL[0];
+    /// assert_eq!(DrugSet::EMPTY.with(first).bits(), 1);
+    /// ```
     pub const fn bits(self) -> u64 {
         self.0
     }
 
-    /// The set with `drug` added.
+    /// The set with `drug` added; the set itself is `Copy` and unchanged.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet};
+    /// let set = DrugSet::EMPTY.with(Drug::Lenalidomide).with(Drug::Dexamethasone);
+    /// assert_eq!(set.len(), 2);
+    /// ```
     pub const fn with(self, drug: Drug) -> DrugSet {
         DrugSet(self.0 | Self::bit(drug))
     }
 
-    /// The set with `drug` removed.
+    /// The set with `drug` removed; the set itself is `Copy` and unchanged.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Regimen};
+    /// let rvd = drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone];
+    /// assert_eq!(Regimen::from_drugs(rvd.without(Drug::Dexamethasone)), Some(Regimen::VR));
+    /// ```
     pub const fn without(self, drug: Drug) -> DrugSet {
         DrugSet(self.0 & !Self::bit(drug))
     }
 
     /// Whether `drug` is in the set.
+    ///
+    /// ```
+    /// use myeloma::{Drug, Regimen};
+    /// assert!(Regimen::DRd.drugs().contains(Drug::Daratumumab));
+    /// assert!(!Regimen::DRd.drugs().contains(Drug::Bortezomib));
+    /// ```
     pub const fn contains(self, drug: Drug) -> bool {
         self.0 & Self::bit(drug) != 0
     }
 
     /// The number of drugs in the set.
+    ///
+    /// ```
+    /// assert_eq!(myeloma::Regimen::DRVd.drugs().len(), 4);
+    /// ```
     pub const fn len(self) -> usize {
         self.0.count_ones() as usize
     }
 
     /// Whether the set is empty.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet};
+    /// assert!(DrugSet::EMPTY.is_empty());
+    /// assert!(!DrugSet::from(Drug::Selinexor).is_empty());
+    /// ```
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
-    /// Drugs in either set.
+    /// Drugs in either set; also `a | b`.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet, Regimen};
+    /// let rd = DrugSet::from(Drug::Lenalidomide).with(Drug::Dexamethasone);
+    /// let drd = rd.union(DrugSet::from(Drug::Daratumumab));
+    /// assert_eq!(Regimen::from_drugs(drd), Some(Regimen::DRd));
+    /// assert_eq!(drd, rd | DrugSet::from(Drug::Daratumumab));
+    /// ```
     pub const fn union(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 | other.0)
     }
 
-    /// Drugs in both sets.
+    /// Drugs in both sets; also `a & b`.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Regimen};
+    /// let shared = Regimen::RVd.drugs().intersection(Regimen::DRd.drugs());
+    /// assert_eq!(shared, drug_set![Drug::Lenalidomide, Drug::Dexamethasone]);
+    /// ```
     pub const fn intersection(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 & other.0)
     }
 
-    /// Drugs in `self` but not in `other`.
+    /// Drugs in `self` but not in `other`; also `a - b`.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet, Regimen};
+    /// let added = Regimen::DRVd.drugs().difference(Regimen::RVd.drugs());
+    /// assert_eq!(added, DrugSet::from(Drug::Daratumumab));
+    /// ```
     pub const fn difference(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 & !other.0)
     }
 
     /// Whether every drug of `self` is in `other`.
+    ///
+    /// ```
+    /// use myeloma::Regimen;
+    /// assert!(Regimen::RVd.drugs().is_subset(Regimen::DRVd.drugs()));
+    /// assert!(!Regimen::DRVd.drugs().is_subset(Regimen::RVd.drugs()));
+    /// ```
     pub const fn is_subset(self, other: DrugSet) -> bool {
         self.0 & !other.0 == 0
     }
 
     /// The drugs, in catalogue order.
+    ///
+    /// ```
+    /// use myeloma::Regimen;
+    /// let names: Vec<&str> = Regimen::Kd.drugs().iter().map(|d| d.generic_name()).collect();
+    /// assert_eq!(names, ["carfilzomib", "dexamethasone"]);
+    /// ```
     pub fn iter(self) -> Iter {
         Iter(self.0)
     }
 }
 
-/// The drugs of a [`DrugSet`], in catalogue order.
+/// The drugs of a [`DrugSet`], in catalogue order: [`DrugSet::iter`], or `for drug in set`.
+///
+/// ```
+/// use myeloma::{Drug, Regimen};
+/// let mut drugs = Regimen::Kd.drugs().iter();
+/// assert_eq!(drugs.len(), 2);
+/// assert_eq!(drugs.next(), Some(Drug::Carfilzomib));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Iter(u64);
 

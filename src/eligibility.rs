@@ -95,31 +95,98 @@ impl TreatmentHistory {
     }
 
     /// Where the patient is in the course of treatment.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert_eq!(history.phase(), Phase::AfterTransplant);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn phase(&self) -> Phase {
         self.phase
     }
 
     /// The number of prior lines of therapy.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert_eq!(history.prior_lines(), 1);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn prior_lines(&self) -> u8 {
         self.prior_lines
     }
 
     /// Every drug the patient has been treated with.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert_eq!(history.exposed().len(), 3);
+    /// assert!(history.exposed().contains(Drug::Bortezomib));
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn exposed(&self) -> DrugSet {
         self.exposed
     }
 
     /// The drugs the disease is refractory to (always among [`exposed`](Self::exposed)).
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert!(history.refractory().is_empty());
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn refractory(&self) -> DrugSet {
         self.refractory
     }
 
     /// Whether the disease progressed on the last therapy.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert!(!history.progressed_on_last()); // not recorded
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn progressed_on_last(&self) -> bool {
         self.progressed_on_last
     }
 
     /// Where the patient stands with a stem cell transplant; `None` when unknown.
+    ///
+    /// ```
+    /// use myeloma::{drug_set, Drug, Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::AfterTransplant)
+    ///     .prior_lines(1)
+    ///     .exposed(drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone])
+    ///     .transplant(TransplantStatus::Done)
+    ///     .build()?;
+    /// assert_eq!(history.transplant(), Some(TransplantStatus::Done));
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn transplant(&self) -> Option<TransplantStatus> {
         self.transplant
     }
@@ -165,12 +232,32 @@ pub struct HistoryBuilder {
 
 impl HistoryBuilder {
     /// Sets the number of prior lines of therapy (at most [`MAX_PRIOR_LINES`]).
+    ///
+    /// ```
+    /// use myeloma::{HistoryError, Phase, TreatmentHistory, MAX_PRIOR_LINES};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(2).build()?;
+    /// assert_eq!(history.prior_lines(), 2);
+    /// let absurd = TreatmentHistory::builder(Phase::Relapsed).prior_lines(MAX_PRIOR_LINES + 1);
+    /// assert!(absurd.build().is_err());
+    /// # Ok::<(), HistoryError>(())
+    /// ```
     pub const fn prior_lines(mut self, lines: u8) -> HistoryBuilder {
         self.history.prior_lines = lines;
         self
     }
 
-    /// Adds drugs the patient has been treated with: one [`Drug`] or a [`DrugSet`].
+    /// Adds drugs the patient has been treated with: one [`Drug`] or a [`DrugSet`]. Calls add up.
+    ///
+    /// ```
+    /// use myeloma::{Drug, Phase, Regimen, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed)
+    ///     .prior_lines(2)
+    ///     .exposed(Regimen::RVd.drugs())
+    ///     .exposed(Drug::Daratumumab)
+    ///     .build()?;
+    /// assert_eq!(history.exposed().len(), 4);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub fn exposed(mut self, drugs: impl Into<DrugSet>) -> HistoryBuilder {
         self.history.exposed = self.history.exposed.union(drugs.into());
         self
@@ -178,18 +265,53 @@ impl HistoryBuilder {
 
     /// Adds drugs the disease is refractory to: one [`Drug`] or a [`DrugSet`]. Each must also be
     /// added with [`exposed`](Self::exposed).
+    ///
+    /// ```
+    /// use myeloma::{Drug, Phase, TreatmentHistory};
+    /// let builder = TreatmentHistory::builder(Phase::Refractory).prior_lines(1);
+    /// assert!(builder.refractory(Drug::Lenalidomide).build().is_err()); // not an exposure
+    /// let history = builder
+    ///     .exposed(Drug::Lenalidomide)
+    ///     .refractory(Drug::Lenalidomide)
+    ///     .build()?;
+    /// assert!(history.refractory().contains(Drug::Lenalidomide));
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub fn refractory(mut self, drugs: impl Into<DrugSet>) -> HistoryBuilder {
         self.history.refractory = self.history.refractory.union(drugs.into());
         self
     }
 
-    /// Sets whether the disease progressed on the last therapy.
+    /// Sets whether the disease progressed on the last therapy; it needs at least one prior line.
+    ///
+    /// ```
+    /// use myeloma::{Phase, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed)
+    ///     .prior_lines(1)
+    ///     .progressed_on_last(true)
+    ///     .build()?;
+    /// assert!(history.progressed_on_last());
+    /// let untreated = TreatmentHistory::builder(Phase::NewlyDiagnosed).progressed_on_last(true);
+    /// assert!(untreated.build().is_err()); // progression on a therapy never given
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn progressed_on_last(mut self, progressed: bool) -> HistoryBuilder {
         self.history.progressed_on_last = progressed;
         self
     }
 
     /// Sets the transplant status: a [`TransplantStatus`], or `None` for unknown.
+    ///
+    /// ```
+    /// use myeloma::{Phase, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed)
+    ///     .transplant(TransplantStatus::Planned)
+    ///     .build()?;
+    /// assert_eq!(history.transplant(), Some(TransplantStatus::Planned));
+    /// let unknown = TreatmentHistory::builder(Phase::NewlyDiagnosed).transplant(None).build()?;
+    /// assert_eq!(unknown.transplant(), None);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub fn transplant(mut self, status: impl Into<Option<TransplantStatus>>) -> HistoryBuilder {
         self.history.transplant = status.into();
         self
@@ -749,12 +871,29 @@ impl Assessment {
     }
 
     /// The therapy assessed: a regimen, or a drug given alone.
+    ///
+    /// ```
+    /// use myeloma::{Phase, Regimen, Therapy, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed).build()?;
+    /// assert_eq!(Regimen::VTd.assess(&history).therapy(), Therapy::Regimen(Regimen::VTd));
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn therapy(&self) -> Therapy {
         self.therapy
     }
 
     /// Whether the history meets every condition the catalogue states for the therapy. This says
     /// only that the sources' conditions are met; it is not a recommendation.
+    ///
+    /// ```
+    /// use myeloma::{Phase, Regimen, TransplantStatus, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed)
+    ///     .transplant(TransplantStatus::Planned)
+    ///     .build()?;
+    /// assert!(Regimen::VTd.assess(&history).is_met()); // induction before a transplant
+    /// assert!(!Regimen::IsaPd.assess(&history).is_met()); // needs prior lines
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn is_met(&self) -> bool {
         self.len == 0
     }
@@ -778,11 +917,28 @@ impl Assessment {
 
     /// The therapy's conditions on earlier treatment, with their [`source`](Prerequisites::source)
     /// and [`regulator`](Prerequisites::regulator); `None` when the catalogue states none.
+    ///
+    /// ```
+    /// use myeloma::{Phase, Regimen, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(1).build()?;
+    /// let isa_kd = Regimen::IsaKd.assess(&history).prerequisites().expect("stated");
+    /// assert_eq!((isa_kd.min_prior_lines, isa_kd.max_prior_lines), (Some(1), Some(3)));
+    /// assert_eq!(Regimen::RVd.assess(&history).prerequisites(), None);
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn prerequisites(&self) -> Option<Prerequisites> {
         self.prerequisites
     }
 
     /// The uses the catalogue states for the therapy, against which the phase is checked.
+    ///
+    /// ```
+    /// use myeloma::{Phase, Regimen, TreatmentHistory};
+    /// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(1).build()?;
+    /// let assessment = Regimen::VTd.assess(&history);
+    /// assert_eq!(assessment.uses(), Regimen::VTd.uses());
+    /// # Ok::<(), myeloma::HistoryError>(())
+    /// ```
     pub const fn uses(&self) -> &'static [Use] {
         self.uses
     }

@@ -1,4 +1,6 @@
-#![doc = include_str!("../README.md")]
+// The README up to its "Cost of the build" section, copied by build.rs (see the README's
+// "Development" section): its examples run as doctests, and its links resolve within the crate.
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/crate-docs.md"))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -101,6 +103,28 @@ macro_rules! regimen {
     };
 }
 
+/// Facts derived from the catalogue's data: the usual route, whether the drug is targeted therapy,
+/// and what the sources say about blood clots.
+///
+/// A drug at a glance, from any of its names to its facts and sources:
+///
+/// ```
+/// use myeloma::{Drug, DrugClass, Route, Target};
+///
+/// let drug: Drug = "Revlimid".parse()?;                 // any name: brand, generic, short form
+/// assert_eq!(drug, Drug::Lenalidomide);
+/// assert_eq!(drug.id(), "lenalidomide");                  // the stable id, also its `Display`
+/// assert_eq!(Drug::from_id("lenalidomide"), Some(drug));
+/// assert_eq!(drug.brand_names(), ["Revlimid"]);
+/// assert_eq!(drug.class(), DrugClass::ImmunomodulatoryDrug);
+/// assert_eq!(drug.targets(), [Target::Cereblon]);
+/// assert_eq!(drug.usual_route(), Some(Route::Oral));
+/// assert!(drug.is_targeted() && drug.raises_clot_risk());
+/// assert_eq!(drug.atc(), "L04AX04");
+/// assert!(!drug.sources().is_empty());                    // every fact cites a source
+/// assert!(Drug::ALL.contains(&drug));                    // every drug, in catalogue order
+/// # Ok::<(), myeloma::ParseError>(())
+/// ```
 impl Drug {
     /// The usual route, the first the page gives; `None` where it does not say how the drug is given.
     ///
@@ -126,11 +150,23 @@ impl Drug {
     }
 
     /// Whether a source states that the drug raises the risk of blood clots.
+    ///
+    /// ```
+    /// use myeloma::Drug;
+    /// assert!(Drug::Lenalidomide.raises_clot_risk());
+    /// assert!(!Drug::Bortezomib.raises_clot_risk());
+    /// ```
     pub const fn raises_clot_risk(self) -> bool {
         !self.clot_risk_sources().is_empty()
     }
 
     /// Whether the page names the drug to help prevent blood clots.
+    ///
+    /// ```
+    /// use myeloma::Drug;
+    /// assert!(Drug::AcetylsalicylicAcid.prevents_clots());
+    /// assert!(!Drug::Lenalidomide.prevents_clots());
+    /// ```
     pub const fn prevents_clots(self) -> bool {
         self.class().prevents_clots()
     }
@@ -172,6 +208,27 @@ impl DrugClass {
     }
 }
 
+/// Facts derived from a regimen's drugs.
+///
+/// A regimen at a glance, from any of its names to its drugs, uses and conditions:
+///
+/// ```
+/// use myeloma::{Dose, Drug, Regimen, Use};
+///
+/// let regimen: Regimen = "dara-len-dex".parse()?;       // any name, or its drugs
+/// assert_eq!(regimen, Regimen::DRd);
+/// assert_eq!(regimen.acronym(), "DRd");
+/// assert_eq!(regimen.id(), "drd");                        // the stable id, also its `Display`
+/// let components = regimen.components();
+/// assert_eq!(components[0].drug, Drug::Daratumumab);
+/// assert_eq!(components[2].dose, Some(Dose::LowDose));
+/// assert_eq!(components[2].to_string(), "low-dose dexamethasone");
+/// assert_eq!(Regimen::from_drugs(regimen.drugs()), Some(regimen));
+/// assert_eq!(regimen.uses(), [Use::DestroyMyelomaCells]);
+/// assert_eq!(regimen.prerequisites(), None);              // no condition on earlier treatment
+/// assert!(regimen.needs_thromboprophylaxis());
+/// # Ok::<(), myeloma::ParseError>(())
+/// ```
 impl Regimen {
     /// Whether any of its drugs raises the risk of blood clots, so that the page says drugs to
     /// prevent them are given. Derived from the drugs, never kept by hand.

@@ -1,13 +1,10 @@
 //! Properties of name resolution: no input panics, every catalogue name resolves back to its entry
 //! however it is written, every id round-trips, misspellings get suggestions, and the lookup agrees
-//! with a plain model (fold into a `String`, look it up in a `HashMap`). Also keeps the benchmark's
-//! generated strum baseline in step with the catalogue.
+//! with a plain model (fold into a `String`, look it up in a `HashMap`). The benchmark's strum
+//! baseline has its own tests, in `benches/tests/strum_names.rs`.
 
 #[path = "../benches/support/names.rs"]
 mod names;
-#[path = "../benches/support/strum_names.rs"]
-#[rustfmt::skip]
-mod strum_names;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -15,10 +12,8 @@ use std::fmt::Write as _;
 use myeloma::{resolve, Drug, DrugClass, Regimen, Route, Source, Target, Therapy, Use};
 use proptest::prelude::*;
 use proptest::sample::select;
-use strum::VariantArray as _;
 
 use names::{catalogue_names, normalise};
-use strum_names::StrumName;
 
 /// The longest folded name the resolver looks up (`MAX_FOLDED` in src/text.rs).
 const MAX_FOLDED: usize = 40;
@@ -221,37 +216,6 @@ fn very_long_and_odd_inputs_do_not_panic() {
         Drug::from_name(&format!("{}velcade{}", " ".repeat(1000), "-".repeat(1000))),
         Some(Drug::Bortezomib)
     );
-}
-
-/// The benchmark's strum baseline is generated from the catalogue API; regenerate it with
-/// `UPDATE_STRUM_NAMES=1 cargo test --test resolve_props strum_names`.
-#[test]
-fn strum_names_file_is_current() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/benches/support/strum_names.rs"
-    );
-    let generated = names::strum_names_source();
-    if std::env::var_os("UPDATE_STRUM_NAMES").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "benches/support/strum_names.rs is stale; regenerate it with \
-         `UPDATE_STRUM_NAMES=1 cargo test --test resolve_props strum_names`"
-    );
-}
-
-#[test]
-fn strum_names_resolve_like_the_catalogue() {
-    let names = catalogue_names();
-    assert_eq!(StrumName::VARIANTS.len(), names.len());
-    for (name, therapy) in names {
-        let folded = normalise(name);
-        let parsed: StrumName = folded.to_uppercase().parse().unwrap();
-        assert_eq!(parsed.therapy(), therapy, "{name}");
-    }
 }
 
 /// The model: fold into a `String` and look it up among the folded catalogue names.

@@ -2,5 +2,5 @@
 
 pub mod names;
 pub mod queries;
-#[rustfmt::skip] // Generated; tests/resolve_props.rs compares it byte for byte.
+#[rustfmt::skip] // Generated; benches/tests/strum_names.rs compares it byte for byte.
 pub mod strum_names;

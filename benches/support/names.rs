@@ -1,6 +1,7 @@
 //! Every name the catalogue knows, read through the public API, and the folding rules the baselines
-//! use. Shared by `benches/resolve.rs` and `tests/resolve_props.rs` (which includes this file by path
-//! to check that `strum_names.rs` is generated from the current catalogue).
+//! use. Shared by `benches/resolve.rs`, `benches/tests/strum_names.rs` (which checks that
+//! `strum_names.rs` is generated from the current catalogue) and `tests/resolve_props.rs`, which
+//! include this file by path.
 
 #![allow(dead_code)] // Each includer uses a different part.
 
@@ -98,8 +99,8 @@ pub fn strum_names_source() -> String {
     let mut s = String::new();
     s.push_str(
         "// @generated from the catalogue API by `strum_names_source` in benches/support/names.rs.\n\
-         // Do not edit: tests/resolve_props.rs fails when this file is stale; regenerate it with\n\
-         // `UPDATE_STRUM_NAMES=1 cargo test --test resolve_props strum_names`.\n\
+         // Do not edit: benches/tests/strum_names.rs fails when this file is stale; regenerate it with\n\
+         // `UPDATE_STRUM_NAMES=1 cargo test -p myeloma-bench --test strum_names`.\n\
          \n\
          //! The strum baseline of `benches/resolve.rs`: `EnumString` with `ascii_case_insensitive` over\n\
          //! every name the catalogue knows, each serialised as its folded form (lower case, no separators).\n\

@@ -1,6 +1,6 @@
 // @generated from the catalogue API by `strum_names_source` in benches/support/names.rs.
-// Do not edit: tests/resolve_props.rs fails when this file is stale; regenerate it with
-// `UPDATE_STRUM_NAMES=1 cargo test --test resolve_props strum_names`.
+// Do not edit: benches/tests/strum_names.rs fails when this file is stale; regenerate it with
+// `UPDATE_STRUM_NAMES=1 cargo test -p myeloma-bench --test strum_names`.
 
 //! The strum baseline of `benches/resolve.rs`: `EnumString` with `ascii_case_insensitive` over
 //! every name the catalogue knows, each serialised as its folded form (lower case, no separators).

@@ -4,7 +4,7 @@
 #[test]
 fn name_literals_are_checked_at_compile_time() {
     let cases = trybuild::TestCases::new();
-    cases.compile_fail("tests/compile_fail/unknown_drug.rs");
-    cases.compile_fail("tests/compile_fail/unknown_regimen.rs");
-    cases.pass("tests/compile_fail/known_names.rs");
+    cases.compile_fail("unknown_drug.rs");
+    cases.compile_fail("unknown_regimen.rs");
+    cases.pass("known_names.rs");
 }
