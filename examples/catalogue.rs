@@ -12,10 +12,10 @@ use std::io::{self, Write as _};
 use std::process::ExitCode;
 
 use myeloma::{
-    Drug, DrugClass, Exposure, Indication, Note, NoteKind, Passage, Prerequisites, Refractoriness,
-    Regimen, Route, Source, SourceKind, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
+    Drug, DrugClass, Exposure, Note, NoteKind, Prerequisites, Regimen, Source, SourceKind, Use,
+    CATALOGUE_VERSION, PAGE, REVIEWED,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
 
 const USAGE: &str = "\
 usage: catalogue [--json | --markdown]
@@ -109,191 +109,9 @@ fn overview() -> String {
     out
 }
 
-fn ids<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> Value {
-    Value::Array(items.into_iter().map(|i| json!(i.to_string())).collect())
-}
-
-fn notes(notes: &[Note]) -> Value {
-    notes
-        .iter()
-        .map(|n| json!({ "kind": n.kind.as_str(), "text": n.text, "sources": ids(n.sources) }))
-        .collect()
-}
-
-fn passage(p: &Passage) -> Value {
-    json!({ "text": p.text, "sources": ids(p.sources) })
-}
-
-fn exposure(e: &Exposure) -> Value {
-    match e {
-        Exposure::Drug(d) => json!({ "drug": d.id() }),
-        Exposure::Class(c) => json!({ "class": c.id() }),
-        Exposure::Target(t) => json!({ "target": t.id() }),
-    }
-}
-
-fn prerequisites(p: Option<Prerequisites>) -> Value {
-    let Some(p) = p else { return Value::Null };
-    json!({
-        "min_prior_lines": p.min_prior_lines,
-        "max_prior_lines": p.max_prior_lines,
-        "prior_exposure": p.prior_exposure.iter().map(exposure).collect::<Vec<_>>(),
-        "progression_on_last": p.progression_on_last,
-        "source": p.source.id(),
-        "regulator": p.regulator().map(|r| r.as_str()),
-        "page_wording": p.page_wording,
-        "page_source": p.page_source.map(Source::id),
-    })
-}
-
-fn indications(list: &[Indication]) -> Value {
-    list.iter()
-        .map(|i| {
-            json!({
-                "regulator": i.regulator.as_str(),
-                "status": i.status.as_str(),
-                "date": i.date,
-                "setting": i.setting.map(|s| s.as_str()),
-                "min_prior_lines": i.min_prior_lines,
-                "max_prior_lines": i.max_prior_lines,
-                "prior_exposure": i.prior_exposure.iter().map(exposure).collect::<Vec<_>>(),
-                "refractory_to": i.refractory_to.iter().map(|r| match r {
-                    Refractoriness::To(e) => exposure(e),
-                    Refractoriness::LastTherapy => json!({ "last_therapy": true }),
-                }).collect::<Vec<_>>(),
-                "not_exposed_to": i.not_exposed_to.iter().map(exposure).collect::<Vec<_>>(),
-                "progression_on_last": i.progression_on_last,
-                "other": i.other,
-                "wording": i.wording,
-                "verified": i.verified,
-                "source": i.source.id(),
-            })
-        })
-        .collect()
-}
-
-/// The whole catalogue as one JSON document.
+/// The whole catalogue as one JSON document: the library's export, with object keys in order.
 fn catalogue_json() -> Value {
-    json!({
-        "version": CATALOGUE_VERSION,
-        "reviewed": REVIEWED,
-        "page": {
-            "title": PAGE.title,
-            "publisher": PAGE.publisher,
-            "site": PAGE.site,
-            "copyright": PAGE.copyright,
-            "last_medical_review": PAGE.last_medical_review,
-            "expert_reviewer": PAGE.expert_reviewer.id(),
-            "definition": passage(&PAGE.definition),
-            "planning": passage(&PAGE.planning),
-            "coverage": passage(&PAGE.coverage),
-            "side_effects": passage(&PAGE.side_effects),
-            "side_effect_lists": PAGE.side_effect_lists.as_str(),
-            "clot_prevention": passage(&PAGE.clot_prevention),
-            "clot_prevention_guidance": PAGE.clot_prevention_guidance.iter().map(passage).collect::<Vec<_>>(),
-            "further_information": passage(&PAGE.further_information),
-            "disclaimer": passage(&PAGE.disclaimer),
-            "notes": notes(PAGE.notes),
-        },
-        "sources": Source::ALL.iter().map(|s| json!({
-            "id": s.id(),
-            "kind": s.kind().as_str(),
-            "title": s.title(),
-            "url": s.url(),
-            "regulator": s.regulator().map(|r| r.as_str()),
-            "notes": notes(s.notes()),
-        })).collect::<Vec<_>>(),
-        "classes": DrugClass::ALL.iter().map(|c| json!({
-            "id": c.id(),
-            "name": c.name(),
-            "heading": c.heading(),
-            "parent": c.parent().map(|p| p.id()),
-            "on_page": c.is_on_page(),
-            "targeted": c.is_targeted(),
-            "mechanism": c.mechanism(),
-            "targets": ids(c.targets()),
-            "side_effects": c.side_effects().as_str(),
-            "prevents_clots": c.prevents_clots(),
-            "atc_groups": c.atc_groups(),
-            "drugs": ids(c.drugs()),
-            "sources": ids(c.sources()),
-            "notes": notes(c.notes()),
-        })).collect::<Vec<_>>(),
-        "targets": Target::ALL.iter().map(|t| json!({
-            "id": t.id(),
-            "name": t.name(),
-            "description": t.description(),
-            "sources": ids(t.sources()),
-        })).collect::<Vec<_>>(),
-        "routes": Route::ALL.iter().map(|r| json!({
-            "id": r.id(),
-            "name": r.name(),
-            "wording": r.wording(),
-            "sources": ids(r.sources()),
-        })).collect::<Vec<_>>(),
-        "uses": Use::ALL.iter().map(|u| json!({
-            "id": u.id(),
-            "wording": u.wording(),
-            "term": u.term(),
-            "phases": u.phases().iter().map(|p| p.as_str()).collect::<Vec<_>>(),
-            "transplant": u.transplant().iter().map(|t| t.as_str()).collect::<Vec<_>>(),
-            "drugs": ids(u.drugs()),
-            "regimens": ids(u.regimens()),
-            "sources": ids(u.sources()),
-        })).collect::<Vec<_>>(),
-        "drugs": Drug::ALL.iter().map(|d| json!({
-            "id": d.id(),
-            "generic_name": d.generic_name(),
-            "brand_names": d.brand_names(),
-            "class": d.class().id(),
-            "targeted": d.is_targeted(),
-            "targets": ids(d.targets()),
-            "description": d.description(),
-            "routes": ids(d.routes().iter().map(|g| g.route)),
-            "route_wording": d.routes().iter().map(|g| g.wording).collect::<Vec<_>>(),
-            "route_sources": d.routes().iter().map(|g| g.source.map(|s| s.id())).collect::<Vec<_>>(),
-            "role": d.role().as_str(),
-            "maintenance_eligible": d.is_maintenance_eligible(),
-            "on_page": d.is_on_page(),
-            "products": d.products().iter().map(|p| json!({ "name": p.name, "ingredients": p.ingredients, "route": p.route.id(), "regulator": p.regulator.as_str(), "source": p.source.id() })).collect::<Vec<_>>(),
-            "approvals": d.approvals().iter().map(|a| json!({ "regulator": a.regulator.as_str(), "status": a.status.as_str(), "date": a.date, "what": a.what, "source": a.source.id() })).collect::<Vec<_>>(),
-            "indications": indications(d.indications()),
-            "uses": d.uses().iter().map(|u| json!({ "use": u.purpose.id(), "wording": u.wording })).collect::<Vec<_>>(),
-            "given_alone": d.given_alone(),
-            "prerequisites": prerequisites(d.prerequisites()),
-            "raises_clot_risk": d.raises_clot_risk(),
-            "prevents_clots": d.prevents_clots(),
-            "aliases": d.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id(), "ambiguous": a.ambiguous })).collect::<Vec<_>>(),
-            "codes": {
-                "atc": d.atc(),
-                "atc_retired": d.atc_retired(),
-                "rxcui": d.rxcui().map(|r| json!({ "code": r.code, "status": r.status.as_str(), "evidence": r.evidence })),
-            },
-            "regimens": ids(d.regimens()),
-            "sources": ids(d.sources()),
-            "notes": notes(d.notes()),
-        })).collect::<Vec<_>>(),
-        "regimens": Regimen::ALL.iter().map(|r| json!({
-            "id": r.id(),
-            "acronym": r.acronym(),
-            "acronym_origin": r.acronym_origin().as_str(),
-            "aliases": r.aliases().iter().map(|a| json!({ "name": a.name, "source": a.source.id(), "ambiguous": a.ambiguous })).collect::<Vec<_>>(),
-            "components": r.components().iter().map(|c| match c.dose {
-                Some(dose) => json!({ "drug": c.drug.id(), "dose": dose.as_str() }),
-                None => json!({ "drug": c.drug.id() }),
-            }).collect::<Vec<_>>(),
-            "most_common_with": ids(r.most_common_with()),
-            "uses": ids(r.uses()),
-            "settings": r.settings().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-            "basis": r.basis().iter().map(|b| json!({ "name": b.name, "source": b.source.id() })).collect::<Vec<_>>(),
-            "indications": indications(r.indications()),
-            "on_page": r.is_on_page(),
-            "prerequisites": prerequisites(r.prerequisites()),
-            "needs_thromboprophylaxis": r.needs_thromboprophylaxis(),
-            "sources": ids(r.sources()),
-            "notes": notes(r.notes()),
-        })).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(myeloma::export()).unwrap_or_default()
 }
 
 /// The classes of targeted therapy the page describes, in its order.

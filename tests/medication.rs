@@ -1523,7 +1523,10 @@ fn example_reports_invalid_utf8_and_goes_on() {
     let (out, err) = run_medication(b"Revlimid 25 mg PO daily\r\nVelcade \xff 1.3 mg/m2 SC\r\n");
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[1], "Revlimid 25 mg PO daily\tlenalidomide\t25\tmg\toral\t\tdaily");
+    assert_eq!(
+        rows[1],
+        "Revlimid 25 mg PO daily\tlenalidomide\t25\tmg\toral\t\tdaily"
+    );
     assert_eq!(
         rows[2],
         "Velcade \u{fffd} 1.3 mg/m2 SC\tbortezomib\t1.3\tmg/m2\tsubcutaneous\t\t"
