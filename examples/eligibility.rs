@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --example eligibility -- --prior-lines 2 --exposed lenalidomide,bortezomib \
-//!     --refractory lenalidomide [--phase relapsed] [--transplant done] [--progressed]
+//!     --refractory lenalidomide [--phase relapsed] [--transplant done] [--progressed] [--regulator hc|fda|both]
 //! ```
 //!
 //! - `--prior-lines N`: lines of therapy given so far (default 0);
@@ -11,7 +11,8 @@
 //! - `--phase`: newly-diagnosed, after-induction, after-transplant, relapsed or refractory; without
 //!   it, newly-diagnosed with no prior lines and relapsed otherwise (the output says so);
 //! - `--transplant`: planned, done, not-possible or unknown (the default);
-//! - `--progressed`: the disease progressed on the last therapy (a flag: it takes no value).
+//! - `--progressed`: the disease progressed on the last therapy (a flag: it takes no value);
+//! - `--regulator`: whose approved indications to check: hc (Health Canada, the default), fda or both.
 //!
 //! Prints one block per regimen, then per drug given alone: whether the stated conditions are met,
 //! each unmet one with its source, and the source (and regulator) the rule follows. Exits with 2
@@ -28,13 +29,13 @@ use std::io::{self, Write as _};
 use std::process::ExitCode;
 
 use myeloma::{
-    Assessment, Drug, DrugSet, Phase, Regimen, Regulator, Source, TransplantStatus,
-    TreatmentHistory,
+    Drug, DrugSet, Phase, Regimen, Regulator, Source, TransplantStatus, TreatmentHistory, Verdict,
 };
 
 const USAGE: &str = "\
 usage: eligibility [--prior-lines N] [--exposed DRUG,...] [--refractory DRUG,...] [--phase PHASE]
                    [--transplant planned|done|not-possible|unknown] [--progressed]
+                   [--regulator hc|fda|both]
 
   --prior-lines N      lines of therapy given so far (default 0)
   --exposed A,B        drugs given so far, by any name (len, Velcade...); may be repeated
@@ -43,6 +44,8 @@ usage: eligibility [--prior-lines N] [--exposed DRUG,...] [--refractory DRUG,...
                        (default: newly-diagnosed with no prior lines, relapsed otherwise)
   --transplant STATUS  planned, done, not-possible or unknown (the default)
   --progressed         the disease progressed on the last therapy (a flag: it takes no value)
+  --regulator WHO      whose approved indications to check: hc (Health Canada, the default),
+                       fda or both
   -h, --help           print this help
 
 Exit status: 0 done; 1 the history contradicts itself, or output failed; 2 bad usage.";
@@ -56,6 +59,7 @@ struct Args {
     phase: Option<Phase>,
     transplant: Option<Option<TransplantStatus>>,
     progressed: Option<()>,
+    regulators: Option<&'static [Regulator]>,
 }
 
 fn main() -> ExitCode {
@@ -93,7 +97,8 @@ fn main() -> ExitCode {
     };
     // The whole report is built first and written at once; a reader that went away (`| head`)
     // ends the run quietly.
-    let text = render(&history, assumed);
+    let regulators = args.regulators.unwrap_or(&[Regulator::HealthCanada]);
+    let text = render(&history, assumed, regulators);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -183,6 +188,20 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 };
                 set_once(&mut parsed.transplant, status, &flag)?;
             }
+            "--regulator" => {
+                let text = value()?;
+                let regulators: &'static [Regulator] = match text.as_str() {
+                    "hc" => &[Regulator::HealthCanada],
+                    "fda" => &[Regulator::UsFda],
+                    "both" => &[Regulator::HealthCanada, Regulator::UsFda],
+                    _ => {
+                        return Err(format!(
+                            "--regulator: unknown regulator `{text}` (expected hc, fda or both)"
+                        ))
+                    }
+                };
+                set_once(&mut parsed.regulators, regulators, &flag)?;
+            }
             "--progressed" => match inline {
                 None => set_once(&mut parsed.progressed, (), &flag)?,
                 Some(value) => {
@@ -261,7 +280,7 @@ fn cite(source: Source) -> String {
     }
 }
 
-fn render(history: &TreatmentHistory, phase_assumed: bool) -> String {
+fn render(history: &TreatmentHistory, phase_assumed: bool, regulators: &[Regulator]) -> String {
     let mut out = String::new();
     let lines = history.prior_lines();
     let _ = writeln!(out, "Treatment history");
@@ -299,59 +318,50 @@ fn render(history: &TreatmentHistory, phase_assumed: bool) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "The catalogue states the conditions its sources give; it does not recommend treatment."
+        "The catalogue records the approved indications of {}; it does not recommend treatment.",
+        regulators
+            .iter()
+            .map(|r| regulator_name(*r))
+            .collect::<Vec<_>>()
+            .join(" and ")
     );
-    for (regimen, assessment) in myeloma::options(history) {
+    for &regimen in Regimen::ALL {
         let _ = writeln!(out);
-        block(
-            &mut out,
-            &format!("{} ({})", regimen.acronym(), components(regimen)),
-            &assessment,
-        );
+        let _ = writeln!(out, "{} ({})", regimen.acronym(), components(regimen));
+        for &regulator in regulators {
+            verdict(&mut out, regulator, regimen.check(history, regulator));
+        }
+        let refractory = regimen.refractory_components(history);
+        if !refractory.is_empty() {
+            let _ = writeln!(out, "  refractory to a component: {}", names(refractory));
+        }
+        if let Some(rule) = regimen.prerequisites() {
+            if let (Some(wording), Some(page)) = (rule.page_wording, rule.page_source) {
+                let _ = writeln!(out, "  the page says: \"{wording}\" {}", cite(page));
+            }
+        }
     }
-    for drug in Drug::ALL {
-        if let Some(assessment) = drug.assess(history) {
-            let _ = writeln!(out);
-            block(
-                &mut out,
-                &format!("{}, given alone", drug.generic_name()),
-                &assessment,
-            );
+    for &drug in Drug::ALL.iter().filter(|d| !d.indications().is_empty()) {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}, given alone", drug.generic_name());
+        for &regulator in regulators {
+            verdict(&mut out, regulator, drug.check(history, regulator));
+        }
+        let refractory = history.refractory().intersection(drug.into());
+        if !refractory.is_empty() {
+            let _ = writeln!(out, "  refractory to it: {}", names(refractory));
         }
     }
     out
 }
 
-/// Says which conditions do not read refractoriness: none in the catalogue does, and those on
-/// earlier exposure count a refractory drug as an exposure.
+/// Says how refractoriness is read: by the indications that ask for it, and as information beside
+/// every regimen with a drug the disease is refractory to.
 fn refractoriness(out: &mut String) {
-    let mut exposure_rules: Vec<&str> = Regimen::ALL
-        .iter()
-        .filter(|r| {
-            r.prerequisites()
-                .is_some_and(|p| !p.prior_exposure.is_empty())
-        })
-        .map(|r| r.acronym())
-        .collect();
-    exposure_rules.extend(
-        Drug::ALL
-            .iter()
-            .filter(|d| {
-                d.prerequisites()
-                    .is_some_and(|p| !p.prior_exposure.is_empty())
-            })
-            .map(|d| d.generic_name()),
-    );
-    let list = match exposure_rules.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => "none".to_owned(),
-    };
     let _ = writeln!(
         out,
-        "    no stated condition reads refractoriness: the conditions on earlier exposure ({list}) \
-         count a refractory drug as an exposure, and those on prior lines, progression and phase \
-         do not read it"
+        "    refractoriness is checked where an indication asks for it; elsewhere each regimen with a \
+         drug the disease is refractory to says so, as information"
     );
 }
 
@@ -366,30 +376,59 @@ fn components(regimen: Regimen) -> String {
         .join(" + ")
 }
 
-/// One therapy: its verdict, each unmet condition with its source, and where the rule comes from.
-fn block(out: &mut String, title: &str, assessment: &Assessment) {
-    let verdict = match assessment.unmet().len() {
-        0 => "meets the stated conditions".to_owned(),
-        1 => "1 stated condition not met".to_owned(),
-        n => format!("{n} stated conditions not met"),
-    };
-    let _ = writeln!(out, "{title}: {verdict}");
-    for unmet in assessment {
-        let _ = write!(out, "  - {unmet}");
-        if let Some(source) = assessment.source_of(unmet) {
-            let _ = write!(out, " {}", cite(source));
+/// One regulator's verdict: the indication matched (with its status, date and the regulator's
+/// words), or the closest one and each reason, or that none names the therapy.
+fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
+    let who = regulator_name(regulator);
+    let indication = match verdict {
+        Verdict::Within(i) => {
+            let _ = writeln!(
+                out,
+                "  {who}: within an approved indication {}",
+                cite(i.source)
+            );
+            i
         }
-        let _ = writeln!(out);
-    }
-    match assessment.prerequisites() {
-        Some(rule) => {
-            let _ = writeln!(out, "  rule follows {}", cite(rule.source));
-            if let (Some(wording), Some(page)) = (rule.page_wording, rule.page_source) {
-                let _ = writeln!(out, "  the page says: \"{wording}\" {}", cite(page));
+        Verdict::Outside { closest, reasons } => {
+            let _ = writeln!(
+                out,
+                "  {who}: outside every approved indication; the closest {}:",
+                cite(closest.source)
+            );
+            for reason in reasons.iter() {
+                let _ = writeln!(out, "    - {reason}");
             }
+            closest
         }
-        None => {
-            let _ = writeln!(out, "  no condition on earlier treatment stated");
+        Verdict::NoIndication => {
+            let _ = writeln!(out, "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only)");
+            return;
         }
+        Verdict::NotRecorded => {
+            let _ = writeln!(out, "  {who}: indications not recorded in the catalogue");
+            return;
+        }
+    };
+    let when = indication
+        .date
+        .map(|d| format!(", {d}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "    {}{when}: \"{}\"",
+        indication.status, indication.wording
+    );
+    if !indication.other.is_empty() {
+        let _ = writeln!(
+            out,
+            "    also states, unchecked: {}",
+            indication.other.join("; ")
+        );
+    }
+    if !indication.verified {
+        let _ = writeln!(
+            out,
+            "    (quoted from a secondary source; not yet read in the regulator's text)"
+        );
     }
 }

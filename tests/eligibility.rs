@@ -1034,6 +1034,8 @@ fn failure_of(args: &[&str]) -> String {
 #[test]
 fn example_two_lines_refractory_to_lenalidomide() {
     insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
         "--prior-lines",
         "2",
         "--exposed",
@@ -1046,6 +1048,8 @@ fn example_two_lines_refractory_to_lenalidomide() {
 #[test]
 fn example_newly_diagnosed_transplant_planned() {
     insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
         "--phase",
         "newly-diagnosed",
         "--transplant",
@@ -1055,13 +1059,20 @@ fn example_newly_diagnosed_transplant_planned() {
 
 #[test]
 fn example_newly_diagnosed_transplant_not_possible() {
-    insta::assert_snapshot!(stdout_of(&["--transplant", "not-possible"]));
+    insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
+        "--transplant",
+        "not-possible"
+    ]));
 }
 
 #[test]
 fn example_one_line_lower_boundaries() {
     // IRd, SVd and Isa-Kd at their least number; Isa-Pd and talquetamab below theirs.
     insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
         "--prior-lines",
         "1",
         "--exposed",
@@ -1075,6 +1086,8 @@ fn example_one_line_lower_boundaries() {
 fn example_three_lines_triple_class_exposed_progressed() {
     // Isa-Kd at its most; talquetamab at its least, with every exposure and progression.
     insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
         "--prior-lines=3",
         "--exposed",
         "bortezomib,lenalidomide",
@@ -1092,12 +1105,65 @@ fn example_three_lines_triple_class_exposed_progressed() {
 fn example_four_lines_no_progression_no_bortezomib() {
     // Isa-Kd above its most; talquetamab without progression; PVd without bortezomib.
     insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
         "--prior-lines",
         "4",
         "--exposed",
         "carfilzomib,lenalidomide,isatuximab",
         "--phase",
         "refractory",
+        "--transplant",
+        "done"
+    ]));
+}
+
+#[test]
+fn example_one_line_of_drd_after_induction() {
+    // The clinical review's history: DRd first line, no transplant possible, before maintenance.
+    insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
+        "--prior-lines",
+        "1",
+        "--exposed",
+        "dara,len,dex",
+        "--phase",
+        "after-induction",
+        "--transplant",
+        "not-possible"
+    ]));
+}
+
+#[test]
+fn example_after_transplant() {
+    // The clinical review's history: RVd induction, then an autologous transplant.
+    insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
+        "--prior-lines",
+        "1",
+        "--exposed",
+        "len,bort,dex",
+        "--phase",
+        "after-transplant",
+        "--transplant",
+        "done"
+    ]));
+}
+
+#[test]
+fn example_four_lines_penta_exposed() {
+    // The clinical review's history: four lines, exposed to two PIs, two IMiDs and an anti-CD38.
+    insta::assert_snapshot!(stdout_of(&[
+        "--regulator",
+        "both",
+        "--prior-lines",
+        "4",
+        "--exposed",
+        "bortezomib,carfilzomib,lenalidomide,pomalidomide,daratumumab",
+        "--phase",
+        "relapsed",
         "--transplant",
         "done"
     ]));

@@ -248,7 +248,7 @@ fn lookup_regimens_are_written_as_the_eligibility_example_writes_them() {
     );
     let eligibility = run_example("eligibility", &[], "");
     assert!(
-        eligibility.contains("\nRVd (lenalidomide + bortezomib + low-dose dexamethasone): "),
+        eligibility.contains("\nRVd (lenalidomide + bortezomib + low-dose dexamethasone)\n"),
         "{eligibility}"
     );
 }
