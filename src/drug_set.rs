@@ -78,6 +78,7 @@ impl DrugSet {
     /// let set = DrugSet::EMPTY.with(Drug::Lenalidomide).with(Drug::Dexamethasone);
     /// assert_eq!(set.len(), 2);
     /// ```
+    #[must_use = "returns a new set; the set it is called on does not change"]
     pub const fn with(self, drug: Drug) -> DrugSet {
         DrugSet(self.0 | Self::bit(drug))
     }
@@ -89,6 +90,7 @@ impl DrugSet {
     /// let rvd = drug_set![Drug::Lenalidomide, Drug::Bortezomib, Drug::Dexamethasone];
     /// assert_eq!(Regimen::from_drugs(rvd.without(Drug::Dexamethasone)), Some(Regimen::VR));
     /// ```
+    #[must_use = "returns a new set; the set it is called on does not change"]
     pub const fn without(self, drug: Drug) -> DrugSet {
         DrugSet(self.0 & !Self::bit(drug))
     }
@@ -133,6 +135,7 @@ impl DrugSet {
     /// assert_eq!(Regimen::from_drugs(drd), Some(Regimen::DRd));
     /// assert_eq!(drd, rd | DrugSet::from(Drug::Daratumumab));
     /// ```
+    #[must_use = "returns a new set; the set it is called on does not change"]
     pub const fn union(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 | other.0)
     }
@@ -144,6 +147,7 @@ impl DrugSet {
     /// let shared = Regimen::RVd.drugs().intersection(Regimen::DRd.drugs());
     /// assert_eq!(shared, drug_set![Drug::Lenalidomide, Drug::Dexamethasone]);
     /// ```
+    #[must_use = "returns a new set; the set it is called on does not change"]
     pub const fn intersection(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 & other.0)
     }
@@ -155,6 +159,7 @@ impl DrugSet {
     /// let added = Regimen::DRVd.drugs().difference(Regimen::RVd.drugs());
     /// assert_eq!(added, DrugSet::from(Drug::Daratumumab));
     /// ```
+    #[must_use = "returns a new set; the set it is called on does not change"]
     pub const fn difference(self, other: DrugSet) -> DrugSet {
         DrugSet(self.0 & !other.0)
     }

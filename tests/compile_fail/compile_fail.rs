@@ -6,5 +6,6 @@ fn name_literals_are_checked_at_compile_time() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("unknown_drug.rs");
     cases.compile_fail("unknown_regimen.rs");
+    cases.compile_fail("drug_set_builder_unused.rs");
     cases.pass("known_names.rs");
 }
