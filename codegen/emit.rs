@@ -148,8 +148,8 @@ fn sources(c: &Checked) -> TokenStream {
         .sources
         .iter()
         .map(|s| match &s.url {
-            Some(url) => format!("{} <{url}>", s.title),
-            None => s.title.clone(),
+            Some(url) => format!("{} <{url}>", doc_text(&s.title)),
+            None => doc_text(&s.title),
         })
         .collect();
     let columns = [
@@ -327,8 +327,8 @@ fn targets(c: &Checked) -> TokenStream {
         .map(|x| {
             format!(
                 "{}: {} Id `{}`. {}",
-                x.name,
-                x.description,
+                doc_text(&x.name),
+                doc_text(&x.description),
                 x.key.id,
                 cites(c, &x.sources)
             )
@@ -371,7 +371,7 @@ fn routes(c: &Checked) -> TokenStream {
     let docs: Vec<String> = c
         .routes
         .iter()
-        .map(|x| format!("{}: {}. Id `{}`.", x.name, x.wording, x.key.id))
+        .map(|x| format!("{}: {}. Id `{}`.", x.name, doc_text(&x.wording), x.key.id))
         .collect();
     let columns = [
         column(
@@ -407,7 +407,12 @@ fn uses(c: &Checked) -> TokenStream {
                 .as_ref()
                 .map(|t| format!(" (called {t})"))
                 .unwrap_or_default();
-            format!("To {}{term}. Id `{}`.", x.wording, x.key.id)
+            format!(
+                "To {}{}. Id `{}`.",
+                doc_text(&x.wording),
+                doc_text(&term),
+                x.key.id
+            )
         })
         .collect();
     let columns = [
@@ -923,6 +928,12 @@ fn vocab(ty: &str, value: impl std::fmt::Debug) -> TokenStream {
     let ty = format_ident!("{}", ty);
     let variant = format_ident!("{}", format!("{value:?}"));
     quote!(crate::#ty::#variant)
+}
+
+/// Catalogue text as rustdoc shows it: brackets escaped, so that a title such as "... [2002]" is
+/// not read as an intra-doc link.
+fn doc_text(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
 }
 
 /// "Sources: [`PageSine`](crate::Source::PageSine), ..." for a variant's rustdoc.

@@ -50,19 +50,35 @@ impl Drug {
             .map_err(|_| ParseError::new(Expected::AtcCode, code, code))
     }
 
-    /// The drug with this RxNorm ingredient concept. Only codes whose verification is confirmed or
-    /// likely are in the catalogue.
+    /// The drug with this RxNorm ingredient concept, or an error that names the code, as
+    /// [`Drug::from_atc`] gives one. Only codes whose verification is confirmed or likely are in
+    /// the catalogue.
     ///
     /// ```
     /// use myeloma::Drug;
-    /// assert_eq!(Drug::from_rxcui(358258), Some(Drug::Bortezomib));
-    /// assert_eq!(Drug::from_rxcui(1), None);
+    /// assert_eq!(Drug::from_rxcui(358258), Ok(Drug::Bortezomib));
+    /// assert_eq!(Drug::from_rxcui(1).unwrap_err().to_string(), "unknown RxNorm code `1`");
     /// ```
-    pub fn from_rxcui(code: u32) -> Option<Drug> {
-        RXCUI_INDEX
-            .binary_search_by_key(&code, |(c, _)| *c)
-            .ok()
-            .map(|i| RXCUI_INDEX[i].1)
+    pub fn from_rxcui(code: u32) -> Result<Drug, ParseError> {
+        match RXCUI_INDEX.binary_search_by_key(&code, |(c, _)| *c) {
+            Ok(i) => Ok(RXCUI_INDEX[i].1),
+            Err(_) => {
+                // The code's digits, written on the stack: an error never allocates.
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut rest = code;
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (rest % 10) as u8;
+                    rest /= 10;
+                    if rest == 0 {
+                        break;
+                    }
+                }
+                let text = core::str::from_utf8(&digits[at..]).unwrap_or_default();
+                Err(ParseError::new(Expected::Rxcui, text, text))
+            }
+        }
     }
 }
 
@@ -76,9 +92,14 @@ impl crate::DrugClass {
     /// assert_eq!(DrugClass::from_atc("L01XG"), Some(DrugClass::ProteasomeInhibitor));
     /// assert_eq!(DrugClass::from_atc("L01FC01"), Some(DrugClass::MonoclonalAntibody));
     /// assert_eq!(DrugClass::from_atc("L04AX04"), None);
+    /// // Text that is no ATC code or group matches no class, whatever it starts with.
+    /// assert_eq!(DrugClass::from_atc("L01XGZZZZZZ"), None);
     /// ```
     pub fn from_atc(code: &str) -> Option<crate::DrugClass> {
         let code = code.trim();
+        if !is_atc_shaped(code) {
+            return None;
+        }
         crate::DrugClass::ALL
             .iter()
             .flat_map(|class| class.atc_groups().iter().map(move |group| (group, *class)))
@@ -89,4 +110,17 @@ impl crate::DrugClass {
             .max_by_key(|(group, _)| group.len())
             .map(|(_, class)| class)
     }
+}
+
+/// Whether `code` has the shape of an ATC code (L01XG01) or group (L, L01, L01X, L01XG), in any case.
+fn is_atc_shaped(code: &str) -> bool {
+    const PATTERN: &[u8] = b"A00AA00";
+    matches!(code.len(), 1 | 3 | 4 | 5 | 7)
+        && code.bytes().zip(PATTERN).all(|(b, p)| {
+            if p.is_ascii_digit() {
+                b.is_ascii_digit()
+            } else {
+                b.is_ascii_alphabetic()
+            }
+        })
 }

@@ -136,7 +136,7 @@ fn every_reference_code_round_trips() {
                     RxcuiStatus::Likely
                 };
                 assert_eq!(r.status, expected, "{name}");
-                assert_eq!(Drug::from_rxcui(code), Some(drug), "{code}");
+                assert_eq!(Drug::from_rxcui(code), Ok(drug), "{code}");
             }
             other => panic!("unexpected reference row {other:?}"),
         }
@@ -155,10 +155,19 @@ fn unknown_codes_give_clear_errors() {
     assert_eq!(error.to_string(), "unknown ATC code `L01XX99`");
     assert!(Drug::from_atc("not a code").is_err());
     assert!(Drug::from_atc("").is_err());
-    assert_eq!(Drug::from_rxcui(0), None);
+    let error = Drug::from_rxcui(0).unwrap_err();
+    assert_eq!(error.expected(), Expected::Rxcui);
+    assert_eq!(error.to_string(), "unknown RxNorm code `0`");
     // The separate concepts the reference names are not the ingredients.
-    assert_eq!(Drug::from_rxcui(1723734), None, "ixazomib citrate");
-    assert_eq!(Drug::from_rxcui(2372199), None, "daratumumab/hyaluronidase");
+    assert!(Drug::from_rxcui(1723734).is_err(), "ixazomib citrate");
+    assert!(
+        Drug::from_rxcui(2372199).is_err(),
+        "daratumumab/hyaluronidase"
+    );
+    assert_eq!(
+        Drug::from_rxcui(u32::MAX).unwrap_err().input(),
+        "4294967295"
+    );
 }
 
 #[test]

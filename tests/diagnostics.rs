@@ -198,6 +198,7 @@ cases! {
     regimen_beyond_page_without_settings: "regimens.yaml: a regimen beyond the page with no settings and the page's uses";
     description_mismatch: "drugs.yaml: a page drug without `description`, a drug beyond the page with one";
     maintenance_not_line_defining: "drugs.yaml: a steroid marked `maintenance`";
+    indication_problems: "regimens.yaml: indications without a setting, with a setting and status none, a bad date, lines out of order, a refractoriness naming two things, an unknown source";
 }
 
 #[test]
