@@ -1,42 +1,119 @@
 //! Written forms of names, shared by the build script and the resolver so that both fold a name the
-//! same way: case, spaces, hyphens, dashes, dots, underscores and the ® and ™ signs do not matter.
+//! same way: case, spaces (every Unicode white space), hyphens, dashes, dots, underscores, quotes,
+//! the ® and ™ signs and `(R)` or `(TM)`, and the invisible characters that exports carry (zero-width
+//! spaces and joiners, the byte-order mark, direction marks, soft hyphens) do not matter; full-width
+//! letters and digits (`ＶＲｄ`) are their ASCII selves.
 
 /// The longest folded name the resolver looks up. Every catalogue name fits (the build checks it);
 /// longer input cannot match anything and is a miss.
 pub const MAX_FOLDED: usize = 40;
 
 /// Folds `input` into `out`: ASCII letters lower-cased, separators dropped, every other byte kept as
-/// it is (so text outside the catalogue's alphabet simply fails to match). Returns the folded length,
-/// or `None` when the folded form is longer than [`MAX_FOLDED`].
+/// it is (so text outside the catalogue's alphabet simply fails to match); see [`unit`]. Returns the
+/// folded length, or `None` when the folded form is longer than [`MAX_FOLDED`].
 pub const fn fold(input: &[u8], out: &mut [u8; MAX_FOLDED]) -> Option<usize> {
     let mut i = 0;
     let mut n = 0;
     while i < input.len() {
-        let skip = separator_len(input, i);
-        if skip > 0 {
-            i += skip;
-            continue;
-        }
+        let (len, byte) = unit(input, i);
+        i += len;
+        let Some(byte) = byte else { continue };
         if n == MAX_FOLDED {
             return None;
         }
-        out[n] = input[i].to_ascii_lowercase();
+        out[n] = byte;
         n += 1;
-        i += 1;
     }
     Some(n)
 }
 
-/// How many bytes of separator start at `s[i]`: ASCII space, tab, newline, hyphen, dot and underscore;
-/// in UTF-8, the no-break spaces, the Unicode hyphens and dashes, the minus sign, ® and ™.
+/// The character (or `(R)` / `(TM)` mark) that starts at `s[i]`, folded: how many bytes it takes,
+/// and the byte it stands for, `None` when it is dropped. A full-width form (U+FF01 to U+FF5E) stands for
+/// its ASCII character; a byte that starts no known character is kept, one at a time.
+pub const fn unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
+    let (len, byte) = plain_unit(s, i);
+    if let Some(b'(') = byte {
+        let mark = mark_len(s, i + len);
+        if mark > 0 {
+            return (len + mark, None);
+        }
+    }
+    (len, byte)
+}
+
+/// [`unit`] without the `(R)` and `(TM)` marks.
+const fn plain_unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
+    let skip = separator_len(s, i);
+    if skip > 0 {
+        return (skip, None);
+    }
+    if s[i] == 0xEF {
+        let ascii = match (byte_at(s, i + 1), byte_at(s, i + 2)) {
+            (0xBC, b @ 0x81..=0xBF) => b - 0x60,
+            (0xBD, b @ 0x80..=0x9E) => b - 0x20,
+            _ => 0,
+        };
+        if ascii != 0 {
+            let folded = if separator_len(&[ascii], 0) == 1 {
+                None
+            } else {
+                Some(ascii.to_ascii_lowercase())
+            };
+            return (3, folded);
+        }
+    }
+    (1, Some(s[i].to_ascii_lowercase()))
+}
+
+/// The length of `r)` or `tm)` (in any case, full-width too, spaces allowed) at `s[i]`, the rest of
+/// a `(R)` or `(TM)` mark whose `(` comes before `i`; 0 when there is none.
+const fn mark_len(s: &[u8], i: usize) -> usize {
+    let mut j = i;
+    let mut seen = [0u8; 3];
+    let mut n = 0;
+    while j < s.len() && n < 3 {
+        let (len, byte) = plain_unit(s, j);
+        j += len;
+        let Some(byte) = byte else { continue };
+        seen[n] = byte;
+        n += 1;
+        match (n, seen) {
+            (2, [b'r', b')', _]) | (3, [b't', b'm', b')']) => return j - i,
+            (1, [b'r' | b't', ..]) | (2, [b't', b'm', _]) => {}
+            _ => return 0,
+        }
+    }
+    0
+}
+
+/// How many bytes of separator start at `s[i]`: ASCII white space, hyphen, dot, underscore and the
+/// two quotes; in UTF-8, every other white space character, the soft hyphen, the Unicode hyphens and
+/// dashes, the minus sign, ® and ™, typographic quotes and guillemets, and the invisible characters:
+/// zero-width space, non-joiner and joiner, word joiner, invisible operators, the byte-order mark
+/// (zero-width no-break space), and the direction marks, embeddings, overrides and isolates.
 pub const fn separator_len(s: &[u8], i: usize) -> usize {
     match s[i] {
-        b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' | b'_' => 1,
-        0xC2 if matches!(byte_at(s, i + 1), 0xA0 | 0xAE) => 2,
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'_' | b'"' | b'\'' => 1,
+        // U+0085, U+00A0, U+00AB, U+00AD, U+00AE, U+00BB
+        0xC2 if matches!(byte_at(s, i + 1), 0x85 | 0xA0 | 0xAB | 0xAD | 0xAE | 0xBB) => 2,
+        // U+1680 ogham space mark
+        0xE1 if byte_at(s, i + 1) == 0x9A && byte_at(s, i + 2) == 0x80 => 3,
         0xE2 => match (byte_at(s, i + 1), byte_at(s, i + 2)) {
-            (0x80, 0x90..=0x95) | (0x80, 0xAF) | (0x84, 0xA2) | (0x88, 0x92) => 3,
+            // U+2000 to U+200F: spaces, zero-width characters, direction marks; U+2010 to U+2015:
+            // hyphens and dashes; U+2018 to U+201F: quotes; U+2028 to U+202F: line and paragraph
+            // separators, embeddings and overrides, narrow no-break space; U+2039, U+203A.
+            (0x80, 0x80..=0x95 | 0x98..=0x9F | 0xA8..=0xAF | 0xB9 | 0xBA) => 3,
+            // U+205F medium mathematical space, U+2060 to U+2064 word joiner and invisible
+            // operators, U+2066 to U+2069 isolates.
+            (0x81, 0x9F..=0xA4 | 0xA6..=0xA9) => 3,
+            // U+2122 ™, U+2212 minus sign.
+            (0x84, 0xA2) | (0x88, 0x92) => 3,
             _ => 0,
         },
+        // U+3000 ideographic space
+        0xE3 if byte_at(s, i + 1) == 0x80 && byte_at(s, i + 2) == 0x80 => 3,
+        // U+FEFF zero-width no-break space, the byte-order mark
+        0xEF if byte_at(s, i + 1) == 0xBB && byte_at(s, i + 2) == 0xBF => 3,
         _ => 0,
     }
 }

@@ -60,7 +60,7 @@ fn every_name_resolves_to_its_entry() {
             assert_eq!(Regimen::from_name(alias.name), None, "{}", alias.name);
             let error = resolve(alias.name).unwrap_err();
             assert!(error.is_ambiguous(), "{}", alias.name);
-            let candidates: Vec<Therapy> = error.suggestions().collect();
+            let candidates: Vec<Therapy> = error.suggestions().map(Therapy::from).collect();
             assert!(candidates.len() >= 2, "{}", alias.name);
             assert!(
                 candidates.contains(&Therapy::Regimen(regimen)),
@@ -79,7 +79,7 @@ fn ambiguous_names_are_reported_with_every_meaning() {
         "ambiguous name `BVD` (it may mean Bela-Vd or Benda-Vd; say which)"
     );
     let error = resolve("PCD").unwrap_err();
-    let candidates: Vec<Therapy> = error.suggestions().collect();
+    let candidates: Vec<Therapy> = error.suggestions().map(Therapy::from).collect();
     assert_eq!(
         candidates,
         [

@@ -662,7 +662,7 @@ fn an_unknown_drug_is_an_error_with_suggestions() {
     assert_eq!(unknown.unresolved(), "bortezimib");
     assert_eq!(unknown.input(), "bortezimib 1.3 mg/m2 SC days 1,8,15,22");
     assert_eq!(
-        unknown.suggestions().next(),
+        unknown.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Bortezomib))
     );
     assert_eq!(
@@ -679,7 +679,7 @@ fn an_unknown_drug_is_an_error_with_suggestions() {
     };
     assert_eq!(unknown.unresolved(), "lenalidomid");
     assert_eq!(
-        unknown.suggestions().next(),
+        unknown.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Lenalidomide))
     );
 }

@@ -156,19 +156,19 @@ fn the_pages_misspelling_suggests_lenalidomide() {
     let error = resolve("lenadiomide").unwrap_err();
     assert_eq!(error.input(), "lenadiomide");
     assert_eq!(
-        error.suggestions().next(),
+        error.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Lenalidomide))
     );
     let error = "lenadiomide".parse::<Drug>().unwrap_err();
     assert_eq!(
-        error.suggestions().next(),
+        error.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Lenalidomide))
     );
     // The page's phrase is a combination with the misspelt drug in it: still not resolved.
     let error = resolve("lenadiomide and bortezomib").unwrap_err();
     assert_eq!(error.unresolved(), "lenadiomide");
     assert_eq!(
-        error.suggestions().next(),
+        error.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Lenalidomide))
     );
 }
@@ -178,7 +178,7 @@ fn a_typo_suggests_the_drug() {
     assert_eq!(Drug::from_name("bortezimib"), None);
     let error = resolve("bortezimib").unwrap_err();
     assert_eq!(
-        error.suggestions().next(),
+        error.suggestions().next().map(Therapy::from),
         Some(Therapy::Drug(Drug::Bortezomib))
     );
     assert_eq!(

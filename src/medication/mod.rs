@@ -317,7 +317,7 @@ impl<'a> Medication<'a> {
     /// let error = Medication::parse("bortezimib 1.3 mg/m2 SC").unwrap_err();
     /// let MedicationError::UnknownDrug(unknown) = error else { panic!() };
     /// assert_eq!(unknown.unresolved(), "bortezimib");
-    /// assert_eq!(unknown.suggestions().next(), Some(myeloma::Therapy::Drug(Drug::Bortezomib)));
+    /// assert_eq!(unknown.suggestions().next().map(|s| s.therapy()), Some(myeloma::Therapy::Drug(Drug::Bortezomib)));
     /// ```
     pub fn parse(line: &'a str) -> Result<Medication<'a>, MedicationError> {
         parse::parse(line)

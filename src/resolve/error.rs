@@ -1,0 +1,292 @@
+//! The error of every parse: what was expected, the input, the part that failed, and what went wrong
+//! (unknown, ambiguous, or two names that disagree). Small, `Copy`, and never allocates.
+
+use core::fmt;
+
+use super::suggest::{self, Suggestions};
+use super::text_input::write_escaped;
+use super::Therapy;
+
+/// What kind of entry a parse expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A drug name.
+    Drug,
+    /// A regimen name or a combination of drugs.
+    Regimen,
+    /// Any drug, regimen or combination.
+    DrugOrRegimen,
+    /// A drug class id.
+    DrugClass,
+    /// A target id.
+    Target,
+    /// A route id.
+    Route,
+    /// A use id.
+    Use,
+    /// A source id.
+    Source,
+    /// An ATC code.
+    AtcCode,
+    /// An RxNorm code.
+    Rxcui,
+    /// A value of one of the catalogue's vocabularies (`Phase`, `Regulator`).
+    Value(crate::Vocabulary),
+}
+
+impl Expected {
+    fn describe(self) -> &'static str {
+        match self {
+            Expected::Drug => "drug name",
+            Expected::Regimen => "regimen name",
+            Expected::DrugOrRegimen => "drug or regimen name",
+            Expected::DrugClass => "drug class id",
+            Expected::Target => "target id",
+            Expected::Route => "route id",
+            Expected::Use => "use id",
+            Expected::Source => "source id",
+            Expected::AtcCode => "ATC code",
+            Expected::Rxcui => "RxNorm code",
+            Expected::Value(kind) => kind.name(),
+        }
+    }
+}
+
+/// The longest input an error keeps, enough for any catalogue name with room to spare; longer input
+/// is cut at a character boundary and marked `…`. Kept small so that `Result<_, ParseError>` stays cheap.
+const KEPT: usize = 48;
+
+/// A short copy of text kept inside an error, so that making one never allocates.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Kept {
+    bytes: [u8; KEPT],
+    len: u8,
+    cut: bool,
+}
+
+impl Kept {
+    fn new(text: &str) -> Kept {
+        let mut end = text.len().min(KEPT);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut bytes = [0u8; KEPT];
+        bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
+        Kept {
+            bytes,
+            len: end as u8,
+            cut: end < text.len(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Cut at a character boundary above, so this is always valid UTF-8.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// Shows the text with invisible and control characters escaped (`vel\u{200b}cade`), so that a
+/// reader sees why a name that looks right was not found.
+impl fmt::Display for Kept {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_escaped(f, self.as_str())?;
+        if self.cut {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Problem {
+    /// The text names nothing.
+    Unknown,
+    /// A name that means more than one entry: the entries it may mean.
+    Ambiguous(&'static [Therapy]),
+    /// A name with another in brackets that names a different entry: both, as catalogue positions
+    /// (see [`suggest::position`]).
+    Conflict(u16, u16),
+}
+
+/// Text that names nothing in the catalogue, or names it in two ways that disagree. Carries the
+/// input, the part that failed, and (for drug and regimen names) up to three suggestions, ranked by
+/// similarity. Never allocates; suggestions are computed when asked for.
+///
+/// ```
+/// use myeloma::{Drug, Therapy};
+/// let error = "lenadiomide".parse::<Drug>().unwrap_err();
+/// assert_eq!(error.input(), "lenadiomide");
+/// assert_eq!(error.suggestions().next().map(|s| s.therapy()), Some(Therapy::Drug(Drug::Lenalidomide)));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParseError {
+    expected: Expected,
+    input: Kept,
+    unresolved: Kept,
+    problem: Problem,
+}
+
+impl ParseError {
+    pub(crate) fn new(expected: Expected, input: &str, unresolved: &str) -> ParseError {
+        ParseError {
+            expected,
+            input: Kept::new(input),
+            unresolved: Kept::new(unresolved),
+            problem: Problem::Unknown,
+        }
+    }
+
+    pub(super) fn ambiguous(
+        input: &str,
+        unresolved: &str,
+        candidates: &'static [Therapy],
+    ) -> ParseError {
+        ParseError {
+            problem: Problem::Ambiguous(candidates),
+            ..ParseError::new(Expected::DrugOrRegimen, input, unresolved)
+        }
+    }
+
+    pub(super) fn conflicting(input: &str, a: Therapy, b: Therapy) -> ParseError {
+        ParseError {
+            problem: match (suggest::position(a), suggest::position(b)) {
+                (Some(a), Some(b)) => Problem::Conflict(a, b),
+                _ => Problem::Unknown,
+            },
+            ..ParseError::new(Expected::DrugOrRegimen, input, input)
+        }
+    }
+
+    /// Whether the unresolved text is a name that means more than one entry in practice, such as
+    /// `BVd` (belantamab mafodotin or bendamustine, each with bortezomib and dexamethasone). Its
+    /// [`suggestions`](ParseError::suggestions) are then every entry it may mean.
+    ///
+    /// ```
+    /// use myeloma::{resolve, Regimen, Therapy};
+    /// let error = resolve("BVd").unwrap_err();
+    /// assert!(error.is_ambiguous());
+    /// let candidates: Vec<Therapy> = error.suggestions().map(Therapy::from).collect();
+    /// assert_eq!(candidates, [Therapy::Regimen(Regimen::BelaVd), Therapy::Regimen(Regimen::BendaVd)]);
+    /// ```
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self.problem, Problem::Ambiguous(_))
+    }
+
+    /// The two entries when the text is a name with another in brackets that names a different
+    /// entry (`bortezomib (Revlimid)`); its [`suggestions`](ParseError::suggestions) are then both.
+    ///
+    /// ```
+    /// use myeloma::{resolve, Drug, Therapy};
+    /// let error = resolve("bortezomib (Revlimid)").unwrap_err();
+    /// assert_eq!(
+    ///     error.conflict(),
+    ///     Some((Therapy::Drug(Drug::Bortezomib), Therapy::Drug(Drug::Lenalidomide)))
+    /// );
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "`bortezomib (Revlimid)` names two different entries: bortezomib and lenalidomide (say which)"
+    /// );
+    /// ```
+    pub fn conflict(&self) -> Option<(Therapy, Therapy)> {
+        match self.problem {
+            Problem::Conflict(a, b) => Some((suggest::entry(a), suggest::entry(b))),
+            _ => None,
+        }
+    }
+
+    /// What kind of entry was expected.
+    pub fn expected(&self) -> Expected {
+        self.expected
+    }
+
+    /// The input (its first 48 bytes).
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+
+    /// The part of the input that resolved to nothing: the whole input for a single name, one
+    /// drug for a list, the part in brackets or before them for a name with another in brackets.
+    pub fn unresolved(&self) -> &str {
+        self.unresolved.as_str()
+    }
+
+    /// Up to three entries whose names are closest to the unresolved text, closest first (ties in
+    /// catalogue order); for an ambiguous name, every entry it may mean; for names that disagree,
+    /// both. Computed on each call, in well under a microsecond: an error costs nothing more to make
+    /// than a failed lookup.
+    pub fn suggestions(&self) -> Suggestions {
+        match self.problem {
+            Problem::Ambiguous(candidates) => Suggestions::of(candidates.iter().copied()),
+            Problem::Conflict(a, b) => {
+                Suggestions::of([suggest::entry(a), suggest::entry(b)].into_iter())
+            }
+            Problem::Unknown => match self.expected {
+                Expected::Drug | Expected::Regimen | Expected::DrugOrRegimen => {
+                    Suggestions::for_text(self.unresolved(), self.expected)
+                }
+                _ => Suggestions::default(),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseError")
+            .field("expected", &self.expected)
+            .field("input", &self.input())
+            .field("unresolved", &self.unresolved())
+            .finish()
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let suggestions = self.suggestions();
+        match self.problem {
+            Problem::Conflict(..) => {
+                write!(f, "`{}` names two different entries", self.input)?;
+                for (i, s) in suggestions.enumerate() {
+                    f.write_str(if i == 0 { ": " } else { " and " })?;
+                    fmt::Display::fmt(&s, f)?;
+                }
+                return f.write_str(" (say which)");
+            }
+            Problem::Ambiguous(_) => {
+                write!(f, "ambiguous name `{}`", self.unresolved)?;
+                if self.unresolved != self.input {
+                    write!(f, " in `{}`", self.input)?;
+                }
+                for (i, s) in suggestions.enumerate() {
+                    f.write_str(if i == 0 { " (it may mean " } else { " or " })?;
+                    fmt::Display::fmt(&s, f)?;
+                }
+                return f.write_str("; say which)");
+            }
+            Problem::Unknown => {}
+        }
+        write!(
+            f,
+            "unknown {} `{}`",
+            self.expected.describe(),
+            self.unresolved
+        )?;
+        if self.unresolved != self.input {
+            write!(f, " in `{}`", self.input)?;
+        }
+        let mut any = false;
+        for (i, s) in suggestions.enumerate() {
+            f.write_str(if i == 0 { " (did you mean " } else { " or " })?;
+            fmt::Display::fmt(&s, f)?;
+            any = true;
+        }
+        if any {
+            f.write_str("?)")?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for ParseError {}
