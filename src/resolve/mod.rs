@@ -478,7 +478,10 @@ pub fn resolve(text: &str) -> Result<Therapy, ParseError> {
 fn is_one_word(text: &str) -> bool {
     !text.is_empty()
         && text.bytes().all(|b| {
-            b.is_ascii() && !b.is_ascii_whitespace() && b != b'-' && !is_list_separator(b as char)
+            b.is_ascii()
+                && !(b as char).is_whitespace()
+                && b != b'-'
+                && !is_list_separator(b as char)
         })
 }
 

@@ -122,9 +122,14 @@ const fn contains(candidates: &[Therapy], t: Therapy) -> bool {
 /// the shape of one: a letter, two digits, two letters, two digits.
 pub(super) fn atc_code(input: &str) -> Option<[u8; 7]> {
     let bytes = input.as_bytes();
-    // Cheap refusal first: an ASCII code starts with a letter, perhaps after spaces.
+    // Cheap refusals first: a code in ASCII has four digits and starts with a letter.
+    if bytes.len() > 64
+        || bytes.is_ascii() && bytes.iter().filter(|b| b.is_ascii_digit()).count() != 4
+    {
+        return None;
+    }
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
-    if first.is_ascii() && !first.is_ascii_alphabetic() || bytes.len() > 64 {
+    if first.is_ascii() && !first.is_ascii_alphabetic() {
         return None;
     }
     let mut folded = [0u8; text::MAX_FOLDED];
