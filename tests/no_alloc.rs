@@ -267,6 +267,75 @@ fn an_errors_suggestions_and_message_do_not_allocate() {
 }
 
 #[test]
+fn text_as_exports_write_it_does_not_allocate() {
+    let rvd = Therapy::Regimen(Regimen::RVd);
+    let bortezomib = Therapy::Drug(Drug::Bortezomib);
+    let names: &[(&str, Option<Therapy>)] = &[
+        ("\u{FF36}\u{FF32}\u{FF44}", Some(rvd)),
+        ("Vel\u{200B}cade", Some(bortezomib)),
+        ("\u{FEFF}VRd", Some(rvd)),
+        ("\u{2067}VRd\u{2069}", Some(rvd)),
+        (
+            "lena\u{AD}lidomide",
+            Some(Therapy::Drug(Drug::Lenalidomide)),
+        ),
+        ("\"VRd\"", Some(rvd)),
+        ("\u{201C}VRd\u{201D}", Some(rvd)),
+        ("\u{AB}VRd\u{BB}", Some(rvd)),
+        ("Velcade(R)", Some(bortezomib)),
+        ("Velcade (TM)", Some(bortezomib)),
+        ("VRd\u{3000}", Some(rvd)),
+        ("bortezomib (Velcade)", Some(bortezomib)),
+        (
+            "lenalidomide [Revlimid]",
+            Some(Therapy::Drug(Drug::Lenalidomide)),
+        ),
+        ("bortezomib (Revlimid)", None),
+        ("bortezomib (Velcad)", None),
+        ("vel\u{1}cade", None),
+    ];
+    for &(text, expected) in names {
+        let text = black_box(text);
+        assert_eq!(
+            assert_no_alloc(text, || Therapy::from_name(text)),
+            expected,
+            "{text}"
+        );
+        assert_eq!(
+            assert_no_alloc(text, || resolve(text)).ok(),
+            expected,
+            "{text}"
+        );
+        let _ = assert_no_alloc(text, || (Drug::from_name(text), Regimen::from_name(text)));
+    }
+    assert_eq!(
+        assert_no_alloc("an ATC code", || resolve(black_box("L01XG01"))),
+        Ok(bortezomib)
+    );
+    for text in [
+        "bortezomib (Revlimid)",
+        "bortezomib (Velcad)",
+        "vel\u{1}cade",
+        "bortezimib\u{200B}",
+        "L01XX99",
+    ] {
+        let error = resolve(black_box(text)).unwrap_err();
+        let mut message = Fixed::new();
+        assert_no_alloc("Display of ParseError", || write!(message, "{error}")).unwrap();
+        assert!(
+            !message.as_str().contains('\u{200B}'),
+            "{}",
+            message.as_str()
+        );
+        let mut shown = Fixed::new();
+        assert_no_alloc("Display of suggestions", || {
+            error.suggestions().try_for_each(|s| write!(shown, "{s}, "))
+        })
+        .unwrap();
+    }
+}
+
+#[test]
 fn medication_lines_do_not_allocate() {
     use myeloma::Medication;
     for line in [

@@ -192,8 +192,9 @@ enum Folded {
     Done,
     /// The folded text is longer than every key: a miss.
     TooLong,
-    /// A byte outside ASCII, or a bracket: the input needs [`text_input::find_slow`].
-    Slow,
+    /// A byte outside ASCII, or a bracket, in the eight bytes from this offset: the rest of the
+    /// input needs [`text_input::find_slow`]; the query holds the text before it.
+    Slow(usize),
 }
 
 /// Folds `input` into `query` as [`text::fold`] folds, eight bytes at a time: ASCII capitals are
@@ -208,7 +209,7 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
         let (chunk, count) = chunk_at(input, i);
         let valid = HIGHS >> (8 * (8 - count));
         if chunk & valid != 0 {
-            return Folded::Slow;
+            return Folded::Slow(i);
         }
         let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
         let mut folded = chunk | (capitals >> 2);
@@ -222,7 +223,7 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
             let at = high_bit - 7;
             let byte = (folded >> at) as u8;
             if byte == b'(' || byte == b'[' {
-                return Folded::Slow;
+                return Folded::Slow(i);
             }
             if text::separator_len(&[byte], 0) == 1 {
                 let under = (1 << at) - 1;
@@ -314,7 +315,7 @@ pub(crate) const fn find(name: &str) -> Found {
             None => Found::Missing,
         },
         Folded::TooLong => Found::Missing,
-        Folded::Slow => text_input::find_slow(name.as_bytes()),
+        Folded::Slow(i) => text_input::find_slow(name.as_bytes(), i, query),
     }
 }
 
@@ -487,6 +488,14 @@ fn is_one_word(text: &str) -> bool {
 
 /// Reads free text as a list of drugs (a listed regimen contributes its drugs).
 fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
+    if !text.contains(is_list_separator) {
+        // One piece, the text itself, which the caller looked up: only its words are left to read.
+        let set = words_of(text, text.trim())?;
+        if set.is_empty() {
+            return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
+        }
+        return Ok(set);
+    }
     let mut set = DrugSet::EMPTY;
     for piece in text.split(is_list_separator) {
         let piece = piece.trim();
@@ -663,7 +672,10 @@ mod tests {
             let folded = match fold_query(input, &mut query) {
                 Folded::Done => true,
                 Folded::TooLong => false,
-                Folded::Slow => {
+                Folded::Slow(i) => {
+                    let mut rest = Query::new();
+                    assert!(fold_units(input.split_at(i).0, &mut rest));
+                    assert_eq!((rest.len, rest.words), (query.len, query.words));
                     query = Query::new();
                     fold_units(input, &mut query)
                 }

@@ -6,13 +6,37 @@
 
 use core::fmt;
 
-use super::{fold_units, Found, Named, Query, Therapy};
+use super::{fold_units, Found, Named, Query, Therapy, MAX_KEY};
 use crate::text;
 
-/// Looks up text that the fast fold could not: a name with another in brackets after it, or one
-/// name folded a character at a time.
+/// Looks up text that the fast fold could not, going on from `from` with the text before it folded
+/// into `query`, a character at a time; a bracket that is not `(R)` or `(TM)` sends the whole text
+/// to [`find_bracketed`].
 #[inline(never)]
-pub(super) const fn find_slow(input: &[u8]) -> Found {
+pub(super) const fn find_slow(input: &[u8], from: usize, mut query: Query) -> Found {
+    let mut fits = true;
+    let mut i = from;
+    while i < input.len() {
+        let (len, byte) = text::unit(input, i);
+        i += len;
+        match byte {
+            None => {}
+            Some(b'(' | b'[') => return find_bracketed(input),
+            Some(byte) if fits => {
+                query.append(byte as u64, 1);
+                fits = query.len <= MAX_KEY;
+            }
+            Some(_) => {}
+        }
+    }
+    match query.probe() {
+        Some(named) if fits => Found::Named(named),
+        _ => Found::Missing,
+    }
+}
+
+/// A name with another in brackets after it, or text with a bracket that names nothing.
+const fn find_bracketed(input: &[u8]) -> Found {
     match brackets(input) {
         Some((open, inner, close)) => {
             let (first, rest) = input.split_at(open);
@@ -23,10 +47,7 @@ pub(super) const fn find_slow(input: &[u8]) -> Found {
                 (_, None) => Found::MissingPart(inner, close),
             }
         }
-        None => match find_one(input) {
-            Some(named) => Found::Named(named),
-            None => Found::Missing,
-        },
+        None => Found::Missing,
     }
 }
 
@@ -122,10 +143,14 @@ const fn contains(candidates: &[Therapy], t: Therapy) -> bool {
 /// the shape of one: a letter, two digits, two letters, two digits.
 pub(super) fn atc_code(input: &str) -> Option<[u8; 7]> {
     let bytes = input.as_bytes();
-    // Cheap refusals first: a code in ASCII has four digits and starts with a letter.
-    if bytes.len() > 64
-        || bytes.is_ascii() && bytes.iter().filter(|b| b.is_ascii_digit()).count() != 4
-    {
+    // Cheap refusals first: a code has four digits, ASCII or full-width (U+FF10 to U+FF19 end in a
+    // byte from 0x90 to 0x99; other characters may too, so the count outside ASCII may be high,
+    // never low), and starts with a letter.
+    let digits = bytes
+        .iter()
+        .filter(|b| b.is_ascii_digit() || (0x90..=0x99).contains(*b))
+        .count();
+    if bytes.len() > 64 || digits < 4 || bytes.is_ascii() && digits != 4 {
         return None;
     }
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
