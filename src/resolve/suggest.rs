@@ -4,10 +4,12 @@
 //!
 //! Fast because most names are never compared. An index built at compile time (a `const`, from the
 //! generated name table) holds every folded name sorted by length, with the set of characters it
-//! uses. A name is compared only if its length and its character set are each within reach of the
-//! distance still worth finding (which shrinks as the best three fill up), and then with a
-//! bit-parallel distance (Hyyrö's extension of Myers's algorithm: one pass of a few word
-//! operations per character) that stops as soon as the bound cannot be met.
+//! uses, and for each character the set of names that use it. For a query, one bit-sliced count over
+//! those sets gives, for all names at once, how many of the query's characters each lacks (an edit
+//! brings in at most one). A name is compared only if its length and its character sets are each
+//! within reach of the distance still worth finding (which shrinks as the best three fill up), and
+//! then with a bit-parallel distance (Hyyrö's extension of Myers's algorithm: a few word operations
+//! per character) that stops as soon as the bound cannot be met.
 
 use core::fmt;
 
@@ -147,6 +149,97 @@ const STARTS: [usize; MAX_KEY + 2] = {
     starts
 };
 
+/// Words of a bit set with one bit per name of [`INDEX`].
+const WORDS: usize = COUNT.div_ceil(64);
+
+/// A bit set over the names of [`INDEX`].
+type Names = [u64; WORDS];
+
+/// For each symbol (see [`SYMBOLS`]), the names that use it.
+const HAS: [Names; 37] = {
+    let mut has = [[0; WORDS]; 37];
+    let mut i = 0;
+    while i < COUNT {
+        let mut s = 0;
+        while s < 37 {
+            if INDEX[i].chars & (1 << s) != 0 {
+                has[s][i / 64] |= 1 << (i % 64);
+            }
+            s += 1;
+        }
+        i += 1;
+    }
+    has
+};
+
+/// The names of drugs; the rest are regimens'.
+const DRUGS: Names = {
+    let mut drugs = [0; WORDS];
+    let mut i = 0;
+    while i < COUNT {
+        if INDEX[i].drug {
+            drugs[i / 64] |= 1 << (i % 64);
+        }
+        i += 1;
+    }
+    drugs
+};
+
+/// For every name at once, how many of the query's symbols it lacks, as a bit-sliced counter: the
+/// ones, twos and fours of the count, and whether it reached eight.
+struct Lacking([Names; 4]);
+
+impl Lacking {
+    fn new(query_chars: u64) -> Lacking {
+        let mut planes = [[0u64; WORDS]; 4];
+        let mut symbols = query_chars;
+        while symbols != 0 {
+            let s = symbols.trailing_zeros() as usize;
+            symbols &= symbols - 1;
+            for w in 0..WORDS {
+                let lacks = !HAS[s][w];
+                let carry0 = planes[0][w] & lacks;
+                planes[0][w] ^= lacks;
+                let carry1 = planes[1][w] & carry0;
+                planes[1][w] ^= carry0;
+                let carry2 = planes[2][w] & carry1;
+                planes[2][w] ^= carry1;
+                planes[3][w] |= carry2;
+            }
+        }
+        Lacking(planes)
+    }
+
+    /// The names in word `w` that lack at most `bound` of the query's symbols.
+    fn at_most(&self, w: usize, bound: usize) -> u64 {
+        if bound >= 8 {
+            return !0;
+        }
+        let [ones, twos, fours, eights] = [0, 1, 2, 3].map(|p| self.0[p][w]);
+        let (mut below, mut equal) = (0, !0);
+        for (bit, plane) in [(4, fours), (2, twos), (1, ones)] {
+            if bound & bit != 0 {
+                below |= equal & !plane;
+                equal &= plane;
+            } else {
+                equal &= !plane;
+            }
+        }
+        (below | equal) & !eights
+    }
+}
+
+/// The bits of word `w` for the names with indices in `start..end`.
+fn range_bits(w: usize, start: usize, end: usize) -> u64 {
+    let (low, high) = (w * 64, w * 64 + 64);
+    let (from, to) = (start.clamp(low, high) - low, end.clamp(low, high) - low);
+    if from >= to {
+        0
+    } else {
+        (!0u64 >> (64 - (to - from))) << from
+    }
+}
+
 /// The pattern of a bit-parallel distance: for each symbol, the positions of the query that hold it.
 struct Pattern {
     positions: [u64; 37],
@@ -274,6 +367,7 @@ impl Suggestions {
         }
         let query = &buf[..len];
         let pattern = Pattern::new(query);
+        let lacking = Lacking::new(pattern.chars);
         let mut best = Best::default();
         // Lengths nearest the query's first, so that the best three fill up early and bound the rest.
         for step in 0..=2 * MAX_KEY {
@@ -291,27 +385,31 @@ impl Suggestions {
             if len.abs_diff(key_len) > allowed {
                 continue;
             }
-            for e in &INDEX[STARTS[key_len]..STARTS[key_len + 1]] {
-                let wanted = match expected {
-                    Expected::Drug => e.drug,
-                    Expected::Regimen => !e.drug,
-                    _ => true,
+            let (start, end) = (STARTS[key_len], STARTS[key_len + 1]);
+            for w in start / 64..end.div_ceil(64) {
+                let mut candidates = lacking.at_most(w, allowed) & range_bits(w, start, end);
+                candidates &= match expected {
+                    Expected::Drug => DRUGS[w],
+                    Expected::Regimen => !DRUGS[w],
+                    _ => !0,
                 };
-                if !wanted {
-                    continue;
-                }
-                let Some(bound) = best.bound(e.position, allowed) else {
-                    continue;
-                };
-                // Each edit adds at most one character the other lacks, and removes at most one.
-                if len.abs_diff(key_len) > bound
-                    || (pattern.chars & !e.chars).count_ones() as usize > bound
-                    || (e.chars & !pattern.chars).count_ones() as usize > bound
-                {
-                    continue;
-                }
-                if let Some(d) = pattern.distance(e.key, bound) {
-                    best.insert(d, e.position);
+                while candidates != 0 {
+                    let e = &INDEX[w * 64 + candidates.trailing_zeros() as usize];
+                    candidates &= candidates - 1;
+                    let Some(bound) = best.bound(e.position, allowed) else {
+                        continue;
+                    };
+                    // Each edit adds at most one character the other lacks, and removes at most
+                    // one.
+                    if len.abs_diff(key_len) > bound
+                        || (pattern.chars & !e.chars).count_ones() as usize > bound
+                        || (e.chars & !pattern.chars).count_ones() as usize > bound
+                    {
+                        continue;
+                    }
+                    if let Some(d) = pattern.distance(e.key, bound) {
+                        best.insert(d, e.position);
+                    }
                 }
             }
         }
@@ -435,6 +533,32 @@ mod tests {
         }
         assert_eq!(STARTS[1], 0);
         assert_eq!(STARTS[MAX_KEY + 1], COUNT);
+    }
+
+    #[test]
+    fn the_bit_sliced_count_is_the_count() {
+        for query in [
+            &b"bortezimib"[..],
+            b"lenadiomide",
+            b"xq",
+            b"aeiou0123456789rstlnd",
+        ] {
+            let chars = chars(query);
+            let lacking = Lacking::new(chars);
+            for (i, e) in INDEX.iter().enumerate() {
+                let lacks = (chars & !e.chars).count_ones() as usize;
+                for bound in 0..10 {
+                    let bit = lacking.at_most(i / 64, bound) >> (i % 64) & 1;
+                    // Exact up to seven; from eight on, every name passes.
+                    let expected = lacks <= bound || bound >= 8;
+                    assert_eq!(bit == 1, expected, "{query:?} {:?} {bound}", e.key);
+                }
+            }
+        }
+        assert_eq!(range_bits(0, 3, 5), 0b11000);
+        assert_eq!(range_bits(1, 3, 200), !0);
+        assert_eq!(range_bits(2, 100, 130), (1 << 2) - 1);
+        assert_eq!(range_bits(0, 64, 70), 0);
     }
 
     /// The bit-parallel distance is the dynamic-programming one, with and without a bound.
