@@ -30,6 +30,7 @@ pub const fn fold(input: &[u8], out: &mut [u8; MAX_FOLDED]) -> Option<usize> {
 /// The character (or `(R)` / `(TM)` mark) that starts at `s[i]`, folded: how many bytes it takes,
 /// and the byte it stands for, `None` when it is dropped. A full-width form (U+FF01 to U+FF5E) stands for
 /// its ASCII character; a byte that starts no known character is kept, one at a time.
+#[inline]
 pub const fn unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
     let (len, byte) = plain_unit(s, i);
     if let Some(b'(') = byte {
@@ -42,6 +43,7 @@ pub const fn unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
 }
 
 /// [`unit`] without the `(R)` and `(TM)` marks.
+#[inline]
 const fn plain_unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
     let skip = separator_len(s, i);
     if skip > 0 {
@@ -91,6 +93,7 @@ const fn mark_len(s: &[u8], i: usize) -> usize {
 /// dashes, the minus sign, ® and ™, typographic quotes and guillemets, and the invisible characters:
 /// zero-width space, non-joiner and joiner, word joiner, invisible operators, the byte-order mark
 /// (zero-width no-break space), and the direction marks, embeddings, overrides and isolates.
+#[inline]
 pub const fn separator_len(s: &[u8], i: usize) -> usize {
     match s[i] {
         b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'.' | b'_' | b'"' | b'\'' => 1,

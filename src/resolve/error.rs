@@ -149,12 +149,11 @@ impl ParseError {
         }
     }
 
-    pub(super) fn conflicting(input: &str, a: Therapy, b: Therapy) -> ParseError {
+    /// Two catalogue positions (see [`suggest::position`]) that a name with another in brackets
+    /// names.
+    pub(super) fn conflicting(input: &str, a: u16, b: u16) -> ParseError {
         ParseError {
-            problem: match (suggest::position(a), suggest::position(b)) {
-                (Some(a), Some(b)) => Problem::Conflict(a, b),
-                _ => Problem::Unknown,
-            },
+            problem: Problem::Conflict(a, b),
             ..ParseError::new(Expected::DrugOrRegimen, input, input)
         }
     }

@@ -299,14 +299,15 @@ pub(crate) enum Found {
     /// A name with another in brackets (`bortezomib (Velcade)`), where the part at these byte
     /// offsets names nothing.
     MissingPart(usize, usize),
-    /// A name with another in brackets, naming two different entries.
-    Conflict(Therapy, Therapy),
+    /// A name with another in brackets, naming two different entries (as catalogue positions, see
+    /// [`suggest::position`]).
+    Conflict(u16, u16),
 }
 
 /// Looks text up: fold into words on the stack, hash the words, read one slot, compare the words.
 /// No allocation, no branch per byte on ASCII text; text outside ASCII or with brackets takes the
 /// slow path ([`text_input::find_slow`]).
-#[inline]
+#[inline(always)]
 pub(crate) const fn find(name: &str) -> Found {
     let mut query = Query::new();
     match fold_query(name.as_bytes(), &mut query) {

@@ -6,6 +6,7 @@
 
 use core::fmt;
 
+use super::suggest::position;
 use super::{fold_units, Found, Named, Query, Therapy, MAX_KEY};
 use crate::text;
 
@@ -17,6 +18,16 @@ pub(super) const fn find_slow(input: &[u8], from: usize, mut query: Query) -> Fo
     let mut fits = true;
     let mut i = from;
     while i < input.len() {
+        // ASCII other than a bracket, inline; the rest through `text::unit`.
+        let b = input[i];
+        if b < 0x80 && b != b'(' && b != b'[' {
+            i += 1;
+            if fits && text::separator_len(&[b], 0) == 0 {
+                query.append(b.to_ascii_lowercase() as u64, 1);
+                fits = query.len <= MAX_KEY;
+            }
+            continue;
+        }
         let (len, byte) = text::unit(input, i);
         i += len;
         match byte {
@@ -103,7 +114,10 @@ const fn agree(a: Named, b: Named) -> Found {
         }
         (a, b) => match (therapy(a), therapy(b)) {
             (Some(x), Some(y)) if same(x, y) => Found::Named(a),
-            (Some(x), Some(y)) => Found::Conflict(x, y),
+            (Some(x), Some(y)) => match (position(x), position(y)) {
+                (Some(x), Some(y)) => Found::Conflict(x, y),
+                _ => Found::Missing,
+            },
             _ => Found::Missing,
         },
     }
