@@ -98,21 +98,26 @@ impl fmt::Display for Kept {
     }
 }
 
-/// What went wrong.
+/// What went wrong. Entries are kept as catalogue positions (see [`suggest::position`]), which
+/// keeps the error small.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Problem {
     /// The text names nothing.
     Unknown,
-    /// A name that means more than one entry: the entries it may mean.
-    Ambiguous(&'static [Therapy]),
-    /// A name with another in brackets that names a different entry: both, as catalogue positions
-    /// (see [`suggest::position`]).
+    /// A name that means more than one entry: the entries it may mean (the build allows at most
+    /// three), [`NONE`] past the last.
+    Ambiguous([u16; 3]),
+    /// A name with another in brackets that names a different entry: both.
     Conflict(u16, u16),
 }
 
+/// No entry, in [`Problem::Ambiguous`].
+const NONE: u16 = u16::MAX;
+
 /// Text that names nothing in the catalogue, or names it in two ways that disagree. Carries the
 /// input, the part that failed, and (for drug and regimen names) up to three suggestions, ranked by
-/// similarity. Never allocates; suggestions are computed when asked for.
+/// similarity. Never allocates, and small (`Result<Drug, ParseError>` is about 110 bytes); suggestions
+/// are computed when asked for.
 ///
 /// ```
 /// use myeloma::{Drug, Therapy};
@@ -143,8 +148,12 @@ impl ParseError {
         unresolved: &str,
         candidates: &'static [Therapy],
     ) -> ParseError {
+        let mut positions = [NONE; 3];
+        for (out, c) in positions.iter_mut().zip(candidates) {
+            *out = suggest::position(*c).unwrap_or(NONE);
+        }
         ParseError {
-            problem: Problem::Ambiguous(candidates),
+            problem: Problem::Ambiguous(positions),
             ..ParseError::new(Expected::DrugOrRegimen, input, unresolved)
         }
     }
@@ -217,7 +226,12 @@ impl ParseError {
     /// than a failed lookup.
     pub fn suggestions(&self) -> Suggestions {
         match self.problem {
-            Problem::Ambiguous(candidates) => Suggestions::of(candidates.iter().copied()),
+            Problem::Ambiguous(positions) => Suggestions::of(
+                positions
+                    .into_iter()
+                    .take_while(|p| *p != NONE)
+                    .map(suggest::entry),
+            ),
             Problem::Conflict(a, b) => {
                 Suggestions::of([suggest::entry(a), suggest::entry(b)].into_iter())
             }
@@ -289,3 +303,6 @@ impl fmt::Display for ParseError {
 }
 
 impl core::error::Error for ParseError {}
+
+// Small enough to return by value (clippy's `result_large_err` draws the line at 128 bytes).
+const _: () = assert!(core::mem::size_of::<ParseError>() < 128);
