@@ -352,10 +352,16 @@ impl Therapy {
 
 impl Drug {
     /// The drug with this name: generic name, brand name or short form, in any case, with or
-    /// without spaces, hyphens, dashes and dots. Usable in `const` context; see also [`drug!`](crate::drug!).
+    /// without spaces, hyphens, dashes and dots, written as exports write it (full-width letters,
+    /// invisible characters, quotes, `(R)`), or a generic name with its brand in brackets
+    /// (`bortezomib (Velcade)`; a brand of another drug there is no match). Usable in `const`
+    /// context; see also [`drug!`](crate::drug!).
     ///
     /// ```
     /// use myeloma::Drug;
+    /// assert_eq!(Drug::from_name("\u{FEFF}“Velcade®”"), Some(Drug::Bortezomib));
+    /// assert_eq!(Drug::from_name("lenalidomide [Revlimid]"), Some(Drug::Lenalidomide));
+    /// assert_eq!(Drug::from_name("lenalidomide [Velcade]"), None);
     /// assert_eq!(Drug::from_name("VELCADE"), Some(Drug::Bortezomib));
     /// assert_eq!(Drug::from_name("len"), Some(Drug::Lenalidomide));
     /// assert_eq!(Drug::from_name("bortezimib"), None);
@@ -371,10 +377,12 @@ impl Drug {
 
 impl Regimen {
     /// The regimen with this acronym or alias, in any case, with or without spaces, hyphens, dashes
-    /// and dots. Usable in `const` context; see also [`regimen!`](crate::regimen!).
+    /// and dots, and written as exports write it (see [`Drug::from_name`]). Usable in `const`
+    /// context; see also [`regimen!`](crate::regimen!).
     ///
     /// ```
     /// use myeloma::Regimen;
+    /// assert_eq!(Regimen::from_name("ＶＲｄ"), Some(Regimen::RVd));
     /// assert_eq!(Regimen::from_name("VRd"), Some(Regimen::RVd));
     /// assert_eq!(Regimen::from_name("isa–kd"), Some(Regimen::IsaKd));
     /// ```
@@ -432,9 +440,23 @@ fn is_list_separator(c: char) -> bool {
 
 /// Resolves any way of writing a drug, a regimen or a combination of drugs.
 ///
-/// A name is looked up first; failing that the text is read as a list of drugs separated by `+`,
-/// `/`, `,`, `;`, `&`, "and", "with" or "plus" (dose words such as "low-dose" are skipped), and a
-/// list whose drugs are exactly a regimen's resolves to that regimen.
+/// A name is looked up first, as [`Therapy::from_name`] does (a name with its brand in brackets
+/// that names another entry is a [`ParseError::conflict`]); then an ATC code, current or retired;
+/// failing that the text is read as a list of drugs separated by `+`, `/`, `,`, `;`, `&`, "and",
+/// "with" or "plus" (dose words such as "low-dose" are skipped), and a list whose drugs are exactly
+/// a regimen's resolves to that regimen. Error messages show invisible and control characters
+/// escaped (`vel\u{1}cade`).
+///
+/// ```
+/// use myeloma::{resolve, Drug, Therapy};
+/// assert_eq!(resolve("L01XG01"), Ok(Therapy::Drug(Drug::Bortezomib)));
+/// assert_eq!(resolve("bortezomib (Velcade)"), Ok(Therapy::Drug(Drug::Bortezomib)));
+/// assert!(resolve("bortezomib (Revlimid)").unwrap_err().conflict().is_some());
+/// assert_eq!(
+///     resolve("vel\u{200B}cade\u{1}").unwrap_err().to_string(),
+///     "unknown drug or regimen name `vel\\u{200b}cade\\u{1}` (did you mean bortezomib?)"
+/// );
+/// ```
 ///
 /// ```
 /// use myeloma::{resolve, Regimen, Therapy};
@@ -444,8 +466,21 @@ fn is_list_separator(c: char) -> bool {
 /// let error = resolve("bortezimib").unwrap_err();
 /// assert_eq!(error.to_string(), "unknown drug or regimen name `bortezimib` (did you mean bortezomib?)");
 /// ```
+#[inline]
 pub fn resolve(text: &str) -> Result<Therapy, ParseError> {
     match find(text) {
+        Found::Named(Named::Drug(d)) => Ok(Therapy::Drug(d)),
+        Found::Named(Named::Regimen(r)) => Ok(Therapy::Regimen(r)),
+        found => resolve_further(text, found),
+    }
+}
+
+/// What [`resolve`] does when the text is not one name: an ambiguous name, names that disagree, a
+/// bracketed part that names nothing, an ATC code, or a list of drugs. Out of line, so that a
+/// caller's loop keeps only the lookup.
+#[inline(never)]
+fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
+    match found {
         Found::Named(Named::Drug(d)) => return Ok(Therapy::Drug(d)),
         Found::Named(Named::Regimen(r)) => return Ok(Therapy::Regimen(r)),
         Found::Named(Named::Ambiguous(candidates)) => {
