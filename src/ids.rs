@@ -59,16 +59,17 @@ fn parse_regimen(text: &str) -> Result<Regimen, ParseError> {
     match resolve::resolve(text) {
         Ok(Therapy::Regimen(r)) => Ok(r),
         Ok(_) => Err(ParseError::new(Expected::Regimen, text, text)),
-        Err(e) if e.is_ambiguous() => Err(e),
+        Err(e) if e.is_ambiguous() || e.conflict().is_some() => Err(e),
         Err(e) => Err(ParseError::new(Expected::Regimen, text, e.unresolved())),
     }
 }
 
 /// The error for a name that is no `expected` entry: the ambiguity, where the name means more than
-/// one entry, so that it is reported rather than taken for unknown.
+/// one entry, or the conflict, where a name has another in brackets that names a different entry
+/// (`bortezomib (Revlimid)`), so that it is reported rather than taken for unknown.
 fn ambiguous_or(expected: Expected, text: &str) -> ParseError {
     match resolve::resolve(text) {
-        Err(e) if e.is_ambiguous() => e,
+        Err(e) if e.is_ambiguous() || e.conflict().is_some() => e,
         _ => ParseError::new(expected, text, text),
     }
 }

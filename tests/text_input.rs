@@ -205,6 +205,18 @@ fn a_brand_of_another_drug_in_brackets_is_a_conflict_naming_both() {
         assert!(text.parse::<Drug>().is_err(), "{text}");
         assert!(resolve(text).unwrap_err().conflict().is_some(), "{text}");
     }
+    // `FromStr` reports the conflict too.
+    for error in [
+        "bortezomib (Revlimid)".parse::<Drug>().unwrap_err(),
+        "bortezomib (Revlimid)".parse::<Therapy>().unwrap_err(),
+        "VRd (Kd)".parse::<Regimen>().unwrap_err(),
+    ] {
+        assert!(error.conflict().is_some(), "{error}");
+        assert!(
+            error.to_string().contains("names two different entries"),
+            "{error}"
+        );
+    }
     // A drug and a regimen disagree too.
     let error = resolve("bortezomib (VRd)").unwrap_err();
     assert_eq!(error.conflict(), Some((BORTEZOMIB, RVD)));
