@@ -37,7 +37,17 @@ pub(crate) enum Named {
 /// assert_eq!(resolve("len/bort/dex"), Ok(Therapy::Regimen(Regimen::RVd)));
 /// assert!(matches!(resolve("dara + pom"), Ok(Therapy::Combination(_))));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Therapies order drugs first, then regimens, then combinations, each in catalogue order, so they
+/// sort and key a `BTreeMap`:
+///
+/// ```
+/// use myeloma::{Drug, Regimen, Therapy};
+/// let mut seen = vec![Therapy::from(Regimen::RVd), Therapy::from(Drug::Lenalidomide)];
+/// seen.sort();
+/// assert_eq!(seen, [Therapy::from(Drug::Lenalidomide), Therapy::from(Regimen::RVd)]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Therapy {
     /// One drug.
     Drug(Drug),
