@@ -1354,3 +1354,15 @@ fn dispensings_cover_their_supply_or_the_default() {
     };
     assert_eq!(infusion.covered_until(&p), d("2024-01-03"));
 }
+
+#[test]
+fn the_timeline_picture_of_e3() {
+    // Two lines, two transplants with their melphalan, the cut labelled X1.
+    let svg = e3().lines().timeline_svg("E3");
+    assert_eq!(
+        svg.matches("<text x=\"10\" y=").count(),
+        1 + 6,
+        "a title and six drug lanes"
+    );
+    insta::assert_snapshot!(svg);
+}

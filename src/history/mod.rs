@@ -24,7 +24,8 @@
 //!   CAR-T leukapheresis, bridging, lymphodepletion.
 //! - `lines`: S1-S5, X1-X4, M1-M3 and E1 in one sweep, with the precedence X4 > C1 > M4 > M3 >
 //!   M1 > M2 > X1/X2/X3 > S2-S5.
-//! - `refractory` R1, `to_history` H1, `stream` per-person streaming, `output` the result types.
+//! - `refractory` R1, `to_history` H1, `stream` per-person streaming, `output` the result types,
+//!   `picture` the timeline as SVG ([`LinesOfTherapy::timeline_svg`]).
 //!
 //! Every decision records its rule: [`Line::opened_by`], [`Line::ended_by`] with
 //! [`Line::end_reason`], and [`Line::decisions`] for what joined a line (S2, S4, S5, M1-M4, C1).
@@ -87,6 +88,7 @@ mod input;
 mod lines;
 mod output;
 mod params;
+mod picture;
 mod refractory;
 mod roles;
 mod stream;

@@ -263,6 +263,7 @@ impl fmt::Display for Purpose {
 /// One drug's stretch of coverage within a line: an N1 episode, or the part of it that falls in
 /// this line when the drug was carried over from the line before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct LineDrug {
     /// The drug.
     pub drug: Drug,
@@ -282,6 +283,7 @@ pub struct LineDrug {
 
 /// A phase of a line with its dates and regimen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct PhaseSpan {
     /// Which phase.
     pub phase: LinePhase,
@@ -327,6 +329,7 @@ pub(crate) fn therapy(drugs: DrugSet) -> Option<Therapy> {
 
 /// A decision that did not cut a line, kept so every join can be explained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Decision {
     /// When.
     pub date: Date,
@@ -338,6 +341,7 @@ pub struct Decision {
 
 /// A line of therapy.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Line {
     /// 1 for the first line.
     pub number: usize,
@@ -394,6 +398,7 @@ pub enum RefractoryBasis {
 
 /// A drug the disease is refractory to, from when.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct Refractory {
     /// The drug.
     pub drug: Drug,
@@ -406,6 +411,7 @@ pub struct Refractory {
 /// One person's lines of therapy, derived from their records by
 /// [`lines_of_therapy`](super::lines_of_therapy).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinesOfTherapy {
     /// The lines, in order.
     pub lines: Vec<Line>,
