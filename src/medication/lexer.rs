@@ -216,7 +216,7 @@ const KEY_BYTES: usize = 16;
 /// which is no keyword. Keywords are folded by the same function at compile time.
 pub(crate) const fn key(text: &str) -> u128 {
     let bytes = text.as_bytes();
-    let mut packed = 0u128;
+    let mut folded = [0u8; KEY_BYTES];
     let mut n = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -228,10 +228,10 @@ pub(crate) const fn key(text: &str) -> u128 {
         if n == KEY_BYTES {
             return 0;
         }
-        packed |= (b.to_ascii_lowercase() as u128) << (8 * n);
+        folded[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    packed
+    u128::from_le_bytes(folded)
 }
 
 /// Whether `word` is `keyword` ignoring ASCII case and dots; see [`key`].
