@@ -1135,32 +1135,7 @@ impl Context {
         diags: &mut Diagnostics,
     ) -> Prerequisites {
         let p = &spanned.value;
-        let lines =
-            |field: &str, value: &Option<serde_saphyr::Spanned<i64>>, diags: &mut Diagnostics| {
-                let v = value.as_ref()?;
-                if (0..=MAX_PRIOR_LINES).contains(&v.value) {
-                    u8::try_from(v.value).ok()
-                } else {
-                    diags.push(
-                        Diagnostic::spanned(file, v, format!("{owner} has `{field}: {}`", v.value))
-                            .hint(format!(
-                            "a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}"
-                        )),
-                    );
-                    None
-                }
-            };
-        let min = lines("min_prior_lines", &p.min_prior_lines, diags);
-        let max = lines("max_prior_lines", &p.max_prior_lines, diags);
-        if let (Some(lo), Some(hi), Some(span)) = (min, max, &p.max_prior_lines) {
-            if lo > hi {
-                diags.push(Diagnostic::spanned(
-                    file,
-                    span,
-                    format!("{owner} has `max_prior_lines` {hi} below `min_prior_lines` {lo}"),
-                ));
-            }
-        }
+        let (min, max) = line_bounds(file, owner, &p.min_prior_lines, &p.max_prior_lines, diags);
         match (&p.page_wording, &p.page_source) {
             (Some(wording), None) => diags.push(
                 Diagnostic::spanned(
@@ -1293,33 +1268,7 @@ impl Context {
                 ),
                 _ => {}
             }
-            let lines = |field: &str,
-                         v: &Option<serde_saphyr::Spanned<i64>>,
-                         diags: &mut Diagnostics| {
-                let v = v.as_ref()?;
-                if (0..=MAX_PRIOR_LINES).contains(&v.value) {
-                    u8::try_from(v.value).ok()
-                } else {
-                    diags.push(
-                        Diagnostic::spanned(file, v, format!("{of} has `{field}: {}`", v.value))
-                            .hint(format!(
-                            "a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}"
-                        )),
-                    );
-                    None
-                }
-            };
-            let min = lines("min_prior_lines", &x.min_prior_lines, diags);
-            let max = lines("max_prior_lines", &x.max_prior_lines, diags);
-            if let (Some(lo), Some(hi), Some(span)) = (min, max, &x.max_prior_lines) {
-                if lo > hi {
-                    diags.push(Diagnostic::spanned(
-                        file,
-                        span,
-                        format!("{of} has `max_prior_lines` {hi} below `min_prior_lines` {lo}"),
-                    ));
-                }
-            }
+            let (min, max) = line_bounds(file, &of, &x.min_prior_lines, &x.max_prior_lines, diags);
             let source = self.sources.get(file, &of, &x.source, diags);
             let exposures = |list: &[serde_saphyr::Spanned<model::Exposure>],
                              diags: &mut Diagnostics| {
@@ -1503,6 +1452,44 @@ impl Context {
             key,
         }
     }
+}
+
+/// A condition's least and most prior lines: each between 0 and [`MAX_PRIOR_LINES`], the least no
+/// more than the most.
+fn line_bounds(
+    file: &str,
+    owner: &str,
+    min: &Option<serde_saphyr::Spanned<i64>>,
+    max: &Option<serde_saphyr::Spanned<i64>>,
+    diags: &mut Diagnostics,
+) -> (Option<u8>, Option<u8>) {
+    let mut lines = |field: &str, value: &Option<serde_saphyr::Spanned<i64>>| {
+        let v = value.as_ref()?;
+        if (0..=MAX_PRIOR_LINES).contains(&v.value) {
+            u8::try_from(v.value).ok()
+        } else {
+            diags.push(
+                Diagnostic::spanned(file, v, format!("{owner} has `{field}: {}`", v.value)).hint(
+                    format!(
+                        "a number of prior lines of therapy is between 0 and {MAX_PRIOR_LINES}"
+                    ),
+                ),
+            );
+            None
+        }
+    };
+    let lo = lines("min_prior_lines", min);
+    let hi = lines("max_prior_lines", max);
+    if let (Some(lo), Some(hi), Some(span)) = (lo, hi, max) {
+        if lo > hi {
+            diags.push(Diagnostic::spanned(
+                file,
+                span,
+                format!("{owner} has `max_prior_lines` {hi} below `min_prior_lines` {lo}"),
+            ));
+        }
+    }
+    (lo, hi)
 }
 
 /// Each entry's written id with its span.

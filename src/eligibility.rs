@@ -744,32 +744,6 @@ fn drug_uses_of(drug: Drug) -> &'static [Use] {
     &uses[..*len]
 }
 
-/// Whether a setting of use covers the history's phase and transplant status. A newly diagnosed
-/// setting, which names a transplant status, does not apply while the status is unknown;
-/// smouldering myeloma and transplant conditioning are no phase of a treatment history.
-fn setting_applies(setting: Setting, history: &TreatmentHistory) -> bool {
-    let transplant = history.transplant;
-    match setting {
-        Setting::NewlyDiagnosedTransplantEligible => {
-            history.phase == Phase::NewlyDiagnosed && transplant == Some(TransplantStatus::Planned)
-        }
-        Setting::NewlyDiagnosedTransplantIneligible => {
-            history.phase == Phase::NewlyDiagnosed
-                && transplant == Some(TransplantStatus::NotPossible)
-        }
-        Setting::Maintenance => {
-            matches!(
-                history.phase,
-                Phase::AfterInduction | Phase::AfterTransplant
-            )
-        }
-        Setting::RelapsedOrRefractory => {
-            matches!(history.phase, Phase::Relapsed | Phase::Refractory)
-        }
-        _ => false,
-    }
-}
-
 /// Whether a use applies to the history's phase and transplant status. A use stated for a given
 /// transplant status does not apply while the status is unknown.
 fn applies(purpose: Use, history: &TreatmentHistory) -> bool {
@@ -836,7 +810,9 @@ impl Assessment {
         // the others, so that none of them is taken to meet its conditions in any phase.
         if uses.is_empty()
             && !settings.is_empty()
-            && !settings.iter().any(|s| setting_applies(*s, history))
+            && !settings
+                .iter()
+                .any(|s| s.covers(history.phase, history.transplant))
         {
             assessment.push(Unmet::NotInSettings {
                 phase: history.phase,
