@@ -16,7 +16,6 @@
 //!   read as an `f64`, the unit and route matched on lower-cased text.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::SystemTime;
 
 use criterion::{Criterion, Throughput};
@@ -25,6 +24,10 @@ use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use regex::Regex;
+
+#[path = "support/estimates.rs"]
+mod estimates;
+use estimates::median_per_element;
 
 /// The seed of the stream.
 const SEED: u64 = 0x006d_6564_6963_6174; // "medicat"
@@ -281,35 +284,11 @@ fn bench(c: &mut Criterion, lines: &[String]) {
     group.finish();
 }
 
-/// Where criterion writes its estimates, by its own rules.
-fn criterion_dir() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        PathBuf::from(home)
-    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        PathBuf::from(target).join("criterion")
-    } else {
-        // The workspace's target directory, one level up from this member.
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("target")
-            .join("criterion")
-    }
-}
-
-/// The median time per line, in nanoseconds, of a benchmark measured by this process.
-fn median_per_line(id: &str, lines: usize, started: SystemTime) -> Option<f64> {
-    let path = criterion_dir().join(id).join("new").join("estimates.json");
-    let fresh = std::fs::metadata(&path).and_then(|m| m.modified()).ok()? >= started;
-    let estimates: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).ok()?).ok()?;
-    let median = estimates["median"]["point_estimate"].as_f64()?;
-    fresh.then_some(median / lines as f64)
-}
-
 /// Prints each benchmark's median per line and the targets, measured in this run.
 fn print_summary(lines: usize, started: SystemTime) {
     let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
-    let ours = median_per_line("medication/myeloma", lines, started);
-    let theirs = median_per_line("medication/regex", lines, started);
+    let ours = median_per_element("medication/myeloma", lines, started);
+    let theirs = median_per_element("medication/regex", lines, started);
     println!("\nSummary: median time per line ({lines} lines per iteration)");
     if let Some(ns) = ours {
         let mut line = format!(

@@ -30,12 +30,12 @@ mod support;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::SystemTime;
 
 use criterion::{Criterion, Throughput};
 use myeloma::{resolve, Drug, DrugSet, Regimen, Therapy};
 
+use support::estimates::median_per_element;
 use support::names::{catalogue_names, is_separator, normalise};
 use support::queries::{drug_set_stream, name_stream};
 use support::strum_names::StrumName;
@@ -212,30 +212,6 @@ fn bench_from_drugs(c: &mut Criterion, stream: &[DrugSet]) {
     group.finish();
 }
 
-/// Where criterion writes its estimates, by its own rules.
-fn criterion_dir() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        PathBuf::from(home)
-    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        PathBuf::from(target).join("criterion")
-    } else {
-        // The workspace's target directory, one level up from this member.
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("target")
-            .join("criterion")
-    }
-}
-
-/// The median time per query, in nanoseconds, of a benchmark measured by this process.
-fn median_per_query(id: &str, queries: usize, started: SystemTime) -> Option<f64> {
-    let path = criterion_dir().join(id).join("new").join("estimates.json");
-    let fresh = std::fs::metadata(&path).and_then(|m| m.modified()).ok()? >= started;
-    let estimates: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).ok()?).ok()?;
-    let median = estimates["median"]["point_estimate"].as_f64()?;
-    fresh.then_some(median / queries as f64)
-}
-
 /// Prints each benchmark's median per query, and for the resolver's lookups the targets:
 /// at most 25 ns, at least 3 times faster than the `HashMap` and 2 times faster than strum, measured
 /// in this run; `resolve` at least 2 times faster than the `HashMap`; a miss with its suggestions at
@@ -249,7 +225,7 @@ fn print_summary(names: usize, misses: usize, sets: usize, started: SystemTime) 
         } else {
             names
         };
-        median_per_query(id, n, started)
+        median_per_element(id, n, started)
     };
     let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
     let (hashmap, strum) = (get("lookup/hashmap"), get("lookup/strum"));
