@@ -14,8 +14,10 @@
 //! - `--progressed`: the disease progressed on the last therapy (a flag: it takes no value);
 //! - `--regulator`: whose approved indications to check: hc (Health Canada, the default), fda or both.
 //!
-//! Prints one block per regimen, then per drug given alone: whether the stated conditions are met,
-//! each unmet one with its source, and the source (and regulator) the rule follows. Exits with 2
+//! Prints one block per regimen, then per drug given alone with indications of its own: for each
+//! regulator asked, the approved indication the history is within (its status, date, the
+//! regulator's words and source), or the closest one and each reason it is not met, or that no
+//! indication names it. Exits with 2
 //! on a usage error (an unknown drug, an empty list, a flag given twice, an argument that is not
 //! valid UTF-8) and 1 on a history that contradicts itself. A reader that stops early (`| head`)
 //! ends the run quietly.
@@ -31,6 +33,10 @@ use std::process::ExitCode;
 use myeloma::{
     Drug, DrugSet, Phase, Regimen, Regulator, Source, TransplantStatus, TreatmentHistory, Verdict,
 };
+
+#[path = "shared.rs"]
+mod shared;
+use shared::components;
 
 const USAGE: &str = "\
 usage: eligibility [--prior-lines N] [--exposed DRUG,...] [--refractory DRUG,...] [--phase PHASE]
@@ -363,17 +369,6 @@ fn refractoriness(out: &mut String) {
         "    refractoriness is checked where an indication asks for it; elsewhere each regimen with a \
          drug the disease is refractory to says so, as information"
     );
-}
-
-/// A regimen's drugs as the page writes them (`low-dose dexamethasone`), joined by ` + `: the same
-/// as the lookup example writes them.
-fn components(regimen: Regimen) -> String {
-    regimen
-        .components()
-        .iter()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" + ")
 }
 
 /// One regulator's verdict: the indication matched (with its status, date and the regulator's

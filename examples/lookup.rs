@@ -13,7 +13,11 @@ use std::ffi::OsString;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use myeloma::{resolve, Drug, ParseError, Regimen, Therapy};
+use myeloma::{resolve, Drug, ParseError, Therapy};
+
+#[path = "shared.rs"]
+mod shared;
+use shared::components;
 
 const USAGE: &str = "\
 usage: lookup [--strict] [--] [NAME...]
@@ -271,15 +275,4 @@ fn describe(input: &str, therapy: Therapy) -> String {
             format!("combination {set} (no catalogue regimen has exactly these drugs)")
         }
     }
-}
-
-/// A regimen's drugs as the page writes them (`low-dose dexamethasone`), joined by ` + `: the same
-/// as the eligibility example writes them.
-fn components(regimen: Regimen) -> String {
-    regimen
-        .components()
-        .iter()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" + ")
 }
