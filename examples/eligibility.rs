@@ -164,16 +164,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--refractory" => parsed.refractory = parsed.refractory | drugs(&value()?, &flag)?,
             "--phase" => {
                 let text = value()?;
-                let phase = Phase::ALL
-                    .iter()
-                    .copied()
-                    .find(|p| p.as_str() == text)
-                    .ok_or_else(|| {
-                        format!(
-                            "--phase: unknown phase `{text}` (expected {})",
-                            ids(Phase::ALL, Phase::as_str)
-                        )
-                    })?;
+                let phase = Phase::from_id(&text).ok_or_else(|| {
+                    format!(
+                        "--phase: unknown phase `{text}` (expected {})",
+                        ids(Phase::ALL, Phase::id)
+                    )
+                })?;
                 set_once(&mut parsed.phase, phase, &flag)?;
             }
             "--transplant" => {
@@ -181,14 +177,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let status = if text == "unknown" {
                     None
                 } else {
-                    let status = TransplantStatus::ALL
-                        .iter()
-                        .copied()
-                        .find(|s| s.as_str() == text);
+                    let status = TransplantStatus::from_id(&text);
                     Some(status.ok_or_else(|| {
                         format!(
                             "--transplant: unknown status `{text}` (expected {} or unknown)",
-                            ids(TransplantStatus::ALL, TransplantStatus::as_str)
+                            ids(TransplantStatus::ALL, TransplantStatus::id)
                         )
                     })?)
                 };
@@ -269,20 +262,11 @@ fn names(drugs: DrugSet) -> String {
         .join(", ")
 }
 
-fn regulator_name(regulator: Regulator) -> &'static str {
-    match regulator {
-        Regulator::HealthCanada => "Health Canada",
-        Regulator::UsFda => "US FDA",
-        Regulator::Ema => "EMA",
-        other => other.as_str(),
-    }
-}
-
 /// `[label-hc-sarclisa, Health Canada]`, or `[page-sine]` for a source with no regulator.
 fn cite(source: Source) -> String {
     match source.regulator() {
-        Some(regulator) => format!("[{source}, {}]", regulator_name(regulator)),
-        None => format!("[{source}]"),
+        Some(regulator) => format!("[{}, {}]", source.id(), regulator.label()),
+        None => format!("[{}]", source.id()),
     }
 }
 
@@ -290,7 +274,7 @@ fn render(history: &TreatmentHistory, phase_assumed: bool, regulators: &[Regulat
     let mut out = String::new();
     let lines = history.prior_lines();
     let _ = writeln!(out, "Treatment history");
-    let _ = write!(out, "  phase: {}", words(history.phase().as_str()));
+    let _ = write!(out, "  phase: {}", words(history.phase().id()));
     if phase_assumed {
         let _ = write!(
             out,
@@ -319,7 +303,7 @@ fn render(history: &TreatmentHistory, phase_assumed: bool, regulators: &[Regulat
         "  transplant: {}",
         history
             .transplant()
-            .map_or("status unknown".to_owned(), |t| words(t.as_str()))
+            .map_or("status unknown".to_owned(), |t| words(t.id()))
     );
     let _ = writeln!(out);
     let _ = writeln!(
@@ -327,7 +311,7 @@ fn render(history: &TreatmentHistory, phase_assumed: bool, regulators: &[Regulat
         "The catalogue records the approved indications of {}; it does not recommend treatment.",
         regulators
             .iter()
-            .map(|r| regulator_name(*r))
+            .map(|r| r.label())
             .collect::<Vec<_>>()
             .join(" and ")
     );
@@ -374,7 +358,7 @@ fn refractoriness(out: &mut String) {
 /// One regulator's verdict: the indication matched (with its status, date and the regulator's
 /// words), or the closest one and each reason, or that none names the therapy.
 fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
-    let who = regulator_name(regulator);
+    let who = regulator.label();
     let indication = match verdict {
         Verdict::Within(i) => {
             let _ = writeln!(

@@ -345,7 +345,7 @@ fn write_lines<W: Write>(
             .phases
             .iter()
             .map(|s| match s.regimen() {
-                Some(r) => format!("{} {}", s.phase, r.name()),
+                Some(r) => format!("{} {}", s.phase, r),
                 None => s.phase.to_string(),
             })
             .collect::<Vec<_>>()

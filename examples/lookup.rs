@@ -200,14 +200,14 @@ fn row(input: &str, note: &str, out: &mut impl Write) -> Result<bool, Stop> {
             out.write_all(kind(therapy).as_bytes())?;
             out.write_all(b"\t")?;
             write_id(therapy, out)?;
-            writeln!(out, "\t{}\t\t{note}", therapy.name())?;
+            writeln!(out, "\t{}\t\t{note}", therapy)?;
             Ok(true)
         }
         Err(error) => {
             out.write_all(b"\tunresolved\t\t\t")?;
             for (i, suggestion) in error.suggestions().enumerate() {
                 let separator = if i == 0 { "" } else { ", " };
-                write!(out, "{separator}{}", suggestion.name())?;
+                write!(out, "{separator}{}", suggestion)?;
             }
             writeln!(out, "\t{note}")?;
             Ok(false)

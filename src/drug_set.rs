@@ -266,14 +266,20 @@ impl fmt::Debug for DrugSet {
     }
 }
 
-/// The drugs' ids joined by ` + `, in catalogue order.
+/// The drugs' generic names joined by ` + `, in catalogue order.
+///
+/// ```
+/// use myeloma::{Drug, DrugSet};
+/// let set = DrugSet::EMPTY.with(Drug::Pomalidomide).with(Drug::AcetylsalicylicAcid);
+/// assert_eq!(set.to_string(), "pomalidomide + acetylsalicylic acid");
+/// ```
 impl fmt::Display for DrugSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, drug) in self.iter().enumerate() {
             if i > 0 {
                 f.write_str(" + ")?;
             }
-            f.write_str(drug.id())?;
+            fmt::Display::fmt(&drug, f)?;
         }
         Ok(())
     }

@@ -450,7 +450,7 @@ impl fmt::Display for HistoryError {
             ),
             HistoryError::NoPriorLines { phase } => {
                 f.write_str("phase ")?;
-                write_words(f, phase.as_str())?;
+                write_words(f, phase.id())?;
                 f.write_str(" needs at least 1 prior line of therapy (got 0)")
             }
             HistoryError::RefractoryNotExposed { drugs } => write!(
@@ -467,7 +467,7 @@ impl fmt::Display for HistoryError {
             }
             HistoryError::TransplantConflict { phase, transplant } => {
                 f.write_str("phase ")?;
-                write_words(f, phase.as_str())?;
+                write_words(f, phase.id())?;
                 f.write_str(" conflicts with ")?;
                 write_transplant(f, Some(transplant))
             }
@@ -556,7 +556,7 @@ impl fmt::Display for Unmet {
                 uses,
             } => {
                 f.write_str("not stated for ")?;
-                write_words(f, phase.as_str())?;
+                write_words(f, phase.id())?;
                 // When a use covers the phase, the transplant status is what rules it out: say so.
                 if uses.iter().any(|u| u.phases().contains(&phase)) {
                     f.write_str(" with ")?;
@@ -572,13 +572,13 @@ impl fmt::Display for Unmet {
                 settings,
             } => {
                 f.write_str("not used for ")?;
-                write_words(f, phase.as_str())?;
+                write_words(f, phase.id())?;
                 if phase == Phase::NewlyDiagnosed {
                     f.write_str(" with ")?;
                     write_transplant(f, transplant)?;
                 }
                 f.write_str(" (used for: ")?;
-                write_list(f, settings.iter(), "; ", |f, s| write_words(f, s.as_str()))?;
+                write_list(f, settings.iter(), "; ", |f, s| write_words(f, s.id()))?;
                 f.write_str(")")
             }
             Unmet::NeedsPriorLines { required, actual } => write!(
@@ -625,7 +625,7 @@ fn write_transplant(f: &mut fmt::Formatter<'_>, status: Option<TransplantStatus>
     match status {
         Some(status) => {
             f.write_str("transplant ")?;
-            write_words(f, status.as_str())
+            write_words(f, status.id())
         }
         None => f.write_str("transplant status unknown"),
     }
@@ -652,7 +652,7 @@ fn write_list<T>(
 /// "newly diagnosed with transplant planned, as induction therapy".
 fn write_use(f: &mut fmt::Formatter<'_>, purpose: Use) -> fmt::Result {
     write_list(f, purpose.phases().iter(), " or ", |f, p| {
-        write_words(f, p.as_str())
+        write_words(f, p.id())
     })?;
     if !purpose.transplant().is_empty() {
         f.write_str(" with ")?;

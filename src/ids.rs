@@ -1,5 +1,7 @@
-//! `Display`, `FromStr` and (with the `serde` feature) serde for every catalogue enum, all through
-//! the stable id. Drugs and regimens also parse (and deserialise) from every name they are written by.
+//! `Display`, `FromStr` and (with the `serde` feature) serde for every catalogue enum. `Display`
+//! writes what a person reads (a drug's generic name, a regimen's acronym, a class's name); serde
+//! writes the stable id. `FromStr` and `Deserialize` read the id and what `Display` writes; drugs and
+//! regimens also every name they are written by.
 
 use core::fmt;
 use core::str::FromStr;
@@ -9,11 +11,11 @@ use crate::{Drug, DrugClass, Regimen, Route, Source, Target, Use};
 
 /// Implements the id traits for catalogue enums; `$parse` turns text into the entry.
 macro_rules! id_traits {
-    ($($ty:ident => $parse:expr;)*) => {$(
-        /// Writes the stable id.
+    ($($ty:ident($shown:ident) => $parse:expr;)*) => {$(
+        #[doc = concat!("Writes [`", stringify!($ty), "::", stringify!($shown), "`], what a person reads; the stable id is [`", stringify!($ty), "::id`].")]
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.id())
+                f.write_str(self.$shown())
             }
         }
 
@@ -45,13 +47,27 @@ macro_rules! id_traits {
 }
 
 id_traits! {
-    Drug => |text| Drug::from_name(text).ok_or_else(|| ambiguous_or(Expected::Drug, text));
-    Regimen => parse_regimen;
-    DrugClass => |text| DrugClass::from_id(text).ok_or_else(|| ParseError::new(Expected::DrugClass, text, text));
-    Target => |text| Target::from_id(text).ok_or_else(|| ParseError::new(Expected::Target, text, text));
-    Route => |text| Route::from_id(text).ok_or_else(|| ParseError::new(Expected::Route, text, text));
-    Use => |text| Use::from_id(text).ok_or_else(|| ParseError::new(Expected::Use, text, text));
-    Source => |text| Source::from_id(text).ok_or_else(|| ParseError::new(Expected::Source, text, text));
+    Drug(generic_name) => |text| Drug::from_name(text).ok_or_else(|| ambiguous_or(Expected::Drug, text));
+    Regimen(acronym) => parse_regimen;
+    DrugClass(name) => |text| by_id_or_shown(DrugClass::ALL, DrugClass::id, DrugClass::name, text).ok_or_else(|| ParseError::new(Expected::DrugClass, text, text));
+    Target(name) => |text| by_id_or_shown(Target::ALL, Target::id, Target::name, text).ok_or_else(|| ParseError::new(Expected::Target, text, text));
+    Route(name) => |text| by_id_or_shown(Route::ALL, Route::id, Route::name, text).ok_or_else(|| ParseError::new(Expected::Route, text, text));
+    Use(wording) => |text| by_id_or_shown(Use::ALL, Use::id, Use::wording, text).ok_or_else(|| ParseError::new(Expected::Use, text, text));
+    Source(title) => |text| by_id_or_shown(Source::ALL, Source::id, Source::title, text).ok_or_else(|| ParseError::new(Expected::Source, text, text));
+}
+
+/// The entry whose id is exactly `text`, or whose displayed form is `text` in any ASCII case, so
+/// that what `Display` writes reads back.
+fn by_id_or_shown<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    shown: fn(T) -> &'static str,
+    text: &str,
+) -> Option<T> {
+    let all = all.iter().copied();
+    all.clone()
+        .find(|&e| id(e) == text)
+        .or_else(|| all.clone().find(|&e| shown(e).eq_ignore_ascii_case(text)))
 }
 
 /// A regimen by name, or by a list of drugs that is exactly one regimen's.

@@ -66,7 +66,7 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Within(i) => {
-                write!(f, "within the indication [{}]", i.source)?;
+                write!(f, "within the indication [{}]", i.source.id())?;
                 if !i.other.is_empty() {
                     f.write_str(" (it also states, unchecked: ")?;
                     for (n, words) in i.other.iter().enumerate() {
@@ -80,7 +80,7 @@ impl fmt::Display for Verdict {
                 Ok(())
             }
             Verdict::Outside { closest, reasons } => {
-                write!(f, "outside every indication; closest [{}]: ", closest.source)?;
+                write!(f, "outside every indication; closest [{}]: ", closest.source.id())?;
                 for (n, reason) in reasons.iter().enumerate() {
                     if n > 0 {
                         f.write_str("; ")?;
@@ -145,10 +145,10 @@ impl fmt::Display for Reason {
                 write!(
                     f,
                     "approved for {} (the patient: {phase}",
-                    setting.as_str().replace_dashes()
+                    setting.id().replace_dashes()
                 )?;
                 if let Some(t) = transplant {
-                    write!(f, ", transplant {t}")?;
+                    write!(f, ", {t}")?;
                 }
                 f.write_str(")")
             }

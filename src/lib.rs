@@ -50,7 +50,7 @@ pub use medication::{
     Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,
     MAX_CONFLICTS, MAX_DOSES,
 };
-pub use resolve::{resolve, Expected, ParseError, Suggestion, Suggestions, Therapy, TherapyName};
+pub use resolve::{resolve, Expected, ParseError, Suggestion, Suggestions, Therapy};
 pub use schema::{
     AcronymOrigin, Alias, Approval, ApprovalStatus, Basis, Component, Dose, DrugRole, Exposure,
     GivenBy, Indication, IndicationStatus, Note, NoteKind, Page, Passage, Phase, Prerequisites,

@@ -3,10 +3,11 @@
 
 use crate::{Drug, DrugClass, Source, Target};
 
-/// Declares a closed vocabulary enum with its written form: `ALL`, `as_str`, `Display`, `FromStr`
-/// and, with the `serde` feature, serde through that form.
+/// Declares a closed vocabulary enum with its stable id and the label a person reads: `ALL`,
+/// `id`, `from_id`, `label`, `Display` (the label), `FromStr` (the id or the label) and, with the
+/// `serde` feature, serde through the id.
 macro_rules! vocab {
-    ($(#[$meta:meta])* pub enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+    ($(#[$meta:meta])* pub enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal : $label:literal,)* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
@@ -18,29 +19,43 @@ macro_rules! vocab {
             /// Every value, in order.
             pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
 
-            /// The written form, as in the catalogue YAML and the JSON export.
-            pub const fn as_str(self) -> &'static str {
+            /// The stable id, as in the catalogue YAML, serde and the JSON export.
+            pub const fn id(self) -> &'static str {
                 match self {
-                    $($ty::$variant => $text,)*
+                    $($ty::$variant => $id,)*
+                }
+            }
+
+            /// The value whose id is exactly `id`, usable in `const` context.
+            pub const fn from_id(id: &str) -> Option<$ty> {
+                $(if crate::text::same(id.as_bytes(), $id.as_bytes()) {
+                    return Some($ty::$variant);
+                })*
+                None
+            }
+
+            /// What a person reads, as `Display` writes it.
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $label,)*
                 }
             }
         }
 
+        /// Writes the label, such as `Health Canada`; the id is [`id`](Self::id).
         impl core::fmt::Display for $ty {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str(self.label())
             }
         }
 
-        /// Parses the written form exactly, as `as_str` writes it.
+        /// Reads the id exactly, or the label in any ASCII case, so that `Display` reads back.
         impl core::str::FromStr for $ty {
             type Err = crate::ParseError;
 
             fn from_str(text: &str) -> Result<$ty, crate::ParseError> {
-                $ty::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == text)
+                $ty::from_id(text)
+                    .or_else(|| $ty::ALL.iter().copied().find(|v| v.label().eq_ignore_ascii_case(text)))
                     .ok_or_else(|| crate::ParseError::new(crate::Expected::Value(crate::Vocabulary::$ty), text, text))
             }
         }
@@ -48,7 +63,7 @@ macro_rules! vocab {
         #[cfg(feature = "serde")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                serializer.serialize_str(self.id())
             }
         }
 
@@ -122,17 +137,17 @@ vocab! {
     /// What kind of source a [`Source`] is.
     pub enum SourceKind {
         /// A section of the source page.
-        PageSection => "page-section",
+        PageSection => "page-section" : "page section",
         /// An entry of the source page's own reference list.
-        Reference => "reference",
+        Reference => "reference" : "reference",
         /// A product label or a regulator's decision.
-        Label => "label",
+        Label => "label" : "label",
         /// A clinical guideline or paper.
-        Guideline => "guideline",
+        Guideline => "guideline" : "guideline",
         /// A code system (ATC, RxNorm).
-        CodeSystem => "code-system",
+        CodeSystem => "code-system" : "code system",
         /// Names as written in clinical literature and records.
-        ClinicalUsage => "clinical-usage",
+        ClinicalUsage => "clinical-usage" : "clinical usage",
     }
 }
 
@@ -142,12 +157,12 @@ vocab! {
     pub enum DrugRole {
         /// Anti-myeloma therapy: proteasome inhibitors, immunomodulatory drugs, antibodies,
         /// bispecifics, CAR-T, chemotherapy and the other drugs that define a regimen.
-        LineDefining => "line-defining",
+        LineDefining => "line-defining" : "line-defining therapy",
         /// A corticosteroid: part of a regimen's name (the "d" of VRd), never a line on its own.
-        Steroid => "steroid",
+        Steroid => "steroid" : "steroid",
         /// Supportive care given beside treatment: clot prevention, bone health, infection
         /// prophylaxis, stem-cell mobilisation.
-        Supportive => "supportive",
+        Supportive => "supportive" : "supportive care",
     }
 }
 
@@ -155,23 +170,23 @@ vocab! {
     /// A setting of treatment that a regimen is used in.
     pub enum Setting {
         /// Multiple myeloma in any setting: an indication that states no restriction.
-        Any => "any",
+        Any => "any" : "any setting",
         /// Newly diagnosed, whatever the transplant plan (an indication that names none).
-        NewlyDiagnosed => "newly-diagnosed",
+        NewlyDiagnosed => "newly-diagnosed" : "newly diagnosed",
         /// Newly diagnosed, with a stem-cell transplant planned.
-        NewlyDiagnosedTransplantEligible => "newly-diagnosed-transplant-eligible",
+        NewlyDiagnosedTransplantEligible => "newly-diagnosed-transplant-eligible" : "newly diagnosed, transplant-eligible",
         /// Newly diagnosed, with no transplant planned or possible.
-        NewlyDiagnosedTransplantIneligible => "newly-diagnosed-transplant-ineligible",
+        NewlyDiagnosedTransplantIneligible => "newly-diagnosed-transplant-ineligible" : "newly diagnosed, transplant-ineligible",
         /// Maintenance after induction or transplant.
-        Maintenance => "maintenance",
+        Maintenance => "maintenance" : "maintenance",
         /// Maintenance after an autologous stem-cell transplant only.
-        MaintenanceAfterTransplant => "maintenance-after-transplant",
+        MaintenanceAfterTransplant => "maintenance-after-transplant" : "maintenance after transplant",
         /// Relapsed or refractory disease.
-        RelapsedOrRefractory => "relapsed-or-refractory",
+        RelapsedOrRefractory => "relapsed-or-refractory" : "relapsed or refractory",
         /// High-risk smouldering myeloma.
-        HighRiskSmouldering => "high-risk-smouldering",
+        HighRiskSmouldering => "high-risk-smouldering" : "high-risk smouldering myeloma",
         /// High-dose conditioning before an autologous stem-cell transplant.
-        TransplantConditioning => "transplant-conditioning",
+        TransplantConditioning => "transplant-conditioning" : "transplant conditioning",
     }
 }
 
@@ -179,15 +194,15 @@ vocab! {
     /// What a regulator's indication for a therapy is.
     pub enum IndicationStatus {
         /// Approved (Health Canada NOC; FDA regular approval).
-        Approved => "approved",
+        Approved => "approved" : "approved",
         /// FDA accelerated approval.
-        Accelerated => "accelerated",
+        Accelerated => "accelerated" : "accelerated approval",
         /// Health Canada approval with conditions (NOC/c).
-        Conditional => "conditional",
+        Conditional => "conditional" : "approved with conditions",
         /// An indication that was withdrawn: it no longer approves the therapy.
-        Withdrawn => "withdrawn",
+        Withdrawn => "withdrawn" : "withdrawn",
         /// No indication of this regulator names the therapy (guideline or off-label use).
-        None => "none",
+        None => "none" : "no indication",
     }
 }
 
@@ -290,17 +305,17 @@ vocab! {
     /// What a regulator decided on a drug for multiple myeloma.
     pub enum ApprovalStatus {
         /// Approved (Health Canada NOC; FDA regular approval).
-        Approved => "approved",
+        Approved => "approved" : "approved",
         /// FDA accelerated approval.
-        Accelerated => "accelerated",
+        Accelerated => "accelerated" : "accelerated approval",
         /// Health Canada approval with conditions (NOC/c).
-        Conditional => "conditional",
+        Conditional => "conditional" : "approved with conditions",
         /// An approval that was later withdrawn.
-        Withdrawn => "withdrawn",
+        Withdrawn => "withdrawn" : "withdrawn",
         /// Not approved: a negative decision or a cancelled submission.
-        NotApproved => "not-approved",
+        NotApproved => "not-approved" : "not approved",
         /// Approved for other uses only; its use in myeloma is off-label or supportive.
-        NotForMyeloma => "not-for-myeloma",
+        NotForMyeloma => "not-for-myeloma" : "not approved for myeloma",
     }
 }
 
@@ -308,11 +323,11 @@ vocab! {
     /// The regulator whose label a rule follows.
     pub enum Regulator {
         /// Health Canada, the default: the source page is Canadian.
-        HealthCanada => "health-canada",
+        HealthCanada => "health-canada" : "Health Canada",
         /// The United States Food and Drug Administration.
-        UsFda => "us-fda",
+        UsFda => "us-fda" : "US FDA",
         /// The European Medicines Agency.
-        Ema => "ema",
+        Ema => "ema" : "EMA",
     }
 }
 
@@ -320,20 +335,20 @@ vocab! {
     /// What a [`Note`] records.
     pub enum NoteKind {
         /// The source page misspells a name; the catalogue holds the correct spelling.
-        Misspelling => "misspelling",
+        Misspelling => "misspelling" : "misspelling",
         /// The source page conflicts with a product label; the catalogue follows the label.
-        LabelConflict => "label-conflict",
+        LabelConflict => "label-conflict" : "label conflict",
         /// The page's wording differs from the usual term without being wrong.
-        Wording => "wording",
+        Wording => "wording" : "wording",
         /// A fact beyond the page that helps read it.
-        Clarification => "clarification",
+        Clarification => "clarification" : "clarification",
         /// How the catalogue maps a statement of the page onto its types.
-        Interpretation => "interpretation",
+        Interpretation => "interpretation" : "interpretation",
         /// Something the page does not give.
-        Omission => "omission",
+        Omission => "omission" : "omission",
         /// How a name is used in records beyond the page's meaning (an acronym that meant another
         /// regimen in older literature, an abbreviation that is also a response category).
-        RecordUsage => "record-usage",
+        RecordUsage => "record-usage" : "record usage",
     }
 }
 
@@ -361,9 +376,9 @@ vocab! {
     /// What the catalogue knows of a class's side effects.
     pub enum SideEffects {
         /// The page had a list, but it was lost when the page was copied; none is invented.
-        LostInCopying => "lost-in-copying",
+        LostInCopying => "lost-in-copying" : "lost in copying",
         /// The page gives no list for this kind of drug.
-        NotInSource => "not-in-source",
+        NotInSource => "not-in-source" : "not in the source",
     }
 }
 
@@ -371,15 +386,15 @@ vocab! {
     /// Where a patient is in the course of treatment.
     pub enum Phase {
         /// Newly diagnosed, before or during first treatment.
-        NewlyDiagnosed => "newly-diagnosed",
+        NewlyDiagnosed => "newly-diagnosed" : "newly diagnosed",
         /// After induction therapy.
-        AfterInduction => "after-induction",
+        AfterInduction => "after-induction" : "after induction",
         /// After a stem cell transplant.
-        AfterTransplant => "after-transplant",
+        AfterTransplant => "after-transplant" : "after transplant",
         /// The myeloma has come back after treatment.
-        Relapsed => "relapsed",
+        Relapsed => "relapsed" : "relapsed",
         /// The myeloma no longer responds to treatment.
-        Refractory => "refractory",
+        Refractory => "refractory" : "refractory",
     }
 }
 
@@ -387,11 +402,11 @@ vocab! {
     /// Where a patient stands with a stem cell transplant.
     pub enum TransplantStatus {
         /// A transplant is planned.
-        Planned => "planned",
+        Planned => "planned" : "transplant planned",
         /// A transplant was done.
-        Done => "done",
+        Done => "done" : "transplant done",
         /// A transplant is not possible.
-        NotPossible => "not-possible",
+        NotPossible => "not-possible" : "transplant not possible",
     }
 }
 
@@ -399,7 +414,7 @@ vocab! {
     /// A dose qualifier the page gives for a drug in a combination.
     pub enum Dose {
         /// "low-dose", as in low-dose dexamethasone.
-        LowDose => "low-dose",
+        LowDose => "low-dose" : "low-dose",
     }
 }
 
@@ -407,9 +422,9 @@ vocab! {
     /// Where a regimen's acronym comes from.
     pub enum AcronymOrigin {
         /// The source page uses it.
-        Source => "source",
+        Source => "source" : "the source page",
         /// The page describes the combination in words; the acronym is the one of clinical use.
-        Clinical => "clinical",
+        Clinical => "clinical" : "clinical use",
     }
 }
 
@@ -598,9 +613,9 @@ vocab! {
     /// How well an RxNorm code was verified.
     pub enum RxcuiStatus {
         /// Seen in an authoritative value set.
-        Confirmed => "confirmed",
+        Confirmed => "confirmed" : "confirmed",
         /// Seen in non-authoritative files only.
-        Likely => "likely",
+        Likely => "likely" : "likely",
     }
 }
 

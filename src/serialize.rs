@@ -188,10 +188,29 @@ impl<'de> Deserialize<'de> for DrugSet {
     }
 }
 
-/// The text a person writes: a drug's or regimen's id, or a combination's drugs joined by ` + `.
+/// The stable ids: a drug's or regimen's id, or a combination's drug ids joined by ` + `.
 impl Serialize for Therapy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self {
+            Therapy::Drug(d) => serializer.serialize_str(d.id()),
+            Therapy::Regimen(r) => serializer.serialize_str(r.id()),
+            Therapy::Combination(set) => serializer.collect_str(&Ids(*set)),
+        }
+    }
+}
+
+/// A set's drug ids joined by ` + `, which [`resolve`](crate::resolve) reads back.
+struct Ids(DrugSet);
+
+impl fmt::Display for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, drug) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" + ")?;
+            }
+            f.write_str(drug.id())?;
+        }
+        Ok(())
     }
 }
 

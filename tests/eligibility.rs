@@ -101,7 +101,7 @@ fn min_lines(p: &Prerequisites) -> u8 {
 }
 
 fn name(therapy: Therapy) -> String {
-    therapy.name().to_string()
+    therapy.to_string()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -353,8 +353,9 @@ fn the_reviews_histories_under_both_regulators() {
         for regulator in [Regulator::HealthCanada, Regulator::UsFda] {
             let text = format!("{name}, {regulator}\n{}", verdicts(&history, regulator));
             let snapshot = format!(
-                "{}__{regulator}",
-                name.replace([',', '(', ')'], "").replace(' ', "_")
+                "{}__{}",
+                name.replace([',', '(', ')'], "").replace(' ', "_"),
+                regulator.id()
             );
             insta::assert_snapshot!(snapshot, text);
         }

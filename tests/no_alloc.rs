@@ -261,7 +261,7 @@ fn an_errors_suggestions_and_message_do_not_allocate() {
     let mut shown = Fixed::new();
     let therapy = resolve("dara + pom").unwrap();
     assert_no_alloc("Display of a therapy", || {
-        write!(shown, "{therapy} = {}", therapy.name())
+        write!(shown, "{therapy} = {:?}", therapy)
     })
     .unwrap();
 }

@@ -68,11 +68,20 @@ impl Therapy {
     }
 }
 
+/// Writes it as a person does: a drug's generic name, a regimen's acronym, a combination's drugs
+/// joined by ` + `. What it writes reads back with `FromStr`.
+///
+/// ```
+/// use myeloma::{Drug, Regimen, Therapy};
+/// assert_eq!(Therapy::from(Regimen::IsaPd).to_string(), "Isa-Pd");
+/// assert_eq!(Therapy::from(Drug::AcetylsalicylicAcid).to_string(), "acetylsalicylic acid");
+/// assert_eq!("Isa-Pd".parse(), Ok(Therapy::from(Regimen::IsaPd)));
+/// ```
 impl fmt::Display for Therapy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Therapy::Drug(d) => f.write_str(d.id()),
-            Therapy::Regimen(r) => f.write_str(r.id()),
+            Therapy::Drug(d) => fmt::Display::fmt(d, f),
+            Therapy::Regimen(r) => fmt::Display::fmt(r, f),
             Therapy::Combination(set) => fmt::Display::fmt(set, f),
         }
     }
@@ -587,28 +596,6 @@ fn named_drugs(text: &str, piece: &str, named: Named) -> Result<DrugSet, ParseEr
         Named::Drug(d) => Ok(DrugSet::EMPTY.with(d)),
         Named::Regimen(r) => Ok(r.drugs()),
         Named::Ambiguous(candidates) => Err(ParseError::ambiguous(text, piece, candidates)),
-    }
-}
-
-impl Therapy {
-    /// How a person would write it: a drug's generic name, a regimen's acronym, or a
-    /// combination's drugs.
-    pub fn name(self) -> TherapyName {
-        TherapyName(self)
-    }
-}
-
-/// Displays a [`Therapy`] as a person writes it; see [`Therapy::name`].
-#[derive(Clone, Copy, Debug)]
-pub struct TherapyName(Therapy);
-
-impl fmt::Display for TherapyName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Therapy::Drug(d) => f.write_str(d.generic_name()),
-            Therapy::Regimen(r) => f.write_str(r.acronym()),
-            Therapy::Combination(set) => fmt::Display::fmt(&set, f),
-        }
     }
 }
 

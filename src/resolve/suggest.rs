@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use super::{Named, Therapy, TherapyName, MAX_KEY};
+use super::{Named, Therapy, MAX_KEY};
 use crate::catalogue::NAME_SLOTS;
 use crate::text::{self, MAX_FOLDED};
 use crate::{Drug, Regimen};
@@ -458,16 +458,11 @@ impl Suggestion {
     pub fn therapy(self) -> Therapy {
         self.0
     }
-
-    /// How a person writes it, as the error message does; the same as its `Display`.
-    pub fn name(self) -> TherapyName {
-        self.0.name()
-    }
 }
 
 impl fmt::Display for Suggestion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0.name(), f)
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
