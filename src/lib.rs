@@ -230,13 +230,15 @@ impl DrugClass {
 /// # Ok::<(), myeloma::ParseError>(())
 /// ```
 impl Regimen {
-    /// Whether any of its drugs raises the risk of blood clots, so that the page says drugs to
-    /// prevent them are given. Derived from the drugs, never kept by hand.
+    /// Whether any of its drugs raises the risk of blood clots, so that drugs to prevent them are
+    /// given: the page says so for lenalidomide, thalidomide and pomalidomide, and the US Kyprolis
+    /// label recommends thromboprophylaxis with carfilzomib. Derived from the drugs, never kept by hand.
     ///
     /// ```
     /// use myeloma::Regimen;
-    /// assert!(Regimen::RVd.needs_thromboprophylaxis());
-    /// assert!(!Regimen::Kd.needs_thromboprophylaxis());
+    /// assert!(Regimen::RVd.needs_thromboprophylaxis());   // lenalidomide
+    /// assert!(Regimen::Kd.needs_thromboprophylaxis());    // carfilzomib (US label, 5.8)
+    /// assert!(!Regimen::Vd.needs_thromboprophylaxis());
     /// ```
     pub const fn needs_thromboprophylaxis(self) -> bool {
         let components = self.components();

@@ -448,7 +448,14 @@ fn clot_risk_and_prevention_follow_the_page() {
         .filter(|d| d.raises_clot_risk())
         .map(|d| d.id())
         .collect();
-    assert_eq!(raising, ["lenalidomide", "thalidomide", "pomalidomide"]);
+    // The page's three immunomodulatory drugs, and carfilzomib from its US label.
+    assert_eq!(
+        raising,
+        ["carfilzomib", "lenalidomide", "thalidomide", "pomalidomide"]
+    );
+    for &drug in Drug::ALL.iter().filter(|d| d.raises_clot_risk()) {
+        assert!(!drug.clot_risk_sources().is_empty(), "{drug}");
+    }
     let preventing = |page: bool| -> Vec<&str> {
         Drug::ALL
             .iter()
@@ -467,6 +474,15 @@ fn clot_risk_and_prevention_follow_the_page() {
     );
     assert!(Regimen::VTdPace.needs_thromboprophylaxis());
     assert!(!Regimen::CyBorD.needs_thromboprophylaxis());
+    for regimen in [
+        Regimen::Kd,
+        Regimen::KRd,
+        Regimen::DKd,
+        Regimen::IsaKd,
+        Regimen::KCd,
+    ] {
+        assert!(regimen.needs_thromboprophylaxis(), "{regimen}");
+    }
 }
 
 #[test]
