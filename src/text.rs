@@ -44,7 +44,7 @@ pub const fn unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
 
 /// [`unit`] without the `(R)` and `(TM)` marks.
 #[inline]
-const fn plain_unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
+pub const fn plain_unit(s: &[u8], i: usize) -> (usize, Option<u8>) {
     let skip = separator_len(s, i);
     if skip > 0 {
         return (skip, None);

@@ -111,6 +111,17 @@ struct Slot {
     words: [u64; KEY_WORDS],
     len: u8,
     named: Option<Named>,
+    /// What [`Therapy::from_name`] returns for this slot's key, read without a branch.
+    therapy: Option<Therapy>,
+}
+
+/// The therapy a single name gives: none for an ambiguous name.
+const fn single(named: Option<Named>) -> Option<Therapy> {
+    match named {
+        Some(Named::Drug(d)) => Some(Therapy::Drug(d)),
+        Some(Named::Regimen(r)) => Some(Therapy::Regimen(r)),
+        Some(Named::Ambiguous(_)) | None => None,
+    }
 }
 
 /// The generated `NAME_SLOTS`, packed at compile time.
@@ -121,6 +132,7 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
         words: [0; KEY_WORDS],
         len: 0,
         named: None,
+        therapy: None,
     }; NAME_SLOTS.len()];
     let mut i = 0;
     while i < NAME_SLOTS.len() {
@@ -135,10 +147,20 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
             words,
             len: key.len() as u8,
             named,
+            therapy: single(named),
         };
         i += 1;
     }
     slots
+};
+
+/// A slot with no key: what a query that is no key reads.
+const EMPTY_SLOT: usize = {
+    let mut i = 0;
+    while SLOTS[i].named.is_some() || SLOTS[i].len != 0 {
+        i += 1;
+    }
+    i
 };
 
 /// Words a query is folded into: room past the longest key for the word that a chunk may spill
@@ -183,23 +205,20 @@ const fn below(x: u64, n: u8) -> u64 {
 /// shifted, and a short input from two reads that overlap on the same bytes.
 #[inline(always)]
 const fn chunk_at(input: &[u8], i: usize) -> (u64, usize) {
-    let rest = input.len() - i;
-    if let Some(chunk) = input.split_at(i).1.first_chunk::<8>() {
+    let tail = input.split_at(i).1;
+    let rest = tail.len();
+    if let Some(chunk) = tail.first_chunk::<8>() {
         (u64::from_le_bytes(*chunk), 8)
     } else if let Some(last) = input.last_chunk::<8>() {
         (u64::from_le_bytes(*last) >> (8 * (8 - rest)), rest)
-    } else if let (Some(first), Some(last)) = (input.first_chunk::<4>(), input.last_chunk::<4>()) {
+    } else if let (Some(first), Some(last)) = (tail.first_chunk::<4>(), tail.last_chunk::<4>()) {
         let (first, last) = (
             u32::from_le_bytes(*first) as u64,
             u32::from_le_bytes(*last) as u64,
         );
         (first | (last << (8 * (rest - 4))), rest)
     } else {
-        let (a, b, c) = (
-            input[0] as u64,
-            input[rest / 2] as u64,
-            input[rest - 1] as u64,
-        );
+        let (a, b, c) = (tail[0] as u64, tail[rest / 2] as u64, tail[rest - 1] as u64);
         (a | (b << (8 * (rest / 2))) | (c << (8 * (rest - 1))), rest)
     }
 }
@@ -211,25 +230,57 @@ enum Folded {
     Done,
     /// The folded text is longer than every key: a miss.
     TooLong,
-    /// A byte outside ASCII, or a bracket, in the eight bytes from this offset: the rest of the
-    /// input needs [`text_input::find_slow`]; the query holds the text before it.
+    /// A bracket in the eight bytes from this offset, or a full-width bracket at it: the rest of
+    /// the input needs [`text_input::find_slow`]; the query holds the text before it.
     Slow(usize),
+}
+
+/// The ASCII separators of [`text::separator_len`] below `@` as a bitmap by byte value: white
+/// space, `"`, `'`, `-` and `.`.
+const SEPARATORS_BELOW_64: u64 = {
+    let mut bits = 0u64;
+    let mut b = 0;
+    while b < 64 {
+        if text::separator_len(&[b as u8], 0) == 1 {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+};
+
+/// Whether an ASCII byte is a separator, as [`text::separator_len`] says, without its table.
+#[inline(always)]
+const fn is_ascii_separator(byte: u8) -> bool {
+    (byte < 64 && (SEPARATORS_BELOW_64 >> byte) & 1 == 1) || byte == b'_'
+}
+
+/// The low `n` bytes of a word set, for `n` from 0 to 8.
+const fn low_bytes(n: usize) -> u64 {
+    ((1u64 << (4 * n)) << (4 * n)).wrapping_sub(1)
 }
 
 /// Folds `input` into `query` as [`text::fold`] folds, eight bytes at a time: ASCII capitals are
 /// lower-cased across the word at once, and separators (found with the bytes below `0` and the five
-/// from `[` to `_`, usually none) are dropped by shifting the bytes above them down. Text with a byte
-/// outside ASCII, or a bracket (the start of `(R)` or of a brand after a generic name), is left to the
-/// slow path.
+/// from `[` to `_`, usually none) are dropped by shifting the bytes above them down. A character
+/// outside ASCII ends the word: the ASCII bytes before it are folded as a word, the character itself
+/// through [`text::plain_unit`] (an en dash or a no-break space is dropped, a full-width letter is its
+/// ASCII self), and the next word starts after it. A bracket (the start of `(R)` or of a brand after
+/// a generic name) leaves the rest to the slow path.
 #[inline(always)]
 const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
     let mut i = 0;
     while i < input.len() {
-        let (chunk, count) = chunk_at(input, i);
-        let valid = HIGHS >> (8 * (8 - count));
-        if chunk & valid != 0 {
-            return Folded::Slow(i);
+        let (mut chunk, mut count) = chunk_at(input, i);
+        let outside = chunk & HIGHS & low_bytes(count);
+        // The character outside ASCII that ends this word, if any: its length and folded byte.
+        let mut unit = (0, None);
+        if outside != 0 {
+            count = outside.trailing_zeros() as usize / 8;
+            chunk &= low_bytes(count);
+            unit = text::plain_unit(input, i + count);
         }
+        let valid = HIGHS & low_bytes(count);
         let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
         let mut folded = chunk | (capitals >> 2);
         let mut kept = count;
@@ -244,17 +295,23 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
             if byte == b'(' || byte == b'[' {
                 return Folded::Slow(i);
             }
-            if text::separator_len(&[byte], 0) == 1 {
+            if is_ascii_separator(byte) {
                 let under = (1 << at) - 1;
                 folded = (folded & under) | ((folded >> 8) & !under);
                 kept -= 1;
             }
         }
         query.append(folded, kept);
+        match unit.1 {
+            // A full-width bracket.
+            Some(b'(' | b'[') => return Folded::Slow(i + count),
+            Some(byte) => query.append(byte as u64, 1),
+            None => {}
+        }
         if query.len > MAX_KEY {
             return Folded::TooLong;
         }
-        i += count;
+        i += count + unit.0;
     }
     Folded::Done
 }
@@ -287,24 +344,28 @@ impl Query {
     /// The entry of the table slot whose key is this query, if any.
     #[inline(always)]
     const fn probe(&self) -> Option<Named> {
-        if self.len == 0 {
-            return None;
-        }
+        SLOTS[self.slot()].named
+    }
+
+    /// The table slot whose key is this query, or an empty slot: found with a select, not a
+    /// branch, since whether a query hits is as unpredictable as the query. The empty query needs
+    /// no test: it equals the key of an empty slot.
+    #[inline(always)]
+    const fn slot(&self) -> usize {
         let words = self.words.split_at(KEY_WORDS).0;
         let h = text::hash_words(NAME_SEED, words, self.len);
         let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
-        let slot = &SLOTS[text::slot(h, d1, d2, SLOTS.len() - 1)];
+        let index = text::slot(h, d1, d2, SLOTS.len() - 1);
+        let slot = &SLOTS[index];
         let mut differ = (slot.len as usize ^ self.len) as u64;
         let mut w = 0;
         while w < KEY_WORDS {
             differ |= slot.words[w] ^ words[w];
             w += 1;
         }
-        if differ == 0 {
-            slot.named
-        } else {
-            None
-        }
+        // All ones when the key is the query, else zero.
+        let same = ((differ == 0) as usize).wrapping_neg();
+        (index & same) | (EMPTY_SLOT & !same)
     }
 }
 
@@ -361,10 +422,14 @@ impl Therapy {
     /// ```
     #[inline]
     pub const fn from_name(name: &str) -> Option<Therapy> {
-        match lookup(name) {
-            Some(Named::Drug(d)) => Some(Therapy::Drug(d)),
-            Some(Named::Regimen(r)) => Some(Therapy::Regimen(r)),
-            Some(Named::Ambiguous(_)) | None => None,
+        let mut query = Query::new();
+        match fold_query(name.as_bytes(), &mut query) {
+            Folded::Done => SLOTS[query.slot()].therapy,
+            Folded::TooLong => None,
+            Folded::Slow(i) => match text_input::find_slow(name.as_bytes(), i, query) {
+                Found::Named(named) => single(Some(named)),
+                _ => None,
+            },
         }
     }
 }
@@ -678,6 +743,17 @@ mod tests {
 
     /// The word-at-a-time fold agrees with [`text::fold`], word for word, on random text made of
     /// [`PIECES`], of every length up to past the longest key.
+    #[test]
+    fn the_separator_bitmap_is_the_separator_table() {
+        for byte in 0..0x80u8 {
+            assert_eq!(
+                is_ascii_separator(byte),
+                text::separator_len(&[byte], 0) == 1,
+                "{byte:#04x}"
+            );
+        }
+    }
+
     #[test]
     fn the_word_fold_is_the_byte_fold() {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
