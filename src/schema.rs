@@ -7,27 +7,47 @@ use crate::{Drug, DrugClass, Source, Target};
 /// `id`, `from_id`, `label`, `Display` (the label), `FromStr` (the id or the label) and, with the
 /// `serde` feature, serde through the id.
 macro_rules! vocab {
-    ($(#[$meta:meta])* pub enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal : $label:literal,)* }) => {
+    ($(#[$meta:meta])* pub enum $ty:ident {
+        $(#[$fmeta:meta])* $first:ident => $first_id:literal : $first_label:literal,
+        $($(#[$vmeta:meta])* $variant:ident => $id:literal : $label:literal,)*
+    }) => {
         $(#[$meta])*
+        ///
+        /// Each value has a stable id, which serde writes, and a label, which `Display` writes;
+        /// `FromStr` reads both:
+        ///
+        /// ```
+        #[doc = concat!("use myeloma::", stringify!($ty), ";")]
+        #[doc = concat!("let value = ", stringify!($ty), "::", stringify!($first), ";")]
+        #[doc = concat!("assert_eq!(value.id(), \"", $first_id, "\");")]
+        #[doc = concat!("assert_eq!(value.to_string(), \"", $first_label, "\");")]
+        #[doc = concat!("assert_eq!(", stringify!($ty), "::from_id(\"", $first_id, "\"), Some(value));")]
+        #[doc = concat!("assert_eq!(\"", $first_label, "\".parse(), Ok(value));")]
+        /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum $ty {
+            $(#[$fmeta])* $first,
             $($(#[$vmeta])* $variant,)*
         }
 
         impl $ty {
             /// Every value, in order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+            pub const ALL: &'static [$ty] = &[$ty::$first, $($ty::$variant),*];
 
             /// The stable id, as in the catalogue YAML, serde and the JSON export.
             pub const fn id(self) -> &'static str {
                 match self {
+                    $ty::$first => $first_id,
                     $($ty::$variant => $id,)*
                 }
             }
 
             /// The value whose id is exactly `id`, usable in `const` context.
             pub const fn from_id(id: &str) -> Option<$ty> {
+                if crate::text::same(id.as_bytes(), $first_id.as_bytes()) {
+                    return Some($ty::$first);
+                }
                 $(if crate::text::same(id.as_bytes(), $id.as_bytes()) {
                     return Some($ty::$variant);
                 })*
@@ -37,6 +57,7 @@ macro_rules! vocab {
             /// What a person reads, as `Display` writes it.
             pub const fn label(self) -> &'static str {
                 match self {
+                    $ty::$first => $first_label,
                     $($ty::$variant => $label,)*
                 }
             }
