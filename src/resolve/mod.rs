@@ -251,7 +251,7 @@ const SEPARATORS_BELOW_64: u64 = {
 
 /// Whether an ASCII byte is a separator, as [`text::separator_len`] says, without its table.
 #[inline(always)]
-const fn is_ascii_separator(byte: u8) -> bool {
+pub(super) const fn is_ascii_separator(byte: u8) -> bool {
     (byte < 64 && (SEPARATORS_BELOW_64 >> byte) & 1 == 1) || byte == b'_'
 }
 
@@ -389,14 +389,40 @@ pub(crate) enum Found {
 /// slow path ([`text_input::find_slow`]).
 #[inline(always)]
 pub(crate) const fn find(name: &str) -> Found {
+    match find_single(name) {
+        Ok(Therapy::Drug(d)) => Found::Named(Named::Drug(d)),
+        Ok(Therapy::Regimen(r)) => Found::Named(Named::Regimen(r)),
+        Ok(Therapy::Combination(_)) => Found::Missing,
+        Err(found) => found,
+    }
+}
+
+/// What [`find`] finds, with a name of one drug or regimen as its therapy, read from the slot
+/// without a branch on which it is; anything else (a miss, an ambiguous name, brackets that
+/// disagree) as found.
+#[inline(always)]
+const fn find_single(name: &str) -> Result<Therapy, Found> {
     let mut query = Query::new();
-    match fold_query(name.as_bytes(), &mut query) {
-        Folded::Done => match query.probe() {
-            Some(named) => Found::Named(named),
-            None => Found::Missing,
-        },
+    let found = match fold_query(name.as_bytes(), &mut query) {
+        Folded::Done => {
+            let slot = &SLOTS[query.slot()];
+            if let Some(therapy) = slot.therapy {
+                return Ok(therapy);
+            }
+            match slot.named {
+                Some(named) => Found::Named(named),
+                None => Found::Missing,
+            }
+        }
         Folded::TooLong => Found::Missing,
         Folded::Slow(i) => text_input::find_slow(name.as_bytes(), i, query),
+    };
+    match found {
+        Found::Named(named) => match single(Some(named)) {
+            Some(therapy) => Ok(therapy),
+            None => Err(found),
+        },
+        _ => Err(found),
     }
 }
 
@@ -424,6 +450,7 @@ impl Therapy {
     pub const fn from_name(name: &str) -> Option<Therapy> {
         let mut query = Query::new();
         match fold_query(name.as_bytes(), &mut query) {
+            // Hit or miss, the slot's therapy is the answer: no branch on which (see `Slot`).
             Folded::Done => SLOTS[query.slot()].therapy,
             Folded::TooLong => None,
             Folded::Slow(i) => match text_input::find_slow(name.as_bytes(), i, query) {
@@ -552,10 +579,9 @@ fn is_list_separator(c: char) -> bool {
 /// ```
 #[inline]
 pub fn resolve(text: &str) -> Result<Therapy, ParseError> {
-    match find(text) {
-        Found::Named(Named::Drug(d)) => Ok(Therapy::Drug(d)),
-        Found::Named(Named::Regimen(r)) => Ok(Therapy::Regimen(r)),
-        found => resolve_further(text, found),
+    match find_single(text) {
+        Ok(therapy) => Ok(therapy),
+        Err(found) => resolve_further(text, found),
     }
 }
 

@@ -7,7 +7,7 @@
 use core::fmt;
 
 use super::suggest::position;
-use super::{fold_units, Found, Named, Query, Therapy, MAX_KEY};
+use super::{fold_units, is_ascii_separator, Found, Named, Query, Therapy, MAX_KEY};
 use crate::text;
 
 /// Looks up text that the fast fold could not, going on from `from` with the text before it folded
@@ -157,7 +157,29 @@ const fn contains(candidates: &[Therapy], t: Therapy) -> bool {
 /// the shape of one: a letter, two digits, two letters, two digits.
 pub(super) fn atc_code(input: &str) -> Option<[u8; 7]> {
     let bytes = input.as_bytes();
-    // Cheap refusals first: a code has four digits, ASCII or full-width (U+FF10 to U+FF19 end in a
+    // Cheapest refusal first, since most text that reaches here is a misspelt name: a code starts
+    // with a letter and a digit (`L01`), folded as names are.
+    let (mut i, mut seen) = (0, 0);
+    while i < bytes.len() && seen < 2 {
+        let (len, byte) = match bytes[i] {
+            b if is_ascii_separator(b) => (1, None),
+            b if b.is_ascii() => (1, Some(b)),
+            _ => text::unit(bytes, i),
+        };
+        i += len;
+        if let Some(b) = byte {
+            let fits = if seen == 0 {
+                b.is_ascii_alphabetic()
+            } else {
+                b.is_ascii_digit()
+            };
+            if !fits {
+                return None;
+            }
+            seen += 1;
+        }
+    }
+    // Then: a code has four digits, ASCII or full-width (U+FF10 to U+FF19 end in a
     // byte from 0x90 to 0x99; other characters may too, so the count outside ASCII may be high,
     // never low), and starts with a letter.
     let digits = bytes
