@@ -135,9 +135,29 @@ fn version(c: &Checked) -> TokenStream {
     let version = &c.page.catalogue_version;
     let reviewed = &c.page.reviewed;
     quote! {
-        /// The catalogue's version; it changes whenever any fact in it changes.
+        /// The catalogue's version; it changes whenever any fact in it changes, so that what is
+        /// derived from the catalogue can be stored with it and recognised as stale.
+        ///
+        /// ```
+        /// use myeloma::{CATALOGUE_VERSION, REVIEWED};
+        /// let stamp = format!("myeloma catalogue {CATALOGUE_VERSION} (reviewed {REVIEWED})");
+        /// assert!(!CATALOGUE_VERSION.is_empty() && stamp.contains(CATALOGUE_VERSION));
+        /// ```
         pub const CATALOGUE_VERSION: &str = #version;
-        /// The date the catalogue was last reviewed against its sources (YYYY-MM-DD).
+        /// The date the catalogue was last reviewed against its sources (YYYY-MM-DD). No decision
+        /// it records is dated later.
+        ///
+        /// ```
+        /// use myeloma::{Drug, Regimen, REVIEWED};
+        /// let [year, month, day] = [0..4, 5..7, 8..10].map(|r| REVIEWED[r].parse::<u16>().unwrap());
+        /// assert!(year > 0 && (1..=12).contains(&month) && (1..=31).contains(&day));
+        /// // Dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, so they compare as text.
+        /// let approvals = Drug::ALL.iter().flat_map(|d| d.approvals()).map(|a| a.date);
+        /// let indications = Drug::ALL.iter().flat_map(|d| d.indications());
+        /// let indications = indications.chain(Regimen::ALL.iter().flat_map(|r| r.indications()));
+        /// let mut dates = approvals.chain(indications.map(|i| i.date)).flatten();
+        /// assert!(dates.all(|date| date <= REVIEWED));
+        /// ```
         pub const REVIEWED: &str = #reviewed;
     }
 }
@@ -618,6 +638,16 @@ fn page(c: &Checked) -> TokenStream {
     quote! {
         /// The source page's own details and the prose that belongs to no single entry: its
         /// definition of targeted therapy, the coverage note, clot prevention and its disclaimer.
+        ///
+        /// ```
+        /// use myeloma::{Drug, PAGE};
+        /// // The drugs the page says raise the risk of blood clots are those the catalogue marks.
+        /// let clots = PAGE.clot_prevention.text.to_lowercase();
+        /// for drug in [Drug::Lenalidomide, Drug::Thalidomide, Drug::Pomalidomide] {
+        ///     assert!(clots.contains(drug.generic_name()) && drug.raises_clot_risk());
+        /// }
+        /// assert!(PAGE.disclaimer.text.contains("does not replace your relationship with your doctor"));
+        /// ```
         pub const PAGE: crate::Page = crate::Page {
             title: #title,
             publisher: #publisher,

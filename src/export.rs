@@ -19,11 +19,28 @@ use crate::{
     PAGE, REVIEWED,
 };
 
-/// The whole catalogue, ready to serialise; see [`export`].
+/// The whole catalogue, ready to serialise; see [`export`]. It writes the catalogue's version and
+/// review date first, then the page and every entry.
+///
+/// ```
+/// use myeloma::{Export, CATALOGUE_VERSION, REVIEWED};
+/// let json = serde_json::to_string(&Export).unwrap();
+/// let head = format!(r#"{{"version":"{CATALOGUE_VERSION}","reviewed":"{REVIEWED}","page":{{"#);
+/// assert!(json.starts_with(&head));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Export;
 
 /// The whole catalogue as one serialisable value, in the README's JSON schema.
+///
+/// ```
+/// use myeloma::{Drug, Regimen, PAGE};
+/// let json = serde_json::to_value(myeloma::export()).unwrap();
+/// assert_eq!(json["page"]["title"], PAGE.title);
+/// assert_eq!(json["drugs"].as_array().unwrap().len(), Drug::ALL.len());
+/// assert_eq!(json["regimens"].as_array().unwrap().len(), Regimen::ALL.len());
+/// assert_eq!(json["drugs"][0]["codes"]["rxcui"]["code"], 358258);
+/// ```
 pub const fn export() -> Export {
     Export
 }

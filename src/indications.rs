@@ -97,7 +97,39 @@ impl fmt::Display for Verdict {
     }
 }
 
-/// A condition of an indication that a history does not meet.
+/// A condition of an indication that a history does not meet; its `Display` says what the
+/// indication asks and what the history has.
+///
+/// ```
+/// use myeloma::{Drug, DrugClass, Exposure, Phase, Reason, Regimen, Regulator, TreatmentHistory};
+/// let isa_pd = Regimen::IsaPd
+///     .indications()
+///     .iter()
+///     .find(|i| i.regulator == Regulator::HealthCanada)
+///     .unwrap();
+/// let history = TreatmentHistory::builder(Phase::Relapsed)
+///     .prior_lines(1)
+///     .exposed(Drug::Lenalidomide)
+///     .build()?;
+/// let reasons: Vec<Reason> = isa_pd.unmet(&history).iter().collect();
+/// assert_eq!(
+///     reasons[..2],
+///     [
+///         Reason::NeedsPriorLines { required: 2, actual: 1 },
+///         Reason::NeedsPriorExposure(Exposure::Class(DrugClass::ProteasomeInhibitor)),
+///     ]
+/// );
+/// let said: Vec<String> = reasons.iter().map(Reason::to_string).collect();
+/// assert_eq!(
+///     said,
+///     [
+///         "needs at least 2 prior lines (has 1)",
+///         "needs earlier proteasome inhibitor (class)",
+///         "needs refractoriness to the last therapy",
+///     ]
+/// );
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
@@ -230,6 +262,26 @@ const MAX_REASONS: usize = 12;
 
 /// The unmet conditions of one indication, in its order: setting, lines, exposures,
 /// refractoriness, exclusions, progression. A fixed-size list, so a check never allocates.
+///
+/// ```
+/// use myeloma::{Drug, Phase, Reason, Regimen, Regulator, TreatmentHistory};
+/// let isa_kd = Regimen::IsaKd
+///     .indications()
+///     .iter()
+///     .find(|i| i.regulator == Regulator::HealthCanada)
+///     .unwrap();
+/// let untreated = TreatmentHistory::builder(Phase::NewlyDiagnosed).build()?;
+/// let reasons = isa_kd.unmet(&untreated);
+/// assert_eq!(reasons.len(), 2);
+/// let first = reasons.iter().next().unwrap();
+/// assert!(matches!(first, Reason::Setting { phase: Phase::NewlyDiagnosed, .. }));
+/// let relapsed = TreatmentHistory::builder(Phase::Relapsed)
+///     .prior_lines(1)
+///     .exposed(Drug::Bortezomib)
+///     .build()?;
+/// assert!(isa_kd.unmet(&relapsed).is_empty());
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reasons {
     items: [Reason; MAX_REASONS],

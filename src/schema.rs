@@ -246,6 +246,22 @@ impl IndicationStatus {
 }
 
 /// Refractoriness an [`Indication`] asks for.
+///
+/// ```
+/// use myeloma::{DrugClass, Exposure, Refractoriness, Regimen, Regulator, Target};
+/// let by = |regimen: Regimen, regulator| {
+///     regimen.indications().iter().find(|i| i.regulator == regulator).unwrap().refractory_to
+/// };
+/// assert_eq!(
+///     by(Regimen::Xd, Regulator::UsFda),
+///     [
+///         Refractoriness::To(Exposure::Class(DrugClass::ProteasomeInhibitor)),
+///         Refractoriness::To(Exposure::Class(DrugClass::ImmunomodulatoryDrug)),
+///         Refractoriness::To(Exposure::Target(Target::Cd38)),
+///     ]
+/// );
+/// assert_eq!(by(Regimen::IsaPd, Regulator::HealthCanada), [Refractoriness::LastTherapy]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Refractoriness {
     /// Refractory to a drug, any drug of a class, or any drug acting on a target.
@@ -374,6 +390,13 @@ vocab! {
 }
 
 /// A remark on an entry, with the sources on both sides of it.
+///
+/// ```
+/// use myeloma::{NoteKind, Regimen, Source};
+/// let note = Regimen::VR.notes().iter().find(|n| n.kind == NoteKind::Misspelling).unwrap();
+/// assert!(note.text.contains("\"lenadiomide and bortezomib\""));
+/// assert_eq!(note.sources, [Source::PageImmunomodulatingDrugs, Source::PageProteasomeInhibitors]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Note {
     /// What the note records.
@@ -385,6 +408,13 @@ pub struct Note {
 }
 
 /// A piece of the page's prose with its sources.
+///
+/// ```
+/// use myeloma::{Source, PAGE};
+/// let clots = PAGE.clot_prevention;
+/// assert!(clots.text.starts_with("Lenalidomide, thalidomide and pomalidomide increase the risk"));
+/// assert_eq!(clots.sources, [Source::PageImmunomodulatingDrugs]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Passage {
     /// The text, in the page's words.
@@ -449,7 +479,19 @@ vocab! {
     }
 }
 
-/// How a drug is given, in the page's words.
+/// How a drug is given, in the page's words, or from the label where the page does not say.
+///
+/// ```
+/// use myeloma::{Drug, Route, Source};
+/// let [usual, other] = Drug::Daratumumab.routes() else { panic!() };
+/// assert_eq!(usual.route, Route::Subcutaneous);
+/// assert_eq!(
+///     usual.wording,
+///     Some("usually given as an injection just under the skin (subcutaneously)")
+/// );
+/// assert_eq!((other.route, other.wording), (Route::Intravenous, None));
+/// assert_eq!(other.source, Some(Source::CodeFdaNdcDarzalex));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GivenBy {
     /// The route.
@@ -509,6 +551,12 @@ pub struct Approval {
 }
 
 /// A trial or label a regimen rests on.
+///
+/// ```
+/// use myeloma::Regimen;
+/// let trials: Vec<&str> = Regimen::DRd.basis().iter().map(|b| b.name).collect();
+/// assert_eq!(trials, ["MAIA", "POLLUX"]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Basis {
     /// The trial's or label's name (`MAIA`, `Kyprolis US prescribing information`).
@@ -518,6 +566,13 @@ pub struct Basis {
 }
 
 /// A use the page states for a drug, in its words.
+///
+/// ```
+/// use myeloma::{Drug, Use};
+/// let stated = Drug::Bortezomib.uses()[0];
+/// assert_eq!(stated.purpose, Use::DestroyMyelomaCells);
+/// assert_eq!(stated.wording, "used to treat active multiple myeloma");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StatedUse {
     /// The use.
@@ -526,7 +581,19 @@ pub struct StatedUse {
     pub wording: &'static str,
 }
 
-/// Another way a name is written, and where it is used.
+/// Another way a name is written, and where it is used. Every alias resolves to its entry, except
+/// an ambiguous one.
+///
+/// ```
+/// use myeloma::{resolve, Drug, Regimen, Source, Therapy};
+/// let btz = Drug::Bortezomib.aliases().iter().find(|a| a.name == "btz").unwrap();
+/// assert_eq!((btz.source, btz.ambiguous), (Source::ClinicalUsage, false));
+/// assert_eq!(resolve(btz.name), Ok(Therapy::Drug(Drug::Bortezomib)));
+///
+/// let bvd = Regimen::BelaVd.aliases()[0];
+/// assert_eq!((bvd.name, bvd.ambiguous), ("BVd", true));
+/// assert!(resolve(bvd.name).unwrap_err().is_ambiguous());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Alias {
     /// The written form.
@@ -605,6 +672,20 @@ impl Exposure {
 }
 
 /// Conditions on earlier treatment, as a label or the page states them.
+///
+/// ```
+/// use myeloma::{Drug, DrugClass, Exposure, Regimen, Regulator};
+/// let isa_kd = Regimen::IsaKd.prerequisites().unwrap();
+/// assert_eq!((isa_kd.min_prior_lines, isa_kd.max_prior_lines), (Some(1), Some(3)));
+/// assert_eq!(isa_kd.regulator(), Some(Regulator::HealthCanada));
+/// assert_eq!(isa_kd.page_wording, Some("if you have received at least one prior treatment"));
+///
+/// let isa_pd = Regimen::IsaPd.prerequisites().unwrap();
+/// assert_eq!(
+///     isa_pd.prior_exposure,
+///     [Exposure::Drug(Drug::Lenalidomide), Exposure::Class(DrugClass::ProteasomeInhibitor)]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Prerequisites {
     /// At least this many prior lines of therapy.
@@ -642,6 +723,15 @@ vocab! {
 
 /// An RxNorm ingredient concept and how well it was verified. Codes the sources mark unknown are
 /// left out, never guessed.
+///
+/// ```
+/// use myeloma::{Drug, RxcuiStatus};
+/// let rxcui = Drug::Bortezomib.rxcui().unwrap();
+/// assert_eq!((rxcui.code, rxcui.status), (358258, RxcuiStatus::Confirmed));
+/// assert_eq!(Drug::from_rxcui(rxcui.code), Ok(Drug::Bortezomib));
+/// assert_eq!(Drug::Pomalidomide.rxcui().map(|r| r.status), Some(RxcuiStatus::Likely));
+/// assert_eq!(Drug::Isatuximab.rxcui(), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rxcui {
     /// The concept's code.
@@ -652,7 +742,16 @@ pub struct Rxcui {
     pub evidence: &'static str,
 }
 
-/// The source page's own details and the prose that belongs to no single entry.
+/// The source page's own details and the prose that belongs to no single entry; the catalogue's
+/// page is [`PAGE`](crate::PAGE).
+///
+/// ```
+/// use myeloma::{SideEffects, PAGE};
+/// assert_eq!(PAGE.title, "Targeted therapy for multiple myeloma");
+/// assert_eq!((PAGE.publisher, PAGE.site), ("Canadian Cancer Society", "cancer.ca"));
+/// assert_eq!(PAGE.last_medical_review, None);
+/// assert_eq!(PAGE.side_effect_lists, SideEffects::LostInCopying);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Page {
     /// The page's title.

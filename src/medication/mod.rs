@@ -218,6 +218,15 @@ pub enum Dosing {
 }
 
 /// A part of a medication line that can be in conflict with itself; see [`Conflict`].
+///
+/// ```
+/// use myeloma::{Medication, Part};
+/// let m = Medication::parse("dexamethasone 20 mg 40 mg PO IV daily weekly")?;
+/// let parts: Vec<Part> = m.conflicts().map(|c| c.part).collect();
+/// assert_eq!(parts, [Part::Strength, Part::Route, Part::Frequency]);
+/// assert_eq!((m.strength(), m.route(), m.frequency()), (None, None, None));
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Part {
@@ -264,9 +273,31 @@ pub struct Conflict {
 /// The most parts a dose is read into. A longer dose is not read as one, and nothing of it is
 /// dropped: a part joined by `then` past the fourth is read as a second dose (a [`Part::Strength`]
 /// conflict), and a list of five amounts (`10/20/30/40/50 mg`) is left unparsed.
+///
+/// ```
+/// use myeloma::{Medication, MAX_DOSES};
+/// let four = Medication::parse("carfilzomib 20/27/36/56 mg/m2 IV")?;
+/// assert_eq!(four.doses().len(), MAX_DOSES);
+/// let five = Medication::parse("carfilzomib 10/20/30/40/50 mg IV")?;
+/// assert!(five.doses().is_empty());
+/// assert_eq!(five.unparsed().collect::<Vec<_>>(), ["10/20/30/40/50 mg"]);
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 pub const MAX_DOSES: usize = 4;
 
 /// The most conflicts kept; see [`Medication::more_conflicts`].
+///
+/// ```
+/// use myeloma::{Medication, Part, MAX_CONFLICTS};
+/// let line = "dexamethasone (Revlimid) 20 mg 40 mg PO IV tablet capsule daily weekly";
+/// let m = Medication::parse(line)?;
+/// let parts: Vec<Part> = m.conflicts().map(|c| c.part).collect();
+/// assert_eq!(parts.len(), MAX_CONFLICTS);
+/// assert_eq!(parts, [Part::Drug, Part::Strength, Part::Route, Part::Form]);
+/// assert!(m.more_conflicts()); // the frequencies disagree too
+/// assert_eq!(m.frequency(), None);
+/// # Ok::<(), myeloma::MedicationError>(())
+/// ```
 pub const MAX_CONFLICTS: usize = 4;
 
 /// One medication line, read: the drug, its dose, route, form and schedule, the conflicts found,

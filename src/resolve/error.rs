@@ -7,7 +7,19 @@ use super::suggest::{self, Suggestions};
 use super::text_input::write_escaped;
 use super::Therapy;
 
-/// What kind of entry a parse expected.
+/// What kind of entry a parse expected, as [`ParseError::expected`] gives it; the error's message
+/// names it.
+///
+/// ```
+/// use myeloma::{resolve, Drug, Expected, Phase, Vocabulary};
+/// assert_eq!(resolve("Velcad").unwrap_err().expected(), Expected::DrugOrRegimen);
+/// let error = "Velcad".parse::<Drug>().unwrap_err();
+/// assert_eq!(error.expected(), Expected::Drug);
+/// assert_eq!(error.to_string(), "unknown drug name `Velcad` (did you mean bortezomib?)");
+/// let error = "relapse".parse::<Phase>().unwrap_err();
+/// assert_eq!(error.expected(), Expected::Value(Vocabulary::Phase));
+/// assert_eq!(error.to_string(), "unknown Phase `relapse`");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Expected {
