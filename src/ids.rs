@@ -97,3 +97,38 @@ impl FromStr for Therapy {
         resolve::resolve(text)
     }
 }
+
+/// For an enum of codes that records and outputs write (rule ids, end reasons, units): `ALL`,
+/// `id`, `from_id` and `Display` writing the id. The catalogue's enums have the same methods.
+macro_rules! coded {
+    ($ty:ident, $id_doc:literal { $($variant:ident => $id:literal,)* }) => {
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
+            #[doc = $id_doc]
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $id,)*
+                }
+            }
+
+            /// The value whose id is exactly `id`, usable in `const` context.
+            pub const fn from_id(id: &str) -> Option<$ty> {
+                $(if crate::text::same(id.as_bytes(), $id.as_bytes()) {
+                    return Some($ty::$variant);
+                })*
+                None
+            }
+        }
+
+        /// Writes the id.
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // Used by the `history` feature's modules and the medication module.
+pub(crate) use coded;

@@ -1333,7 +1333,7 @@ fn procedures_parse_from_their_written_forms() {
         assert_eq!(text.parse::<ProcedureKind>(), Ok(kind), "{text}");
     }
     for kind in ProcedureKind::ALL {
-        assert_eq!(kind.as_str().parse::<ProcedureKind>(), Ok(*kind));
+        assert_eq!(kind.id().parse::<ProcedureKind>(), Ok(*kind));
     }
     let error = "appendectomy".parse::<ProcedureKind>().unwrap_err();
     assert!(error

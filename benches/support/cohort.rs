@@ -244,7 +244,7 @@ pub fn csv_fields(record: &Record) -> (&'static str, String, Date, Option<u32>) 
             e.start,
             e.days_supply,
         ),
-        Record::Procedure(p) => ("procedure", p.kind.as_str().to_owned(), p.date, None),
+        Record::Procedure(p) => ("procedure", p.kind.id().to_owned(), p.date, None),
         Record::Progression(d) => ("progression", String::new(), d, None),
         Record::Diagnosis(d) => ("diagnosis", String::new(), d, None),
     }

@@ -105,33 +105,18 @@ pub enum ProcedureKind {
 }
 
 impl ProcedureKind {
-    /// Every kind, in order.
-    pub const ALL: &'static [ProcedureKind] = &[
-        ProcedureKind::AutoSct,
-        ProcedureKind::AlloSct,
-        ProcedureKind::Apheresis,
-        ProcedureKind::CarTInfusion,
-    ];
-
-    /// The written form: `autologous-sct`, `allogeneic-sct`, `apheresis`, `car-t-infusion`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ProcedureKind::AutoSct => "autologous-sct",
-            ProcedureKind::AlloSct => "allogeneic-sct",
-            ProcedureKind::Apheresis => "apheresis",
-            ProcedureKind::CarTInfusion => "car-t-infusion",
-        }
-    }
-
     /// Whether it is a stem cell transplant, autologous or allogeneic.
     pub const fn is_transplant(self) -> bool {
         matches!(self, ProcedureKind::AutoSct | ProcedureKind::AlloSct)
     }
 }
 
-impl fmt::Display for ProcedureKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    ProcedureKind, "The id, as a CSV writes it: `autologous-sct`, `allogeneic-sct`, `apheresis`, `car-t-infusion`." {
+        AutoSct => "autologous-sct",
+        AlloSct => "allogeneic-sct",
+        Apheresis => "apheresis",
+        CarTInfusion => "car-t-infusion",
     }
 }
 

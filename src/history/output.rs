@@ -49,35 +49,26 @@ pub enum Rule {
     H1,
 }
 
-impl Rule {
-    /// The rule id, such as `X2`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Rule::N1 => "N1",
-            Rule::S1 => "S1",
-            Rule::S2 => "S2",
-            Rule::S3 => "S3",
-            Rule::S4 => "S4",
-            Rule::S5 => "S5",
-            Rule::X1 => "X1",
-            Rule::X2 => "X2",
-            Rule::X3 => "X3",
-            Rule::X4 => "X4",
-            Rule::M1 => "M1",
-            Rule::M2 => "M2",
-            Rule::M3 => "M3",
-            Rule::M4 => "M4",
-            Rule::C1 => "C1",
-            Rule::E1 => "E1",
-            Rule::R1 => "R1",
-            Rule::H1 => "H1",
-        }
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    Rule, "The rule id, such as `X2`, as the rules of the lines-of-therapy reference number them." {
+        N1 => "N1",
+        S1 => "S1",
+        S2 => "S2",
+        S3 => "S3",
+        S4 => "S4",
+        S5 => "S5",
+        X1 => "X1",
+        X2 => "X2",
+        X3 => "X3",
+        X4 => "X4",
+        M1 => "M1",
+        M2 => "M2",
+        M3 => "M3",
+        M4 => "M4",
+        C1 => "C1",
+        E1 => "E1",
+        R1 => "R1",
+        H1 => "H1",
     }
 }
 
@@ -101,24 +92,15 @@ pub enum EndReason {
     Ongoing,
 }
 
-impl EndReason {
-    /// The written form, such as `Addition`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            EndReason::Switch => "Switch",
-            EndReason::Addition => "Addition",
-            EndReason::RestartAfterGap => "RestartAfterGap",
-            EndReason::Progression => "Progression",
-            EndReason::LaterTransplant => "LaterTransplant",
-            EndReason::CarT => "CarT",
-            EndReason::Ongoing => "Ongoing",
-        }
-    }
-}
-
-impl fmt::Display for EndReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    EndReason, "The id, such as `Addition`, as the history CSV writes it." {
+        Switch => "Switch",
+        Addition => "Addition",
+        RestartAfterGap => "RestartAfterGap",
+        Progression => "Progression",
+        LaterTransplant => "LaterTransplant",
+        CarT => "CarT",
+        Ongoing => "Ongoing",
     }
 }
 
@@ -203,22 +185,13 @@ pub enum LinePhase {
     CarT,
 }
 
-impl LinePhase {
-    /// The written form, such as `maintenance`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LinePhase::Induction => "induction",
-            LinePhase::Transplant => "transplant",
-            LinePhase::Consolidation => "consolidation",
-            LinePhase::Maintenance => "maintenance",
-            LinePhase::CarT => "car-t",
-        }
-    }
-}
-
-impl fmt::Display for LinePhase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    LinePhase, "The id, such as `maintenance`." {
+        Induction => "induction",
+        Transplant => "transplant",
+        Consolidation => "consolidation",
+        Maintenance => "maintenance",
+        CarT => "car-t",
     }
 }
 
@@ -240,23 +213,14 @@ pub enum Purpose {
     CarTProduct,
 }
 
-impl Purpose {
-    /// The written form, such as `conditioning`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Treatment => "treatment",
-            Purpose::Conditioning => "conditioning",
-            Purpose::Mobilisation => "mobilisation",
-            Purpose::Lymphodepletion => "lymphodepletion",
-            Purpose::Bridging => "bridging",
-            Purpose::CarTProduct => "car-t-product",
-        }
-    }
-}
-
-impl fmt::Display for Purpose {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    Purpose, "The id, such as `conditioning`." {
+        Treatment => "treatment",
+        Conditioning => "conditioning",
+        Mobilisation => "mobilisation",
+        Lymphodepletion => "lymphodepletion",
+        Bridging => "bridging",
+        CarTProduct => "car-t-product",
     }
 }
 
