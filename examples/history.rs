@@ -29,9 +29,10 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use myeloma::history::{
-    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, Params, Procedure, ProcedureKind,
-    Record,
+    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, Procedure,
+    ProcedureKind, Record,
 };
+use myeloma::ParseError;
 
 const HEADER: [&str; 6] = [
     "person_id",
@@ -157,6 +158,7 @@ fn run(
     let mut row = csv::StringRecord::new();
     let mut queue: VecDeque<Record> = VecDeque::new();
     let mut person: Rc<str> = Rc::from("");
+    let mut names = NameCache::new();
     let mut done = false;
     let rows = std::iter::from_fn(|| loop {
         if let Some(record) = queue.pop_front() {
@@ -180,13 +182,14 @@ fn run(
         }
         rows_read.set(rows_read.get() + 1);
         let line = row.position().map_or(0, |p| p.line());
-        match parse(&row, &mut queue) {
+        match parse(&row, &mut names, &mut queue) {
             Ok(id) if *id == *person => {}
             Ok(id) => person = Rc::from(id),
             Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
                 unknown.set(unknown.get() + 1);
             }
-            Err(RowError::UnknownDrug(message) | RowError::Bad(message)) => report(line, &message),
+            Err(RowError::UnknownDrug(error)) => report(line, &error),
+            Err(RowError::Bad(message)) => report(line, &message),
         }
     });
     let (mut people, mut lines) = (0usize, 0usize);
@@ -247,8 +250,9 @@ fn run(
 
 /// Why a row was not read.
 enum RowError {
-    /// The drug's name resolves to nothing in the catalogue.
-    UnknownDrug(String),
+    /// The drug's name resolves to nothing in the catalogue (its message is written only when
+    /// reported).
+    UnknownDrug(ParseError),
     /// Anything else.
     Bad(String),
 }
@@ -267,8 +271,12 @@ impl From<&str> for RowError {
 
 /// One CSV row as records, appended to `out` (a regimen's name gives one exposure per drug);
 /// returns the row's person id. Nothing is appended when the row is bad.
-fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&'r str, RowError> {
-    let field = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+fn parse<'r>(
+    row: &'r csv::StringRecord,
+    names: &mut NameCache,
+    out: &mut VecDeque<Record>,
+) -> Result<&'r str, RowError> {
+    let field = |i: usize| row.get(i).map(trim).unwrap_or("");
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
@@ -303,16 +311,16 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
         None
     };
     if let Some(kind) = exposure_kind {
-        let therapy = myeloma::resolve(name).map_err(|e| RowError::UnknownDrug(e.to_string()))?;
-        out.extend(therapy.drugs().iter().map(|drug| {
-            Record::Exposure(Exposure {
+        let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
+        for drug in therapy.drugs().iter() {
+            out.push_back(Record::Exposure(Exposure {
                 drug,
                 start,
                 end,
                 days_supply,
                 kind,
-            })
-        }));
+            }));
+        }
         return Ok(person);
     }
     let record = match kind.to_ascii_lowercase().as_str() {
@@ -333,6 +341,17 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
     };
     out.push_back(record);
     Ok(person)
+}
+
+/// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible
+/// ASCII character has no white space to trim.
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 fn write_lines<W: Write>(

@@ -138,7 +138,11 @@ impl FromStr for Date {
 
     /// Reads ISO 8601 calendar dates in the extended form `YYYY-MM-DD`, and nothing else.
     fn from_str(text: &str) -> Result<Date, DateError> {
-        let trimmed = text.trim();
+        // A text that starts and ends with a digit has no white space to trim (the usual case).
+        let trimmed = match text.as_bytes() {
+            [first, .., last] if first.is_ascii_digit() && last.is_ascii_digit() => text,
+            _ => text.trim(),
+        };
         let fail = |kind| Err(DateError::with_text(kind, trimmed));
         let b = trimmed.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
