@@ -51,6 +51,8 @@ pub fn lines_of_therapy(records: &Records, params: &Params) -> LinesOfTherapy {
 #[derive(Debug, Default)]
 pub struct Deriver {
     params: Params,
+    /// Scratch for sorting the coverage.
+    keys: Vec<u64>,
     coverage: Vec<(Drug, Date, Date)>,
     all: Vec<Episode>,
     defining: Vec<Episode>,
@@ -136,6 +138,7 @@ impl Deriver {
                         || roles::is_event_agent(e.drug))
             },
             &self.event_dates,
+            &mut self.keys,
             &mut self.coverage,
             &mut self.all,
         );
