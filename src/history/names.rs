@@ -28,7 +28,15 @@ use crate::{resolve, ParseError, Therapy};
 pub struct NameCache {
     /// Open addressing, linear probing: 0 is an empty slot, else 1 + an index into `entries`.
     slots: Vec<u32>,
-    entries: Vec<(Box<[u8]>, Result<Therapy, ParseError>)>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    print: Print,
+    /// The whole name, compared only when the print does not hold all of it.
+    name: Box<[u8]>,
+    answer: Result<Therapy, ParseError>,
 }
 
 impl NameCache {
@@ -51,19 +59,20 @@ impl NameCache {
         if key.len() > Self::MAX_NAME {
             return resolve(name);
         }
-        let hash = hash(key);
+        let print = Print::of(key);
+        let hash = print.hash();
         let mask = self.slots.len().wrapping_sub(1);
         let mut slot = hash & mask;
         while let Some(&index) = self.slots.get(slot) {
-            let Some((known, answer)) = index
+            let Some(entry) = index
                 .checked_sub(1)
                 .and_then(|i| self.entries.get(i as usize))
             else {
                 break;
             };
-            if **known == *key {
+            if entry.print == print && (print.is_whole() || *entry.name == *key) {
                 // Variant by variant, so that a hit copies the therapy, not the error's bytes.
-                return match answer {
+                return match &entry.answer {
                     Ok(therapy) => Ok(*therapy),
                     Err(error) => Err(*error),
                 };
@@ -72,7 +81,11 @@ impl NameCache {
         }
         let answer = resolve(name);
         if self.entries.len() < Self::CAPACITY {
-            self.entries.push((key.into(), answer));
+            self.entries.push(Entry {
+                print,
+                name: key.into(),
+                answer,
+            });
             self.place(hash, self.entries.len());
         }
         answer
@@ -95,8 +108,8 @@ impl NameCache {
             let size = (self.slots.len() * 2).max(64);
             self.slots.clear();
             self.slots.resize(size, 0);
-            for (i, (name, _)) in self.entries.iter().enumerate() {
-                insert(&mut self.slots, hash(name), i + 1);
+            for (i, entry) in self.entries.iter().enumerate() {
+                insert(&mut self.slots, entry.print.hash(), i + 1);
             }
         } else {
             insert(&mut self.slots, hashed, index);
@@ -114,23 +127,85 @@ fn insert(slots: &mut [u32], hash: usize, index: usize) {
     slots[slot] = index as u32;
 }
 
-/// A multiply-rotate hash over 8 bytes at a time (the mixing of FxHash): a name of 10 to 20
-/// bytes hashes in two or three steps. Its weakness against chosen collisions costs at most a
-/// longer probe in a table of at most [`NameCache::CAPACITY`] names.
-fn hash(bytes: &[u8]) -> usize {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mix = |h: u64, word: [u8; 8]| (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut word = [0u8; 8];
-    for chunk in &mut chunks {
-        word.copy_from_slice(chunk);
-        h = mix(h, word);
+/// A name's length with its first and last 8 bytes, read as two integers (a shorter name packed
+/// whole in `first`): all of a name of up to 16 bytes, so that most lookups compare and hash a
+/// few integers, with no loop over the bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Print {
+    len: usize,
+    first: u64,
+    last: u64,
+}
+
+impl Print {
+    fn of(bytes: &[u8]) -> Print {
+        let (first, last) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+            _ => (bytes.iter().fold(0, |n, &b| (n << 8) | u64::from(b)), 0),
+        };
+        Print {
+            len: bytes.len(),
+            first,
+            last,
+        }
     }
-    let rest = chunks.remainder();
-    word = [0u8; 8];
-    word[..rest.len()].copy_from_slice(rest);
-    h = mix(h, word);
-    // The multiply carries the entropy upwards; the table indexes with the low bits.
-    (h >> 32) as usize
+
+    /// Whether the print holds every byte of the name.
+    fn is_whole(self) -> bool {
+        self.len <= 16
+    }
+
+    /// The mixing of FxHash: a multiply carries each word's bits upwards, and the table indexes
+    /// with the high half. Its weakness against chosen collisions costs at most a longer probe in
+    /// a table of at most [`NameCache::CAPACITY`] names.
+    fn hash(self) -> usize {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+        (mix(mix(self.len as u64, self.first), self.last) >> 32) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn answers_as_resolve_does_for_names_that_share_their_ends() {
+        let names = [
+            "",
+            "\0",
+            "d",
+            "dex",
+            "Velcade",
+            "VELCADE",
+            "velcade ",
+            "bortezomib",
+            "bortezimib",
+            "len/bort/dex",
+            "daratumumab and hyaluronidase-fihj",
+            "daratumumab xnd hyaluronidase-fihj",
+            "daratumumab and hyaluronidase-fihj (Darzalex Faspro)",
+        ];
+        let mut cache = NameCache::new();
+        for _ in 0..2 {
+            for name in names {
+                assert_eq!(cache.resolve(name), resolve(name), "{name:?}");
+            }
+        }
+        assert_eq!(cache.len(), names.len());
+    }
+
+    #[test]
+    fn remembers_at_most_its_capacity_and_still_answers() {
+        let mut cache = NameCache::new();
+        for i in 0..NameCache::CAPACITY + 10 {
+            let name = format!("drug{i}");
+            assert_eq!(cache.resolve(&name), resolve(&name));
+        }
+        assert_eq!(cache.len(), NameCache::CAPACITY);
+        assert_eq!(cache.resolve("VRd"), resolve("VRd"));
+        let long = "dexamethasone ".repeat(5);
+        assert_eq!(cache.resolve(&long), resolve(&long));
+    }
 }
