@@ -22,7 +22,6 @@
 //! instead of one error each.
 
 use std::cell::Cell;
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -32,7 +31,7 @@ use myeloma::history::{
     by_person, Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, Procedure,
     ProcedureKind, Record,
 };
-use myeloma::ParseError;
+use myeloma::{DrugSet, DrugSetIter, ParseError};
 
 const HEADER: [&str; 6] = [
     "person_id",
@@ -154,14 +153,19 @@ fn run(
         eprintln!("{path}:{line}: error: {message}");
         bad.set(bad.get() + 1);
     };
-    // One record buffer for the whole file, and the person's id shared by their rows.
+    // One record buffer for the whole file, the person's id shared by their rows, and each
+    // distinct drug name resolved once.
     let mut row = csv::StringRecord::new();
-    let mut queue: VecDeque<Record> = VecDeque::new();
     let mut person: Rc<str> = Rc::from("");
     let mut names = NameCache::new();
+    // The last record handed out, and the drugs of its row still to hand out, each an exposure
+    // like it (a regimen's name gives one exposure per drug).
+    let mut last = None;
+    let mut more = DrugSet::EMPTY.iter();
     let mut done = false;
     let rows = std::iter::from_fn(|| loop {
-        if let Some(record) = queue.pop_front() {
+        if let (Some(Record::Exposure(like)), Some(drug)) = (last, more.next()) {
+            let record = Record::Exposure(Exposure { drug, ..like });
             return Some((Rc::clone(&person), record));
         }
         if done {
@@ -182,9 +186,14 @@ fn run(
         }
         rows_read.set(rows_read.get() + 1);
         let line = row.position().map_or(0, |p| p.line());
-        match parse(&row, &mut names, &mut queue) {
-            Ok(id) if *id == *person => {}
-            Ok(id) => person = Rc::from(id),
+        match parse(&row, &mut names) {
+            Ok((id, record, drugs)) => {
+                if *id != *person {
+                    person = Rc::from(id);
+                }
+                (last, more) = (Some(record), drugs);
+                return Some((Rc::clone(&person), record));
+            }
             Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
                 unknown.set(unknown.get() + 1);
             }
@@ -269,13 +278,12 @@ impl From<&str> for RowError {
     }
 }
 
-/// One CSV row as records, appended to `out` (a regimen's name gives one exposure per drug);
-/// returns the row's person id. Nothing is appended when the row is bad.
+/// One CSV row: its person id, its first record, and the drugs left when it names several (a
+/// regimen's name gives one exposure per drug), each to have an exposure like the first.
 fn parse<'r>(
     row: &'r csv::StringRecord,
     names: &mut NameCache,
-    out: &mut VecDeque<Record>,
-) -> Result<&'r str, RowError> {
+) -> Result<(&'r str, Record, DrugSetIter), RowError> {
     let field = |i: usize| row.get(i).map(trim).unwrap_or("");
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
@@ -312,35 +320,33 @@ fn parse<'r>(
     };
     if let Some(kind) = exposure_kind {
         let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
-        for drug in therapy.drugs().iter() {
-            out.push_back(Record::Exposure(Exposure {
-                drug,
-                start,
-                end,
-                days_supply,
-                kind,
-            }));
-        }
-        return Ok(person);
+        let mut drugs = therapy.drugs().iter();
+        let drug = drugs.next().ok_or("the name stands for no drug")?;
+        let exposure = Exposure {
+            drug,
+            start,
+            end,
+            days_supply,
+            kind,
+        };
+        return Ok((person, Record::Exposure(exposure), drugs));
     }
-    let record = match kind.to_ascii_lowercase().as_str() {
-        "procedure" => {
-            let kind: ProcedureKind = name
-                .parse()
-                .map_err(|e| format!("procedure `{name}`: {e}"))?;
-            Record::Procedure(Procedure { kind, date: start })
-        }
-        "progression" => Record::Progression(start),
-        "diagnosis" => Record::Diagnosis(start),
-        _ => {
-            return Err(format!(
-                "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
-            )
-            .into())
-        }
+    let record = if kind.eq_ignore_ascii_case("procedure") {
+        let kind: ProcedureKind = name
+            .parse()
+            .map_err(|e| format!("procedure `{name}`: {e}"))?;
+        Record::Procedure(Procedure { kind, date: start })
+    } else if kind.eq_ignore_ascii_case("progression") {
+        Record::Progression(start)
+    } else if kind.eq_ignore_ascii_case("diagnosis") {
+        Record::Diagnosis(start)
+    } else {
+        return Err(format!(
+            "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
+        )
+        .into());
     };
-    out.push_back(record);
-    Ok(person)
+    Ok((person, record, DrugSet::EMPTY.iter()))
 }
 
 /// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible

@@ -144,19 +144,21 @@ impl FromStr for Date {
             _ => text.trim(),
         };
         let fail = |kind| Err(DateError::with_text(kind, trimmed));
-        let b = trimmed.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let Ok(b) = <&[u8; 10]>::try_from(trimmed.as_bytes()) else {
+            return fail(DateErrorKind::Format);
+        };
+        // Each digit's value, or 10 and more when it is not a digit; all checked at once.
+        let d = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
+        let digits = [d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9)];
+        if b[4] != b'-' || b[7] != b'-' || digits.iter().any(|&digit| digit > 9) {
             return fail(DateErrorKind::Format);
         }
-        let number = |range: core::ops::Range<usize>| -> Option<u32> {
-            b[range].iter().try_fold(0u32, |n, &c| {
-                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-            })
-        };
-        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
-        else {
-            return fail(DateErrorKind::Format);
-        };
+        let [y0, y1, y2, y3, m0, m1, d0, d1] = digits;
+        let (year, month, day) = (
+            y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+            m0 * 10 + m1,
+            d0 * 10 + d1,
+        );
         match Date::from_ymd(year as i32, month, day) {
             Ok(date) => Ok(date),
             Err(e) => fail(e.kind),
