@@ -311,9 +311,9 @@ fn parse<'r>(
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})").into());
     }
-    let exposure_kind = if kind.eq_ignore_ascii_case("administration") {
+    let exposure_kind = if is_kind(kind, "administration") {
         Some(ExposureKind::Administration)
-    } else if kind.eq_ignore_ascii_case("dispensing") {
+    } else if is_kind(kind, "dispensing") {
         Some(ExposureKind::Dispensing)
     } else {
         None
@@ -331,14 +331,14 @@ fn parse<'r>(
         };
         return Ok((person, Record::Exposure(exposure), drugs));
     }
-    let record = if kind.eq_ignore_ascii_case("procedure") {
+    let record = if is_kind(kind, "procedure") {
         let kind: ProcedureKind = name
             .parse()
             .map_err(|e| format!("procedure `{name}`: {e}"))?;
         Record::Procedure(Procedure { kind, date: start })
-    } else if kind.eq_ignore_ascii_case("progression") {
+    } else if is_kind(kind, "progression") {
         Record::Progression(start)
-    } else if kind.eq_ignore_ascii_case("diagnosis") {
+    } else if is_kind(kind, "diagnosis") {
         Record::Diagnosis(start)
     } else {
         return Err(format!(
@@ -347,6 +347,12 @@ fn parse<'r>(
         .into());
     };
     Ok((person, record, DrugSet::EMPTY.iter()))
+}
+
+/// Whether `kind` is `expected` in any case. The usual spelling, already lower case, is compared
+/// first: a whole-word comparison instead of lower-casing each byte.
+fn is_kind(kind: &str, expected: &str) -> bool {
+    kind == expected || kind.eq_ignore_ascii_case(expected)
 }
 
 /// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible

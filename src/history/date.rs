@@ -56,15 +56,15 @@ impl Date {
                 max,
             }));
         }
-        // Howard Hinnant's days_from_civil.
-        let y = if month <= 2 { year - 1 } else { year } as i64;
-        let era = y.div_euclid(400);
+        // Howard Hinnant's days_from_civil, in unsigned arithmetic: the checks above make every
+        // term non-negative, and unsigned division by a constant is a multiply and a shift.
+        let y = (if month <= 2 { year - 1 } else { year }) as u32;
+        let era = y / 400;
         let yoe = y - era * 400;
-        let m = month as i64;
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + day - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Ok(Date((era * 146_097 + doe - UNIX_EPOCH_SHIFT) as i32))
+        Ok(Date((era * 146_097 + doe) as i32 - UNIX_EPOCH_SHIFT as i32))
     }
 
     /// The date `days` after 1970-01-01 (before it when negative), clamped to [`MIN`](Self::MIN)
