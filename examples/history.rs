@@ -216,6 +216,7 @@ fn run(
         ])?;
     }
     let mut drawn = false;
+    let mut fields = LineFields::default();
     for result in by_person(rows, Params::default()) {
         let (person, history) = result?;
         people += 1;
@@ -229,7 +230,7 @@ fn run(
                 drawn = true;
             }
             Some(_) => {}
-            None => write_lines(&mut writer, &person, &history)?,
+            None => write_lines(&mut writer, &mut fields, &person, &history)?,
         }
     }
     writer.flush()?;
@@ -366,34 +367,59 @@ fn trim(text: &str) -> &str {
     }
 }
 
+/// The text of one output row's computed fields, kept from line to line so that writing a line
+/// allocates nothing once the buffers have grown.
+#[derive(Default)]
+struct LineFields {
+    number: String,
+    start: String,
+    end: String,
+    phases: String,
+    drugs: String,
+    end_reason: String,
+    flags: String,
+}
+
 fn write_lines<W: Write>(
     writer: &mut csv::Writer<W>,
+    fields: &mut LineFields,
     person: &str,
     history: &LinesOfTherapy,
 ) -> csv::Result<()> {
+    use std::fmt::Write as _;
+    // Writing into a String cannot fail.
+    let set = |buffer: &mut String, value: &dyn std::fmt::Display| {
+        buffer.clear();
+        let _ = write!(buffer, "{value}");
+    };
     for line in &history.lines {
-        let phases = line
-            .phases
-            .iter()
-            .map(|s| match s.regimen() {
-                Some(r) => format!("{} {}", s.phase, r.name()),
-                None => s.phase.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let end = match line.ended_by {
-            Some(rule) => format!("{} ({rule})", line.end_reason),
-            None => line.end_reason.to_string(),
+        set(&mut fields.number, &line.number);
+        set(&mut fields.start, &line.start);
+        set(&mut fields.end, &line.end);
+        fields.phases.clear();
+        for (i, s) in line.phases.iter().enumerate() {
+            let separator = if i > 0 { "; " } else { "" };
+            let _ = match s.regimen() {
+                Some(r) => write!(fields.phases, "{separator}{} {}", s.phase, r.name()),
+                None => write!(fields.phases, "{separator}{}", s.phase),
+            };
+        }
+        set(&mut fields.drugs, &line.drug_set());
+        fields.end_reason.clear();
+        let _ = match line.ended_by {
+            Some(rule) => write!(fields.end_reason, "{} ({rule})", line.end_reason),
+            None => write!(fields.end_reason, "{}", line.end_reason),
         };
+        set(&mut fields.flags, &line.flags);
         writer.write_record([
             person,
-            &line.number.to_string(),
-            &line.start.to_string(),
-            &line.end.to_string(),
-            &phases,
-            &line.drug_set().to_string(),
-            &end,
-            &line.flags.to_string(),
+            &fields.number,
+            &fields.start,
+            &fields.end,
+            &fields.phases,
+            &fields.drugs,
+            &fields.end_reason,
+            &fields.flags,
         ])?;
     }
     Ok(())

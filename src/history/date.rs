@@ -128,8 +128,23 @@ const fn days_in_month(year: i32, month: u32) -> u32 {
 impl fmt::Display for Date {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Digit by digit into a buffer: the formatting machinery's padding costs more than the date.
         let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        let y = y.unsigned_abs();
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        f.write_str(core::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -268,6 +283,15 @@ mod tests {
         assert_eq!(Date::from_ymd(1, 1, 1), Ok(Date::MIN));
         assert_eq!(Date::from_ymd(9999, 12, 31), Ok(Date::MAX));
         assert_eq!(Date::from_ymd(1970, 1, 1), Ok(Date::EPOCH));
+        for (date, text) in [
+            (Date::MIN, "0001-01-01"),
+            (Date::MAX, "9999-12-31"),
+            (Date::EPOCH, "1970-01-01"),
+            (Date::from_ymd(987, 6, 5).unwrap(), "0987-06-05"),
+        ] {
+            assert_eq!(date.to_string(), text);
+            assert_eq!(text.parse(), Ok(date));
+        }
     }
 
     #[test]
