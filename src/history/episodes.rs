@@ -35,6 +35,7 @@ pub(crate) fn episodes(
     keys.clear();
     coverage.clear();
     out.clear();
+    keys.reserve(exposures.len());
     keys.extend(
         exposures
             .iter()
@@ -43,6 +44,7 @@ pub(crate) fn episodes(
     );
     // Sorting plain integers is several times faster than sorting the tuples they stand for.
     keys.sort_unstable();
+    coverage.reserve(keys.len());
     coverage.extend(keys.iter().filter_map(|&key| from_sort_key(key)));
     let gap = params.discontinuation_gap_days;
     for (i, &(drug, start, end)) in coverage.iter().enumerate() {

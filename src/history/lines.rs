@@ -890,10 +890,10 @@ impl Sweep<'_> {
 
 /// E1 and the output: line ends, phases, steroids, numbering.
 fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
-    let starts: Vec<Date> = building.iter().map(|b| b.start).collect();
     let mut lines = Vec::with_capacity(building.len());
-    for (n, mut b) in building.into_iter().enumerate() {
-        let next_start = starts.get(n + 1).copied();
+    let mut building = building.into_iter().enumerate().peekable();
+    while let Some((n, mut b)) = building.next() {
+        let next_start = building.peek().map(|(_, next)| next.start);
         // E1: the last covered day before the next line, or the last transplant or CAR-T if later.
         let drugs_end = b.pieces.iter().map(|p| p.end).max();
         let procedures_end = b.procedures.iter().map(|p| p.date).max();
@@ -942,21 +942,19 @@ fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
             piece.phase = LinePhase::Consolidation;
         }
         b.pieces.extend(split);
-        let mut drugs: Vec<LineDrug> = b
-            .pieces
-            .iter()
-            .map(|p| LineDrug {
-                drug: p.drug,
-                role: roles::role(p.drug),
-                phase: p.phase,
-                purpose: p.purpose,
-                start: p.start,
-                end: p.end,
-                flags: p.flags,
-            })
-            .collect();
+        // Room for the steroids too, so that adding them does not move the list.
+        let mut drugs: Vec<LineDrug> = Vec::with_capacity(b.pieces.len() + steroids.len());
+        drugs.extend(b.pieces.iter().map(|p| LineDrug {
+            drug: p.drug,
+            role: roles::role(p.drug),
+            phase: p.phase,
+            purpose: p.purpose,
+            start: p.start,
+            end: p.end,
+            flags: p.flags,
+        }));
         // Phases from the line-defining drugs and the procedures.
-        let mut phases: Vec<PhaseSpan> = Vec::new();
+        let mut phases: Vec<PhaseSpan> = Vec::with_capacity(PHASES.len());
         for phase in PHASES {
             let mut span: Option<PhaseSpan> = None;
             let mut extend = |start: Date, end: Date, drug: Option<(Drug, Purpose)>| {
