@@ -156,7 +156,7 @@ fn run(
     // One record buffer for the whole file, the person's id shared by their rows, and each
     // distinct drug name resolved once.
     let mut row = csv::StringRecord::new();
-    let mut person: Rc<str> = Rc::from("");
+    let mut person = Person::from("");
     let mut names = NameCache::new();
     // The last record handed out, and the drugs of its row still to hand out, each an exposure
     // like it (a regimen's name gives one exposure per drug).
@@ -166,7 +166,7 @@ fn run(
     let rows = std::iter::from_fn(|| loop {
         if let (Some(Record::Exposure(like)), Some(drug)) = (last, more.next()) {
             let record = Record::Exposure(Exposure { drug, ..like });
-            return Some((Rc::clone(&person), record));
+            return Some((person.clone(), record));
         }
         if done {
             return None;
@@ -188,11 +188,11 @@ fn run(
         let line = row.position().map_or(0, |p| p.line());
         match parse(&row, &mut names) {
             Ok((id, record, drugs)) => {
-                if *id != *person {
-                    person = Rc::from(id);
+                if id != &*person {
+                    person = Person::from(id);
                 }
                 (last, more) = (Some(record), drugs);
-                return Some((Rc::clone(&person), record));
+                return Some((person.clone(), record));
             }
             Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
                 unknown.set(unknown.get() + 1);
@@ -256,6 +256,39 @@ fn run(
         );
     }
     Ok(bad.get() == 0)
+}
+
+/// A person's id, shared by their rows. Two ids from the same row run are the same allocation,
+/// so `by_person` tells them equal without comparing their text (`Rc<str>` compares the text).
+#[derive(Clone, Debug, PartialOrd, Ord)]
+struct Person(Rc<str>);
+
+impl std::ops::Deref for Person {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Person {
+    fn from(id: &str) -> Person {
+        Person(Rc::from(id))
+    }
+}
+
+impl PartialEq for Person {
+    fn eq(&self, other: &Person) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Person {}
+
+impl std::fmt::Display for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Why a row was not read.
