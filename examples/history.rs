@@ -318,24 +318,26 @@ fn parse<'r>(
     row: &'r csv::StringRecord,
     names: &mut NameCache,
 ) -> Result<(&'r str, Record, DrugSetIter), RowError> {
-    let field = |i: usize| row.get(i).map(trim).unwrap_or("");
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
-    let person = field(0);
+    // The fields in order, in one pass over the record.
+    let mut fields = row.iter().map(trim);
+    let mut next = || fields.next().unwrap_or("");
+    let (person, kind, name) = (next(), next(), next());
+    let (start, end, days_supply) = (next(), next(), next());
     if person.is_empty() {
         return Err("person_id is empty".into());
     }
-    let (kind, name) = (field(1), field(2));
-    let date = |i: usize, what: &str| -> Result<Option<Date>, String> {
-        match field(i) {
+    let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
+        match text {
             "" => Ok(None),
             text => text.parse().map(Some).map_err(|e| format!("{what}: {e}")),
         }
     };
-    let start = date(3, "start_date")?.ok_or("start_date is empty")?;
-    let end = date(4, "end_date")?;
-    let days_supply = match field(5) {
+    let start = date(start, "start_date")?.ok_or("start_date is empty")?;
+    let end = date(end, "end_date")?;
+    let days_supply = match days_supply {
         "" => None,
         text => Some(
             text.parse::<u32>()
