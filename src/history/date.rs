@@ -56,15 +56,15 @@ impl Date {
                 max,
             }));
         }
-        // Howard Hinnant's days_from_civil, in unsigned arithmetic: the checks above make every
-        // term non-negative, and unsigned division by a constant is a multiply and a shift.
-        let y = (if month <= 2 { year - 1 } else { year }) as u32;
-        let era = y / 400;
-        let yoe = y - era * 400;
-        let mp = if month > 2 { month - 3 } else { month + 9 };
-        let doy = (153 * mp + 2) / 5 + day - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Ok(Date((era * 146_097 + doe) as i32 - UNIX_EPOCH_SHIFT as i32))
+        // Most records' dates fall in the years the table holds.
+        let i = year.wrapping_sub(1900) as usize;
+        if i < JANUARY_FIRSTS.len() - 1 {
+            let first = JANUARY_FIRSTS[i];
+            let leap_day = (JANUARY_FIRSTS[i + 1] - first == 366 && month > 2) as i32;
+            let before = DAYS_BEFORE[month as usize] as i32;
+            return Ok(Date(first + before + leap_day + day as i32 - 1));
+        }
+        Ok(Date(days_from_civil(year as u32, month, day)))
     }
 
     /// The date `days` after 1970-01-01 (before it when negative), clamped to [`MIN`](Self::MIN)
@@ -111,6 +111,33 @@ impl Date {
         later.0 - self.0
     }
 }
+
+/// Howard Hinnant's days_from_civil, in unsigned arithmetic (unsigned division by a constant is a
+/// multiply and a shift): days since 1970-01-01 of a valid date.
+const fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe) as i32 - UNIX_EPOCH_SHIFT as i32
+}
+
+/// January 1st of each year from 1900 to 2100, as days since 1970-01-01: a lookup is shorter than
+/// the era arithmetic, and most records' dates fall in these years.
+const JANUARY_FIRSTS: [i32; 201] = {
+    let mut table = [0; 201];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = days_from_civil(1900 + i as u32, 1, 1);
+        i += 1;
+    }
+    table
+};
+
+/// Days before each month (1 to 12) in a common year.
+const DAYS_BEFORE: [u16; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 const fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
