@@ -19,7 +19,7 @@ use crate::{resolve, ParseError, Therapy};
 /// use myeloma::{resolve, Regimen, Therapy};
 ///
 /// let mut names = NameCache::new();
-/// assert_eq!(names.resolve("VRd"), Ok(Therapy::Regimen(Regimen::VRd)));
+/// assert_eq!(names.resolve("VRd"), Ok(Therapy::Regimen(Regimen::RVd)));
 /// assert_eq!(names.resolve("VRd"), resolve("VRd")); // the second time from memory
 /// assert_eq!(names.resolve("bortezimib"), resolve("bortezimib")); // misses too
 /// assert_eq!(names.len(), 2);
