@@ -91,41 +91,31 @@ impl Deriver {
             .diagnosis
             .map(|d| d.add_days(-p.pre_diagnosis_grace_days));
         let in_time = |date: Date| cutoff.is_none_or(|c| date >= c);
-        let mut out = LinesOfTherapy {
-            before_diagnosis: records
-                .exposures
-                .iter()
-                .filter(|e| !in_time(e.start))
-                .count(),
-            ..LinesOfTherapy::default()
-        };
-        out.supportive = records
-            .exposures
-            .iter()
-            .filter(|e| {
-                in_time(e.start)
-                    && roles::role(e.drug) == DrugRole::Supportive
-                    && !roles::is_event_agent(e.drug)
-            })
-            .count();
+        // One pass over the exposures for what is only counted (before diagnosis, supportive) and
+        // for CAR-T products given as drugs, whose start is an infusion.
+        let mut out = LinesOfTherapy::default();
+        self.event_dates.clear();
+        for e in &records.exposures {
+            if !in_time(e.start) {
+                out.before_diagnosis += 1;
+            } else if roles::role(e.drug) == DrugRole::Supportive && !roles::is_event_agent(e.drug)
+            {
+                out.supportive += 1;
+            }
+            if roles::is_car_t_product(e.drug) {
+                self.event_dates.push(e.start);
+            }
+        }
         self.procedures.clear();
         self.procedures
             .extend(records.procedures.iter().filter(|p| in_time(p.date)));
         self.procedures.sort_unstable();
         self.procedures.dedup();
-        self.event_dates.clear();
         self.event_dates.extend(
             self.procedures
                 .iter()
                 .filter(|p| p.kind != ProcedureKind::Apheresis)
                 .map(|p| p.date),
-        );
-        self.event_dates.extend(
-            records
-                .exposures
-                .iter()
-                .filter(|e| roles::is_car_t_product(e.drug))
-                .map(|e| e.start),
         );
         episodes::episodes(
             &records.exposures,
