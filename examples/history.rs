@@ -22,16 +22,16 @@
 //! instead of one error each.
 
 use std::cell::Cell;
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
 
 use myeloma::history::{
-    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, Params, Procedure, ProcedureKind,
-    Record,
+    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, Procedure,
+    ProcedureKind, Record,
 };
+use myeloma::{DrugSet, DrugSetIter, ParseError};
 
 const HEADER: [&str; 6] = [
     "person_id",
@@ -153,14 +153,20 @@ fn run(
         eprintln!("{path}:{line}: error: {message}");
         bad.set(bad.get() + 1);
     };
-    // One record buffer for the whole file, and the person's id shared by their rows.
+    // One record buffer for the whole file, the person's id shared by their rows, and each
+    // distinct drug name resolved once.
     let mut row = csv::StringRecord::new();
-    let mut queue: VecDeque<Record> = VecDeque::new();
-    let mut person: Rc<str> = Rc::from("");
+    let mut person = Person::from("");
+    let mut names = NameCache::new();
+    // The last record handed out, and the drugs of its row still to hand out, each an exposure
+    // like it (a regimen's name gives one exposure per drug).
+    let mut last = None;
+    let mut more = DrugSet::EMPTY.iter();
     let mut done = false;
     let rows = std::iter::from_fn(|| loop {
-        if let Some(record) = queue.pop_front() {
-            return Some((Rc::clone(&person), record));
+        if let (Some(Record::Exposure(like)), Some(drug)) = (last, more.next()) {
+            let record = Record::Exposure(Exposure { drug, ..like });
+            return Some((person.clone(), record));
         }
         if done {
             return None;
@@ -180,13 +186,19 @@ fn run(
         }
         rows_read.set(rows_read.get() + 1);
         let line = row.position().map_or(0, |p| p.line());
-        match parse(&row, &mut queue) {
-            Ok(id) if *id == *person => {}
-            Ok(id) => person = Rc::from(id),
+        match parse(&row, &mut names) {
+            Ok((id, record, drugs)) => {
+                if id != &*person {
+                    person = Person::from(id);
+                }
+                (last, more) = (Some(record), drugs);
+                return Some((person.clone(), record));
+            }
             Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
                 unknown.set(unknown.get() + 1);
             }
-            Err(RowError::UnknownDrug(message) | RowError::Bad(message)) => report(line, &message),
+            Err(RowError::UnknownDrug(error)) => report(line, &error),
+            Err(RowError::Bad(message)) => report(line, &message),
         }
     });
     let (mut people, mut lines) = (0usize, 0usize);
@@ -204,6 +216,7 @@ fn run(
         ])?;
     }
     let mut drawn = false;
+    let mut fields = LineFields::default();
     for result in by_person(rows, Params::default()) {
         let (person, history) = result?;
         people += 1;
@@ -217,7 +230,7 @@ fn run(
                 drawn = true;
             }
             Some(_) => {}
-            None => write_lines(&mut writer, &person, &history)?,
+            None => write_lines(&mut writer, &mut fields, &person, &history)?,
         }
     }
     writer.flush()?;
@@ -245,10 +258,44 @@ fn run(
     Ok(bad.get() == 0)
 }
 
+/// A person's id, shared by their rows. Two ids from the same row run are the same allocation,
+/// so `by_person` tells them equal without comparing their text (`Rc<str>` compares the text).
+#[derive(Clone, Debug, PartialOrd, Ord)]
+struct Person(Rc<str>);
+
+impl std::ops::Deref for Person {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Person {
+    fn from(id: &str) -> Person {
+        Person(Rc::from(id))
+    }
+}
+
+impl PartialEq for Person {
+    fn eq(&self, other: &Person) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Person {}
+
+impl std::fmt::Display for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Why a row was not read.
 enum RowError {
-    /// The drug's name resolves to nothing in the catalogue.
-    UnknownDrug(String),
+    /// The drug's name resolves to nothing in the catalogue (its message is written only when
+    /// reported).
+    UnknownDrug(ParseError),
     /// Anything else.
     Bad(String),
 }
@@ -265,27 +312,32 @@ impl From<&str> for RowError {
     }
 }
 
-/// One CSV row as records, appended to `out` (a regimen's name gives one exposure per drug);
-/// returns the row's person id. Nothing is appended when the row is bad.
-fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&'r str, RowError> {
-    let field = |i: usize| row.get(i).map(str::trim).unwrap_or("");
+/// One CSV row: its person id, its first record, and the drugs left when it names several (a
+/// regimen's name gives one exposure per drug), each to have an exposure like the first.
+fn parse<'r>(
+    row: &'r csv::StringRecord,
+    names: &mut NameCache,
+) -> Result<(&'r str, Record, DrugSetIter), RowError> {
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
-    let person = field(0);
+    // The fields in order, in one pass over the record.
+    let mut fields = row.iter().map(trim);
+    let mut next = || fields.next().unwrap_or("");
+    let (person, kind, name) = (next(), next(), next());
+    let (start, end, days_supply) = (next(), next(), next());
     if person.is_empty() {
         return Err("person_id is empty".into());
     }
-    let (kind, name) = (field(1), field(2));
-    let date = |i: usize, what: &str| -> Result<Option<Date>, String> {
-        match field(i) {
+    let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
+        match text {
             "" => Ok(None),
             text => text.parse().map(Some).map_err(|e| format!("{what}: {e}")),
         }
     };
-    let start = date(3, "start_date")?.ok_or("start_date is empty")?;
-    let end = date(4, "end_date")?;
-    let days_supply = match field(5) {
+    let start = date(start, "start_date")?.ok_or("start_date is empty")?;
+    let end = date(end, "end_date")?;
+    let days_supply = match days_supply {
         "" => None,
         text => Some(
             text.parse::<u32>()
@@ -295,74 +347,126 @@ fn parse<'r>(row: &'r csv::StringRecord, out: &mut VecDeque<Record>) -> Result<&
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})").into());
     }
-    let exposure_kind = if kind.eq_ignore_ascii_case("administration") {
+    let exposure_kind = if is_kind(kind, "administration") {
         Some(ExposureKind::Administration)
-    } else if kind.eq_ignore_ascii_case("dispensing") {
+    } else if is_kind(kind, "dispensing") {
         Some(ExposureKind::Dispensing)
     } else {
         None
     };
     if let Some(kind) = exposure_kind {
-        let therapy = myeloma::resolve(name).map_err(|e| RowError::UnknownDrug(e.to_string()))?;
-        out.extend(therapy.drugs().iter().map(|drug| {
-            Record::Exposure(Exposure {
-                drug,
-                start,
-                end,
-                days_supply,
-                kind,
-            })
-        }));
-        return Ok(person);
+        let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
+        let mut drugs = therapy.drugs().iter();
+        let drug = drugs.next().ok_or("the name stands for no drug")?;
+        let exposure = Exposure {
+            drug,
+            start,
+            end,
+            days_supply,
+            kind,
+        };
+        return Ok((person, Record::Exposure(exposure), drugs));
     }
-    let record = match kind.to_ascii_lowercase().as_str() {
-        "procedure" => {
-            let kind: ProcedureKind = name
-                .parse()
-                .map_err(|e| format!("procedure `{name}`: {e}"))?;
-            Record::Procedure(Procedure { kind, date: start })
-        }
-        "progression" => Record::Progression(start),
-        "diagnosis" => Record::Diagnosis(start),
-        _ => {
-            return Err(format!(
-                "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
-            )
-            .into())
-        }
+    let record = if is_kind(kind, "procedure") {
+        let kind: ProcedureKind = name
+            .parse()
+            .map_err(|e| format!("procedure `{name}`: {e}"))?;
+        Record::Procedure(Procedure { kind, date: start })
+    } else if is_kind(kind, "progression") {
+        Record::Progression(start)
+    } else if is_kind(kind, "diagnosis") {
+        Record::Diagnosis(start)
+    } else {
+        return Err(format!(
+            "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
+        )
+        .into());
     };
-    out.push_back(record);
-    Ok(person)
+    Ok((person, record, DrugSet::EMPTY.iter()))
+}
+
+/// Whether `kind` is `expected` in any case. The usual spelling, already lower case, is compared
+/// first: a whole-word comparison instead of lower-casing each byte.
+fn is_kind(kind: &str, expected: &str) -> bool {
+    kind == expected || kind.eq_ignore_ascii_case(expected)
+}
+
+/// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible
+/// ASCII character has no white space to trim.
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// The text of one output row's computed fields, kept from line to line so that writing a line
+/// allocates nothing once the buffers have grown.
+#[derive(Default)]
+struct LineFields {
+    number: String,
+    start: String,
+    end: String,
+    phases: String,
+    drugs: String,
+    end_reason: String,
+    flags: String,
 }
 
 fn write_lines<W: Write>(
     writer: &mut csv::Writer<W>,
+    fields: &mut LineFields,
     person: &str,
     history: &LinesOfTherapy,
 ) -> csv::Result<()> {
+    use std::fmt::Write as _;
+    // Writing into a String cannot fail.
+    let set = |buffer: &mut String, value: &dyn std::fmt::Display| {
+        buffer.clear();
+        let _ = write!(buffer, "{value}");
+    };
     for line in &history.lines {
-        let phases = line
-            .phases
-            .iter()
-            .map(|s| match s.regimen() {
-                Some(r) => format!("{} {}", s.phase, r),
-                None => s.phase.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let end = match line.ended_by {
-            Some(rule) => format!("{} ({rule})", line.end_reason),
-            None => line.end_reason.to_string(),
-        };
+        set(&mut fields.number, &line.number);
+        set(&mut fields.start, &line.start);
+        set(&mut fields.end, &line.end);
+        // Names as plain strings where they have them: cheaper than the formatting machinery.
+        fields.phases.clear();
+        for (i, s) in line.phases.iter().enumerate() {
+            if i > 0 {
+                fields.phases.push_str("; ");
+            }
+            fields.phases.push_str(s.phase.id());
+            if let Some(r) = s.regimen() {
+                let _ = write!(fields.phases, " {r}");
+            }
+        }
+        // Ids, as the other columns write them: the stable form for data.
+        fields.drugs.clear();
+        for (i, drug) in line.drug_set().iter().enumerate() {
+            if i > 0 {
+                fields.drugs.push_str(" + ");
+            }
+            fields.drugs.push_str(drug.id());
+        }
+        fields.end_reason.clear();
+        fields.end_reason.push_str(line.end_reason.id());
+        if let Some(rule) = line.ended_by {
+            fields.end_reason.push_str(" (");
+            fields.end_reason.push_str(rule.id());
+            fields.end_reason.push(')');
+        }
+        set(&mut fields.flags, &line.flags);
         writer.write_record([
             person,
-            &line.number.to_string(),
-            &line.start.to_string(),
-            &line.end.to_string(),
-            &phases,
-            &line.drug_set().to_string(),
-            &end,
-            &line.flags.to_string(),
+            &fields.number,
+            &fields.start,
+            &fields.end,
+            &fields.phases,
+            &fields.drugs,
+            &fields.end_reason,
+            &fields.flags,
         ])?;
     }
     Ok(())

@@ -56,15 +56,15 @@ impl Date {
                 max,
             }));
         }
-        // Howard Hinnant's days_from_civil.
-        let y = if month <= 2 { year - 1 } else { year } as i64;
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = month as i64;
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + day as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Ok(Date((era * 146_097 + doe - UNIX_EPOCH_SHIFT) as i32))
+        // Most records' dates fall in the years the table holds.
+        let i = year.wrapping_sub(1900) as usize;
+        if i < JANUARY_FIRSTS.len() - 1 {
+            let first = JANUARY_FIRSTS[i];
+            let leap_day = (JANUARY_FIRSTS[i + 1] - first == 366 && month > 2) as i32;
+            let before = DAYS_BEFORE[month as usize] as i32;
+            return Ok(Date(first + before + leap_day + day as i32 - 1));
+        }
+        Ok(Date(days_from_civil(year as u32, month, day)))
     }
 
     /// The date `days` after 1970-01-01 (before it when negative), clamped to [`MIN`](Self::MIN)
@@ -112,24 +112,66 @@ impl Date {
     }
 }
 
+/// Howard Hinnant's days_from_civil, in unsigned arithmetic (unsigned division by a constant is a
+/// multiply and a shift): days since 1970-01-01 of a valid date.
+const fn days_from_civil(year: u32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe) as i32 - UNIX_EPOCH_SHIFT as i32
+}
+
+/// January 1st of each year from 1900 to 2100, as days since 1970-01-01: a lookup is shorter than
+/// the era arithmetic, and most records' dates fall in these years.
+const JANUARY_FIRSTS: [i32; 201] = {
+    let mut table = [0; 201];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = days_from_civil(1900 + i as u32, 1, 1);
+        i += 1;
+    }
+    table
+};
+
+/// Days before each month (1 to 12) in a common year.
+const DAYS_BEFORE: [u16; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
 const fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 const fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+    // A table rather than a match: records' months come in no order a branch could predict.
+    const DAYS: [u8; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if month > 12 {
+        return 0;
     }
+    DAYS[month as usize] as u32 + (month == 2 && is_leap(year)) as u32
 }
 
 impl fmt::Display for Date {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Digit by digit into a buffer: the formatting machinery's padding costs more than the date.
         let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        let y = y.unsigned_abs();
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        f.write_str(core::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -138,21 +180,27 @@ impl FromStr for Date {
 
     /// Reads ISO 8601 calendar dates in the extended form `YYYY-MM-DD`, and nothing else.
     fn from_str(text: &str) -> Result<Date, DateError> {
-        let trimmed = text.trim();
+        // A text that starts and ends with a digit has no white space to trim (the usual case).
+        let trimmed = match text.as_bytes() {
+            [first, .., last] if first.is_ascii_digit() && last.is_ascii_digit() => text,
+            _ => text.trim(),
+        };
         let fail = |kind| Err(DateError::with_text(kind, trimmed));
-        let b = trimmed.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let Ok(b) = <&[u8; 10]>::try_from(trimmed.as_bytes()) else {
+            return fail(DateErrorKind::Format);
+        };
+        // Each digit's value, or 10 and more when it is not a digit; all checked at once.
+        let d = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
+        let digits = [d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9)];
+        if b[4] != b'-' || b[7] != b'-' || digits.iter().any(|&digit| digit > 9) {
             return fail(DateErrorKind::Format);
         }
-        let number = |range: core::ops::Range<usize>| -> Option<u32> {
-            b[range].iter().try_fold(0u32, |n, &c| {
-                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-            })
-        };
-        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
-        else {
-            return fail(DateErrorKind::Format);
-        };
+        let [y0, y1, y2, y3, m0, m1, d0, d1] = digits;
+        let (year, month, day) = (
+            y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+            m0 * 10 + m1,
+            d0 * 10 + d1,
+        );
         match Date::from_ymd(year as i32, month, day) {
             Ok(date) => Ok(date),
             Err(e) => fail(e.kind),
@@ -262,6 +310,15 @@ mod tests {
         assert_eq!(Date::from_ymd(1, 1, 1), Ok(Date::MIN));
         assert_eq!(Date::from_ymd(9999, 12, 31), Ok(Date::MAX));
         assert_eq!(Date::from_ymd(1970, 1, 1), Ok(Date::EPOCH));
+        for (date, text) in [
+            (Date::MIN, "0001-01-01"),
+            (Date::MAX, "9999-12-31"),
+            (Date::EPOCH, "1970-01-01"),
+            (Date::from_ymd(987, 6, 5).unwrap(), "0987-06-05"),
+        ] {
+            assert_eq!(date.to_string(), text);
+            assert_eq!(text.parse(), Ok(date));
+        }
     }
 
     #[test]

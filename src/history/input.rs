@@ -241,6 +241,7 @@ impl Records {
     }
 
     /// Adds a record.
+    #[inline] // called once a row, from the caller's crate (`by_person` is generic)
     pub fn push(&mut self, record: Record) {
         match record {
             Record::Exposure(e) => self.exposures.push(e),

@@ -51,6 +51,8 @@ pub fn lines_of_therapy(records: &Records, params: &Params) -> LinesOfTherapy {
 #[derive(Debug, Default)]
 pub struct Deriver {
     params: Params,
+    /// Scratch for sorting the coverage.
+    keys: Vec<u64>,
     coverage: Vec<(Drug, Date, Date)>,
     all: Vec<Episode>,
     defining: Vec<Episode>,
@@ -89,41 +91,31 @@ impl Deriver {
             .diagnosis
             .map(|d| d.add_days(-p.pre_diagnosis_grace_days));
         let in_time = |date: Date| cutoff.is_none_or(|c| date >= c);
-        let mut out = LinesOfTherapy {
-            before_diagnosis: records
-                .exposures
-                .iter()
-                .filter(|e| !in_time(e.start))
-                .count(),
-            ..LinesOfTherapy::default()
-        };
-        out.supportive = records
-            .exposures
-            .iter()
-            .filter(|e| {
-                in_time(e.start)
-                    && roles::role(e.drug) == DrugRole::Supportive
-                    && !roles::is_event_agent(e.drug)
-            })
-            .count();
+        // One pass over the exposures for what is only counted (before diagnosis, supportive) and
+        // for CAR-T products given as drugs, whose start is an infusion.
+        let mut out = LinesOfTherapy::default();
+        self.event_dates.clear();
+        for e in &records.exposures {
+            if !in_time(e.start) {
+                out.before_diagnosis += 1;
+            } else if roles::role(e.drug) == DrugRole::Supportive && !roles::is_event_agent(e.drug)
+            {
+                out.supportive += 1;
+            }
+            if roles::is_car_t_product(e.drug) {
+                self.event_dates.push(e.start);
+            }
+        }
         self.procedures.clear();
         self.procedures
             .extend(records.procedures.iter().filter(|p| in_time(p.date)));
         self.procedures.sort_unstable();
         self.procedures.dedup();
-        self.event_dates.clear();
         self.event_dates.extend(
             self.procedures
                 .iter()
                 .filter(|p| p.kind != ProcedureKind::Apheresis)
                 .map(|p| p.date),
-        );
-        self.event_dates.extend(
-            records
-                .exposures
-                .iter()
-                .filter(|e| roles::is_car_t_product(e.drug))
-                .map(|e| e.start),
         );
         episodes::episodes(
             &records.exposures,
@@ -136,6 +128,7 @@ impl Deriver {
                         || roles::is_event_agent(e.drug))
             },
             &self.event_dates,
+            &mut self.keys,
             &mut self.coverage,
             &mut self.all,
         );
@@ -887,10 +880,10 @@ impl Sweep<'_> {
 
 /// E1 and the output: line ends, phases, steroids, numbering.
 fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
-    let starts: Vec<Date> = building.iter().map(|b| b.start).collect();
     let mut lines = Vec::with_capacity(building.len());
-    for (n, mut b) in building.into_iter().enumerate() {
-        let next_start = starts.get(n + 1).copied();
+    let mut building = building.into_iter().enumerate().peekable();
+    while let Some((n, mut b)) = building.next() {
+        let next_start = building.peek().map(|(_, next)| next.start);
         // E1: the last covered day before the next line, or the last transplant or CAR-T if later.
         let drugs_end = b.pieces.iter().map(|p| p.end).max();
         let procedures_end = b.procedures.iter().map(|p| p.date).max();
@@ -939,21 +932,19 @@ fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
             piece.phase = LinePhase::Consolidation;
         }
         b.pieces.extend(split);
-        let mut drugs: Vec<LineDrug> = b
-            .pieces
-            .iter()
-            .map(|p| LineDrug {
-                drug: p.drug,
-                role: roles::role(p.drug),
-                phase: p.phase,
-                purpose: p.purpose,
-                start: p.start,
-                end: p.end,
-                flags: p.flags,
-            })
-            .collect();
+        // Room for the steroids too, so that adding them does not move the list.
+        let mut drugs: Vec<LineDrug> = Vec::with_capacity(b.pieces.len() + steroids.len());
+        drugs.extend(b.pieces.iter().map(|p| LineDrug {
+            drug: p.drug,
+            role: roles::role(p.drug),
+            phase: p.phase,
+            purpose: p.purpose,
+            start: p.start,
+            end: p.end,
+            flags: p.flags,
+        }));
         // Phases from the line-defining drugs and the procedures.
-        let mut phases: Vec<PhaseSpan> = Vec::new();
+        let mut phases: Vec<PhaseSpan> = Vec::with_capacity(PHASES.len());
         for phase in PHASES {
             let mut span: Option<PhaseSpan> = None;
             let mut extend = |start: Date, end: Date, drug: Option<(Drug, Purpose)>| {

@@ -17,7 +17,7 @@
 //! consensus (Rajkumar et al., Blood 2011 and 2015), each rule in a small function named for it,
 //! one file per idea:
 //! - `date`, `input`, `params`: the records and the parameters ([`Params`], with the reference's
-//!   defaults).
+//!   defaults); `names`: each distinct written name resolved once ([`NameCache`]).
 //! - `roles`: each drug's role and maintenance eligibility, read from the catalogue.
 //! - `episodes`: N1, a drug's exposures merge while the gap is under 90 days.
 //! - `events`: M4 and C1, first pass: transplant conditioning, mobilisation, stem-cell apheresis;
@@ -86,6 +86,7 @@ mod episodes;
 mod events;
 mod input;
 mod lines;
+mod names;
 mod output;
 mod params;
 mod picture;
@@ -99,6 +100,7 @@ pub use input::{
     Exposure, ExposureKind, Procedure, ProcedureKind, ProcedureKindError, Record, Records,
 };
 pub use lines::{lines_of_therapy, Deriver};
+pub use names::NameCache;
 pub use output::{
     Decision, EndReason, Flags, Line, LineDrug, LinePhase, LinesOfTherapy, PhaseSpan, Purpose,
     Refractory, RefractoryBasis, Rule,

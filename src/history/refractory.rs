@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 
-use super::{Line, Params, Purpose, Refractory, RefractoryBasis};
+use super::{Line, LineDrug, Params, Purpose, Refractory, RefractoryBasis};
 use crate::Drug;
 
 /// R1.
@@ -28,23 +28,9 @@ pub(crate) fn refractory(
         Some(r) => r.since = r.since.min(since),
         None => out.push(Refractory { drug, since, basis }),
     };
-    let treatments = |line: &Line| {
-        line.drugs
-            .iter()
-            .filter(|d| {
-                d.role == crate::DrugRole::LineDefining
-                    && matches!(
-                        d.purpose,
-                        Purpose::Treatment | Purpose::Bridging | Purpose::CarTProduct
-                    )
-            })
-            .copied()
-            .collect::<Vec<_>>()
-    };
     for line in lines {
-        let drugs = treatments(line);
         for &q in progressions {
-            for d in &drugs {
+            for d in treatments(line) {
                 if d.start <= q && d.end.days_until(q) <= window {
                     add(d.drug, q, RefractoryBasis::Confirmed);
                 }
@@ -61,4 +47,15 @@ pub(crate) fn refractory(
     }
     out.sort_unstable_by_key(|r| (r.since, r.basis, r.drug));
     out
+}
+
+/// A line's treatment drugs, the ones R1 judges.
+fn treatments(line: &Line) -> impl Iterator<Item = &LineDrug> {
+    line.drugs.iter().filter(|d| {
+        d.role == crate::DrugRole::LineDefining
+            && matches!(
+                d.purpose,
+                Purpose::Treatment | Purpose::Bridging | Purpose::CarTProduct
+            )
+    })
 }
