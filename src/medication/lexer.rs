@@ -98,113 +98,192 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Whether `c` can be part of a word after its first letter (besides dots, handled by the lexer).
+/// Whether `c`, outside ASCII, can be part of a word after its first letter.
 fn continues_word(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '^' | '²' | '®' | '™')
-        || (!c.is_ascii() && c.is_alphabetic())
+    matches!(c, '²' | '®' | '™') || c.is_alphabetic()
 }
 
-/// Whether `c` can start a word.
-fn starts_word(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+/// How the lexer's ASCII fast path classes a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Digit,
+    Letter,
+    /// `^`: continues a word, starts none.
+    Caret,
+    /// Any other ASCII character: a mark.
+    Other,
+    /// A byte of a character outside ASCII: decoded.
+    Wide,
 }
 
-/// Splits `input` into tokens.
-pub(crate) fn lex(input: &str) -> Tokens<'_> {
-    let mut tokens = Tokens {
-        input,
-        items: [Token {
-            kind: TokenKind::Rest,
-            span: Span::new(0, 0),
-            key: 0,
-        }; MAX_TOKENS],
-        len: 0,
-    };
-    let bytes = input.as_bytes();
-    let mut i = 0;
-    while i < input.len() {
-        let c = match bytes[i] {
-            b' ' | b'\t' => {
+/// The class of every byte, so that the lexer branches once per byte.
+const CLASSES: [Class; 256] = {
+    let mut classes = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => Class::Space,
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'^' => Class::Caret,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// A word's [`key`], folded as the lexer reads it: bytes past the 16th make it zero.
+struct Folding {
+    key: u128,
+    len: u32,
+}
+
+impl Folding {
+    #[inline(always)]
+    fn push(&mut self, b: u8) {
+        if self.len < KEY_BYTES as u32 {
+            self.key |= u128::from(b.to_ascii_lowercase()) << (8 * self.len);
+        }
+        self.len += 1;
+    }
+
+    fn key(&self) -> u128 {
+        if self.len as usize > KEY_BYTES {
+            0
+        } else {
+            self.key
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// No tokens yet, for `input`.
+    pub fn new(input: &'a str) -> Tokens<'a> {
+        Tokens {
+            input,
+            items: [Token {
+                kind: TokenKind::Rest,
+                span: Span::new(0, 0),
+                key: 0,
+            }; MAX_TOKENS],
+            len: 0,
+        }
+    }
+
+    fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Token {
+                kind,
+                span: Span::new(start, end),
+                key,
+            };
+            self.len += 1;
+        }
+    }
+
+    /// Splits the input into tokens, in one pass: ASCII bytes by their class, other characters
+    /// decoded; a word's key is folded as it is read.
+    pub fn fill(&mut self) {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let mut class = CLASSES[usize::from(b)];
+            let mut c = char::from(b);
+            if class == Class::Space {
                 i += 1;
                 continue;
             }
-            b if b.is_ascii() => char::from(b),
-            _ => match input.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if tokens.len == MAX_TOKENS - 1 {
-            let end = input.trim_end().len().max(i);
-            tokens.items[tokens.len] = Token {
-                kind: TokenKind::Rest,
-                span: Span::new(i, end),
-                key: 0,
-            };
-            tokens.len += 1;
-            break;
-        }
-        let start = i;
-        let kind = if c.is_ascii_digit() {
-            i += 1;
-            while i < bytes.len() {
-                let b = bytes[i];
-                let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Number
-        } else if starts_word(c) {
-            i += c.len_utf8();
-            let mut after_letter = c.is_alphabetic();
-            while i < bytes.len() {
-                // ASCII without decoding; anything else as the character it starts.
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() || b == b'^' {
-                    i += 1;
-                    after_letter = b.is_ascii_alphabetic();
+            if class == Class::Wide {
+                c = match input.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
                     continue;
                 }
-                if b.is_ascii() && b != b'.' {
-                    break;
-                }
-                let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                if next == '.' && after_letter {
-                    i += 1;
-                    after_letter = false;
-                } else if continues_word(next) {
-                    i += next.len_utf8();
-                    after_letter = next.is_alphabetic();
-                } else {
-                    break;
+                if c.is_alphabetic() {
+                    class = Class::Letter;
                 }
             }
-            TokenKind::Word
-        } else {
-            i += c.len_utf8();
-            TokenKind::Mark
-        };
-        let key = match kind {
-            TokenKind::Number | TokenKind::Rest => 0,
-            _ => input.get(start..i).map_or(0, key),
-        };
-        tokens.items[tokens.len] = Token {
-            kind,
-            span: Span::new(start, i),
-            key,
-        };
-        tokens.len += 1;
+            if self.len == MAX_TOKENS - 1 {
+                let end = input.trim_end().len().max(i);
+                self.add(TokenKind::Rest, i, end, 0);
+                return;
+            }
+            let start = i;
+            match class {
+                Class::Digit => {
+                    i += 1;
+                    while let Some(&b) = bytes.get(i) {
+                        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    self.add(TokenKind::Number, start, i, 0);
+                }
+                Class::Letter => {
+                    let mut folding = Folding { key: 0, len: 0 };
+                    let first = c.len_utf8();
+                    for &b in &bytes[i..i + first] {
+                        folding.push(b);
+                    }
+                    i += first;
+                    let mut after_letter = true;
+                    while let Some(&b) = bytes.get(i) {
+                        match CLASSES[usize::from(b)] {
+                            Class::Letter => after_letter = true,
+                            Class::Digit | Class::Caret => after_letter = false,
+                            // Dots after a letter belong to the word (`p.o.`) but not to its key.
+                            Class::Other if b == b'.' && after_letter => {
+                                after_letter = false;
+                                i += 1;
+                                continue;
+                            }
+                            Class::Wide => {
+                                let Some(next) =
+                                    input.get(i..).and_then(|rest| rest.chars().next())
+                                else {
+                                    break;
+                                };
+                                if !continues_word(next) {
+                                    break;
+                                }
+                                after_letter = next.is_alphabetic();
+                                for &b in &bytes[i..i + next.len_utf8()] {
+                                    folding.push(b);
+                                }
+                                i += next.len_utf8();
+                                continue;
+                            }
+                            _ => break,
+                        }
+                        folding.push(b);
+                        i += 1;
+                    }
+                    self.add(TokenKind::Word, start, i, folding.key());
+                }
+                _ => {
+                    i += c.len_utf8();
+                    let key = input.get(start..i).map_or(0, key);
+                    self.add(TokenKind::Mark, start, i, key);
+                }
+            }
+        }
     }
+}
+
+/// Splits `input` into tokens.
+#[cfg(test)]
+pub(crate) fn lex(input: &str) -> Tokens<'_> {
+    let mut tokens = Tokens::new(input);
+    tokens.fill();
     tokens
 }
 

@@ -4,7 +4,7 @@
 mod dose;
 
 use super::form::form_at;
-use super::lexer::{lex, KeySet, TokenKind, Tokens, MAX_TOKENS};
+use super::lexer::{KeySet, TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::route::route_at;
 use super::schedule::{schedule_at, Piece};
@@ -80,8 +80,6 @@ struct Reader<'a> {
     drug: Option<(Drug, Span)>,
     unknown_run: Option<(usize, usize)>,
     brand: Option<Span>,
-    doses: [DosePart; MAX_DOSES],
-    dose_count: usize,
     dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
@@ -95,22 +93,18 @@ struct Reader<'a> {
     interval: Stated<u16>,
     /// `28-day cycle`.
     cycle: Stated<u16>,
-    conflicts: [Option<Conflict>; MAX_CONFLICTS],
     conflict_count: usize,
-    more_conflicts: bool,
-    segments: [Segment; MAX_TOKENS],
-    segment_count: usize,
+    /// The result, built in place: its doses, segments and conflicts are written as they are read.
+    out: Medication<'a>,
 }
 
 /// Reads one line; see [`Medication::parse`].
 pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
     let mut reader = Reader {
-        tokens: lex(line),
+        tokens: Tokens::new(line),
         drug: None,
         unknown_run: None,
         brand: None,
-        doses: [EMPTY_DOSE; MAX_DOSES],
-        dose_count: 0,
         dosing: None,
         first_group: None,
         strength_conflict: false,
@@ -121,17 +115,34 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         days: Stated::NONE,
         interval: Stated::NONE,
         cycle: Stated::NONE,
-        conflicts: [None; MAX_CONFLICTS],
         conflict_count: 0,
-        more_conflicts: false,
-        segments: [Segment {
-            kind: SegmentKind::Unparsed,
-            span: Span::new(0, 0),
-        }; MAX_TOKENS],
-        segment_count: 0,
+        out: Medication {
+            input: line,
+            drug: Drug::Lenalidomide,
+            drug_span: Span::new(0, 0),
+            brand: None,
+            doses: [EMPTY_DOSE; MAX_DOSES],
+            dose_count: 0,
+            dosing: None,
+            volume: None,
+            route: None,
+            form: None,
+            frequency: None,
+            days: None,
+            cycle: None,
+            conflicts: [None; MAX_CONFLICTS],
+            more_conflicts: false,
+            segments: [Segment {
+                kind: SegmentKind::Unparsed,
+                span: Span::new(0, 0),
+            }; MAX_TOKENS],
+            segment_count: 0,
+        },
     };
+    reader.tokens.fill();
     reader.read();
-    reader.finish()
+    reader.finish()?;
+    Ok(reader.out)
 }
 
 impl<'a> Reader<'a> {
@@ -162,22 +173,22 @@ impl<'a> Reader<'a> {
     /// Records tokens `from..to` as a segment; unparsed tokens next to unparsed text join it.
     fn push(&mut self, kind: SegmentKind, from: usize, to: usize) {
         let span = self.tokens.span(from, to);
-        if kind == SegmentKind::Unparsed && self.segment_count > 0 {
-            if let Some(last) = self.segments.get_mut(self.segment_count - 1) {
+        if kind == SegmentKind::Unparsed && self.out.segment_count > 0 {
+            if let Some(last) = self.out.segments.get_mut(self.out.segment_count - 1) {
                 if last.kind == SegmentKind::Unparsed {
                     last.span.end = span.end;
                     return;
                 }
             }
         }
-        if let Some(slot) = self.segments.get_mut(self.segment_count) {
+        if let Some(slot) = self.out.segments.get_mut(self.out.segment_count) {
             *slot = Segment { kind, span };
-            self.segment_count += 1;
+            self.out.segment_count += 1;
         }
     }
 
     fn conflict(&mut self, part: Part, first: Span, second: Span) {
-        match self.conflicts.get_mut(self.conflict_count) {
+        match self.out.conflicts.get_mut(self.conflict_count) {
             Some(slot) => {
                 *slot = Some(Conflict {
                     part,
@@ -186,7 +197,7 @@ impl<'a> Reader<'a> {
                 });
                 self.conflict_count += 1;
             }
-            None => self.more_conflicts = true,
+            None => self.out.more_conflicts = true,
         }
     }
 
@@ -337,7 +348,8 @@ impl<'a> Reader<'a> {
         Some(end + 1)
     }
 
-    fn finish(mut self) -> Result<Medication<'a>, MedicationError> {
+    /// Completes the result from what was read; an error when no drug was.
+    fn finish(&mut self) -> Result<(), MedicationError> {
         let Some((drug, drug_span)) = self.drug else {
             return Err(match self.unknown_run {
                 Some(run) => MedicationError::UnknownDrug(unknown_drug(&self.tokens, run)),
@@ -387,28 +399,21 @@ impl<'a> Reader<'a> {
             }
         }
         if self.strength_conflict {
-            self.doses = [EMPTY_DOSE; MAX_DOSES];
-            self.dose_count = 0;
+            self.out.doses = [EMPTY_DOSE; MAX_DOSES];
+            self.out.dose_count = 0;
             self.dosing = None;
         }
-        Ok(Medication {
-            input: self.tokens.input,
-            drug,
-            drug_span,
-            brand: self.brand,
-            doses: self.doses,
-            dose_count: self.dose_count,
-            dosing: self.dosing,
-            volume: self.volume.filter(|_| !self.strength_conflict),
-            route,
-            form,
-            frequency: self.frequency.agreed(),
-            cycle: self.cycle.agreed(),
-            days: self.days.agreed(),
-            conflicts: self.conflicts,
-            more_conflicts: self.more_conflicts,
-            segments: self.segments,
-            segment_count: self.segment_count,
-        })
+        let out = &mut self.out;
+        out.drug = drug;
+        out.drug_span = drug_span;
+        out.brand = self.brand;
+        out.dosing = self.dosing;
+        out.volume = self.volume.filter(|_| !self.strength_conflict);
+        out.route = route;
+        out.form = form;
+        out.frequency = self.frequency.agreed();
+        out.cycle = self.cycle.agreed();
+        out.days = self.days.agreed();
+        Ok(())
     }
 }
