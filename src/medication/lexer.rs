@@ -351,55 +351,6 @@ pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
     out
 }
 
-/// A set of keys that answers "certainly not in it" with one multiplication and one bit test
-/// (a Bloom filter of 1,024 bits and one hash), so that most words of a line (drug names, dosing
-/// words) are passed over without comparing them with every keyword.
-#[derive(Clone, Copy)]
-pub(crate) struct KeySet([u64; 16]);
-
-impl KeySet {
-    /// No keys.
-    pub const EMPTY: KeySet = KeySet([0; 16]);
-
-    const fn bit(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
-    }
-
-    /// The set with `key` added.
-    pub const fn with(mut self, key: u128) -> KeySet {
-        let bit = Self::bit(key);
-        self.0[bit / 64] |= 1 << (bit % 64);
-        self
-    }
-
-    /// The set with every key of `keys` added.
-    pub const fn with_all(mut self, keys: &[u128]) -> KeySet {
-        let mut i = 0;
-        while i < keys.len() {
-            self = self.with(keys[i]);
-            i += 1;
-        }
-        self
-    }
-
-    /// The set with the first word of every phrase added.
-    pub const fn with_phrases<T: Copy>(mut self, phrases: &[(Phrase, T)]) -> KeySet {
-        let mut i = 0;
-        while i < phrases.len() {
-            self = self.with(phrases[i].0[0]);
-            i += 1;
-        }
-        self
-    }
-
-    /// `false` when `key` is certainly not in the set.
-    pub fn may_contain(&self, key: u128) -> bool {
-        let bit = Self::bit(key);
-        self.0[(bit / 64) % 16] & (1 << (bit % 64)) != 0
-    }
-}
-
 /// Matches a phrase at token `i`: each key the key of the next word or mark. Words may be joined
 /// by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number of tokens matched.
 pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
@@ -425,30 +376,6 @@ pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<us
         at += 1;
     }
     Some(at - i)
-}
-
-/// The longest of `phrases` that matches at token `i`, with its value and its token count.
-pub(crate) fn longest<T: Copy>(
-    tokens: &Tokens<'_>,
-    i: usize,
-    phrases: &[(Phrase, T)],
-) -> Option<(T, usize)> {
-    let first = tokens.get(i)?.key;
-    if first == 0 {
-        return None;
-    }
-    let mut best: Option<(T, usize)> = None;
-    for (words, value) in phrases {
-        if words[0] != first {
-            continue;
-        }
-        if let Some(n) = phrase(tokens, i, words) {
-            if best.is_none_or(|(_, m)| n > m) {
-                best = Some((*value, n));
-            }
-        }
-    }
-    best
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! Every byte of the line ends up in exactly one [`Segment`] or in the whitespace between two.
 
 mod form;
+mod keyword;
 mod lexer;
 mod name;
 mod parse;

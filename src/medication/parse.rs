@@ -3,11 +3,12 @@
 
 mod dose;
 
-use super::form::form_at;
-use super::lexer::{KeySet, TokenKind, Tokens, MAX_TOKENS};
+use core::cell::Cell;
+
+use super::keyword::{keyword_at, Keyword};
+use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
-use super::route::route_at;
-use super::schedule::{schedule_at, Piece};
+use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
     Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
@@ -25,15 +26,8 @@ const EMPTY_DOSE: DosePart = DosePart {
     span: Span::new(0, 0),
 };
 
-/// The first words of every route, form and schedule phrase, for [`Reader::may_be_keyword`].
-const FIRST_WORDS: KeySet = KeySet::EMPTY
-    .with_phrases(super::route::SPELLINGS)
-    .with_phrases(super::form::SPELLINGS)
-    .with_phrases(super::schedule::PHRASES)
-    .with_all(&super::schedule::DAY_WORDS)
-    .with(super::schedule::EVERY)
-    .with(super::schedule::Q)
-    .with(super::schedule::ON);
+// `Reader::not_keywords` holds a bit per token.
+const _: () = assert!(MAX_TOKENS <= 64);
 
 /// A part that a line may state more than once: what it said first and where, and whether it
 /// later said something else.
@@ -94,6 +88,10 @@ struct Reader<'a> {
     /// `28-day cycle`.
     cycle: Stated<u16>,
     conflict_count: usize,
+    /// Words known to start no keyword, as bits by index (the lexer makes fewer than 64 tokens).
+    not_keywords: Cell<u64>,
+    /// The last keyword found, by index.
+    last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
     /// The result, built in place: its doses, segments and conflicts are written as they are read.
     out: Medication<'a>,
 }
@@ -116,6 +114,8 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         interval: Stated::NONE,
         cycle: Stated::NONE,
         conflict_count: 0,
+        not_keywords: Cell::new(0),
+        last_keyword: Cell::new(None),
         out: Medication {
             input: line,
             drug: Drug::Lenalidomide,
@@ -201,26 +201,28 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `false` when the word at `i` certainly starts no route, form or schedule words: its key is
-    /// not a first word of one, and it is not a `q28d` or a `D1`.
-    fn may_be_keyword(&self, i: usize) -> bool {
-        let Some(token) = self.tokens.get(i) else {
-            return false;
-        };
-        if token.kind != TokenKind::Word {
-            return false;
+    /// What word `i` starts ([`keyword_at`]), looked up once: a word is asked about both where the
+    /// loop reaches it and where it ends a run of name words.
+    fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
+        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+        if self.not_keywords.get() & bit != 0 {
+            return None;
         }
-        let bytes = self.tokens.text(i).as_bytes();
-        FIRST_WORDS.may_contain(token.key)
-            || (matches!(bytes.first(), Some(b'q' | b'Q' | b'd' | b'D'))
-                && bytes.get(1).is_some_and(u8::is_ascii_digit))
+        if let Some((at, found)) = self.last_keyword.get() {
+            if at == i {
+                return Some(found);
+            }
+        }
+        let found = keyword_at(&self.tokens, i);
+        match found {
+            Some(found) => self.last_keyword.set(Some((i, found))),
+            None => self.not_keywords.set(self.not_keywords.get() | bit),
+        }
+        found
     }
 
     fn is_keyword(&self, i: usize) -> bool {
-        self.may_be_keyword(i)
-            && (schedule_at(&self.tokens, i).is_some()
-                || route_at(&self.tokens, i).is_some()
-                || form_at(&self.tokens, i).is_some())
+        self.keyword_of(i).is_some()
     }
 
     /// Records a schedule piece read at tokens `i..i + n`.
@@ -248,26 +250,22 @@ impl<'a> Reader<'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`.
+    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`.
     fn keyword(&mut self, i: usize) -> Option<usize> {
         if self.tokens.is_number(i) {
-            let (piece, n) = schedule_at(&self.tokens, i)?;
+            let (piece, n) = cycle_at(&self.tokens, i)?;
             return self.schedule(piece, i, n);
         }
-        if !self.may_be_keyword(i) {
-            return None;
-        }
-        if let Some((piece, n)) = schedule_at(&self.tokens, i) {
-            return self.schedule(piece, i, n);
-        }
-        let (part, kind, n, first) = if let Some((route, n)) = route_at(&self.tokens, i) {
-            let first = self.route.state(route, self.tokens.span(i, i + n));
-            (Part::Route, SegmentKind::Route, n, first)
-        } else if let Some((form, n)) = form_at(&self.tokens, i) {
-            let first = self.form.state(form, self.tokens.span(i, i + n));
-            (Part::Form, SegmentKind::Form, n, first)
-        } else {
-            return None;
+        let (part, kind, n, first) = match self.keyword_of(i)? {
+            (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
+            (Keyword::Route(route), n) => {
+                let first = self.route.state(route, self.tokens.span(i, i + n));
+                (Part::Route, SegmentKind::Route, n, first)
+            }
+            (Keyword::Form(form), n) => {
+                let first = self.form.state(form, self.tokens.span(i, i + n));
+                (Part::Form, SegmentKind::Form, n, first)
+            }
         };
         if let Some(first) = first {
             self.conflict(part, first, self.tokens.span(i, i + n));
