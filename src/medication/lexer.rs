@@ -43,8 +43,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i`, if there is one.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Token> {
-        self.as_slice().get(i).copied()
+        if i < self.len {
+            self.items.get(i).copied()
+        } else {
+            None
+        }
     }
 
     /// The text of token `i`, or `""` past the end.
@@ -70,12 +75,12 @@ impl<'a> Tokens<'a> {
         matches!(self.get(i), Some(t) if t.kind == TokenKind::Number)
     }
 
-    /// Whether token `i` is the mark `c`.
+    /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
+    #[inline]
     pub fn is_mark(&self, i: usize, c: char) -> bool {
-        match self.get(i) {
-            Some(t) if t.kind == TokenKind::Mark => self.text(i).starts_with(c),
-            _ => false,
-        }
+        let mut utf8 = [0; 4];
+        let want = key(c.encode_utf8(&mut utf8));
+        matches!(self.get(i), Some(t) if t.kind == TokenKind::Mark && t.key == want)
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
@@ -134,28 +139,35 @@ const CLASSES: [Class; 256] = {
     classes
 };
 
-/// A word's [`key`], folded as the lexer reads it: bytes past the 16th make it zero.
-struct Folding {
-    key: u128,
-    len: u32,
-}
-
-impl Folding {
-    #[inline(always)]
-    fn push(&mut self, b: u8) {
-        if self.len < KEY_BYTES as u32 {
-            self.key |= u128::from(b.to_ascii_lowercase()) << (8 * self.len);
-        }
-        self.len += 1;
+/// The [`key`] of `bytes[start..end]`, a word of ASCII letters, digits and `^` (no dots), read
+/// as one integer and lower-cased at once rather than a byte at a time.
+fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
+    let len = end - start;
+    if len > KEY_BYTES {
+        return 0;
     }
-
-    fn key(&self) -> u128 {
-        if self.len as usize > KEY_BYTES {
-            0
-        } else {
-            self.key
+    // The 16 bytes from the word's start, or the line's last 16 shifted down, or the line padded.
+    let word = if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
+        u128::from_le_bytes(*chunk)
+    } else if let Some(last) = bytes.get(..end).and_then(|b| b.last_chunk::<16>()) {
+        u128::from_le_bytes(*last) >> (8 * (KEY_BYTES - len))
+    } else {
+        let mut padded = [0; 16];
+        for (to, from) in padded
+            .iter_mut()
+            .zip(bytes.get(start..end).unwrap_or_default())
+        {
+            *to = *from;
         }
-    }
+        u128::from_le_bytes(padded)
+    };
+    let word = word & (u128::MAX >> (8 * (KEY_BYTES - len)));
+    // Every byte is ASCII, so adding to it never carries into the next.
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGHS: u128 = ONES * 0x80;
+    let at_least_a = (word + ONES * (0x80 - u128::from(b'A'))) & HIGHS;
+    let past_z = (word + ONES * (0x80 - u128::from(b'Z') - 1)) & HIGHS;
+    word | ((at_least_a & !past_z) >> 2)
 }
 
 impl<'a> Tokens<'a> {
@@ -229,12 +241,9 @@ impl<'a> Tokens<'a> {
                     self.add(TokenKind::Number, start, i, 0);
                 }
                 Class::Letter => {
-                    let mut folding = Folding { key: 0, len: 0 };
-                    let first = c.len_utf8();
-                    for &b in &bytes[i..i + first] {
-                        folding.push(b);
-                    }
-                    i += first;
+                    i += c.len_utf8();
+                    // Dots and characters outside ASCII leave the fast key.
+                    let mut plain = c.is_ascii();
                     let mut after_letter = true;
                     while let Some(&b) = bytes.get(i) {
                         match CLASSES[usize::from(b)] {
@@ -243,8 +252,7 @@ impl<'a> Tokens<'a> {
                             // Dots after a letter belong to the word (`p.o.`) but not to its key.
                             Class::Other if b == b'.' && after_letter => {
                                 after_letter = false;
-                                i += 1;
-                                continue;
+                                plain = false;
                             }
                             Class::Wide => {
                                 let Some(next) =
@@ -256,18 +264,20 @@ impl<'a> Tokens<'a> {
                                     break;
                                 }
                                 after_letter = next.is_alphabetic();
-                                for &b in &bytes[i..i + next.len_utf8()] {
-                                    folding.push(b);
-                                }
+                                plain = false;
                                 i += next.len_utf8();
                                 continue;
                             }
                             _ => break,
                         }
-                        folding.push(b);
                         i += 1;
                     }
-                    self.add(TokenKind::Word, start, i, folding.key());
+                    let key = if plain {
+                        plain_key(bytes, start, i)
+                    } else {
+                        input.get(start..i).map_or(0, key)
+                    };
+                    self.add(TokenKind::Word, start, i, key);
                 }
                 _ => {
                     i += c.len_utf8();
