@@ -116,8 +116,14 @@ fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
         if words[0] != key {
             continue;
         }
-        let Some(n) = phrase(tokens, i, words) else {
-            continue;
+        // The first word is matched; a phrase of one word needs nothing more.
+        let n = if words[1] == 0 {
+            1
+        } else {
+            match phrase(tokens, i, words) {
+                Some(n) => n,
+                None => continue,
+            }
         };
         match *meaning {
             Meaning::Frequency(f) => keep(&mut found.frequency, f, n),

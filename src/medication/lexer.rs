@@ -78,8 +78,7 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
     #[inline]
     pub fn is_mark(&self, i: usize, c: char) -> bool {
-        let mut utf8 = [0; 4];
-        let want = key(c.encode_utf8(&mut utf8));
+        let want = char_key(c);
         matches!(self.get(i), Some(t) if t.kind == TokenKind::Mark && t.key == want)
     }
 
@@ -281,8 +280,7 @@ impl<'a> Tokens<'a> {
                 }
                 _ => {
                     i += c.len_utf8();
-                    let key = input.get(start..i).map_or(0, key);
-                    self.add(TokenKind::Mark, start, i, key);
+                    self.add(TokenKind::Mark, start, i, char_key(c));
                 }
             }
         }
@@ -321,6 +319,14 @@ pub(crate) const fn key(text: &str) -> u128 {
         n += 1;
     }
     u128::from_le_bytes(folded)
+}
+
+/// The [`key`] of a mark: its character's bytes (no letter, so nothing to lower-case).
+#[inline(always)]
+pub(crate) fn char_key(c: char) -> u128 {
+    let mut bytes = [0; 16];
+    c.encode_utf8(&mut bytes);
+    u128::from_le_bytes(bytes)
 }
 
 /// Whether `word` is `keyword` ignoring ASCII case and dots; see [`key`].
