@@ -143,10 +143,10 @@ pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usiz
     if let Some((f, n)) = found.frequency {
         return Some((Keyword::Schedule(Piece::Frequency(f)), n));
     }
-    // `q28d` and `D1-21` start with a letter and a digit; other patterns with a lead word.
-    let bytes = tokens.text(i).as_bytes();
-    let glued_number = matches!(bytes.first(), Some(b'q' | b'Q' | b'd' | b'D'))
-        && bytes.get(1).is_some_and(u8::is_ascii_digit);
+    // `q28d` and `D1-21` start with a letter and a digit (read from the key, lower-cased: a word
+    // too long for a key is too long for either); other patterns start with a lead word.
+    let [first, second, ..] = token.key.to_le_bytes();
+    let glued_number = matches!(first, b'q' | b'd') && second.is_ascii_digit();
     if found.lead || glued_number {
         if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
             return Some((Keyword::Schedule(piece), n));

@@ -315,10 +315,14 @@ fn interval_days(n: u16, unit: &str) -> Option<u16> {
 
 /// A whole number from 1 to 999 written in plain digits.
 fn small_number(text: &str) -> Option<u16> {
-    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    text.parse().ok().filter(|n| *n > 0)
+    let n = bytes
+        .iter()
+        .fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0')));
+    (n > 0).then_some(n)
 }
 
 /// A day from 1 to [`Days::MAX`].
@@ -351,7 +355,7 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             } else {
                 break;
             };
-            for (n, piece) in text.split(',').enumerate() {
+            for (n, piece) in text.split(|c| c == ',').enumerate() {
                 let d = day(piece)?;
                 match range_from.take() {
                     Some(from) if n == 0 => {
