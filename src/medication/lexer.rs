@@ -29,6 +29,13 @@ pub(crate) struct Token {
     pub key: u128,
 }
 
+/// What fills the slots past the last token: no text, no key, and no kind that is read.
+const EMPTY: Token = Token {
+    kind: TokenKind::Rest,
+    span: Span::new(0, 0),
+    key: 0,
+};
+
 /// The tokens of a line, on the stack.
 pub(crate) struct Tokens<'a> {
     pub input: &'a str,
@@ -52,34 +59,38 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// Token `i`, or [`EMPTY`] past the end: the slots past the last token hold it, so that
+    /// reading a kind, a key or a text needs one bounds check, not two.
+    #[inline]
+    fn slot(&self, i: usize) -> &Token {
+        self.items.get(i).unwrap_or(&EMPTY)
+    }
+
     /// The text of token `i`, or `""` past the end.
     pub fn text(&self, i: usize) -> &'a str {
-        match self.get(i) {
-            Some(t) => t.span.of(self.input),
-            None => "",
-        }
+        self.slot(i).span.of(self.input)
     }
 
     /// The key of token `i` (see [`key`]), or 0 past the end.
     pub fn key_of(&self, i: usize) -> u128 {
-        self.get(i).map_or(0, |t| t.key)
+        self.slot(i).key
     }
 
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        matches!(self.get(i), Some(t) if t.kind == TokenKind::Word)
+        self.slot(i).kind == TokenKind::Word
     }
 
     /// Whether token `i` is a number.
     pub fn is_number(&self, i: usize) -> bool {
-        matches!(self.get(i), Some(t) if t.kind == TokenKind::Number)
+        self.slot(i).kind == TokenKind::Number
     }
 
     /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
     #[inline]
     pub fn is_mark(&self, i: usize, c: char) -> bool {
-        let want = char_key(c);
-        matches!(self.get(i), Some(t) if t.kind == TokenKind::Mark && t.key == want)
+        let token = self.slot(i);
+        token.kind == TokenKind::Mark && token.key == char_key(c)
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
@@ -181,11 +192,7 @@ impl<'a> Tokens<'a> {
     pub fn new(input: &'a str) -> Tokens<'a> {
         Tokens {
             input,
-            items: [Token {
-                kind: TokenKind::Rest,
-                span: Span::new(0, 0),
-                key: 0,
-            }; MAX_TOKENS],
+            items: [EMPTY; MAX_TOKENS],
             len: 0,
         }
     }
@@ -387,21 +394,17 @@ pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
 pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
     const HYPHEN: u128 = b'-' as u128;
     let mut at = i;
-    for (n, want) in words.iter().enumerate() {
-        if *want == 0 {
+    for (n, &want) in words.iter().enumerate() {
+        if want == 0 {
             break;
         }
-        let token = tokens.get(at)?;
-        if n > 0
-            && token.key == HYPHEN
-            && *want != HYPHEN
-            && tokens.glued(at - 1)
-            && tokens.glued(at)
-        {
+        // Past the end, and for numbers and the rest of a long line, the key is 0: no match.
+        let mut key = tokens.key_of(at);
+        if n > 0 && key == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
             at += 1;
+            key = tokens.key_of(at);
         }
-        let token = tokens.get(at)?;
-        if token.key != *want || token.kind == TokenKind::Rest {
+        if key != want {
             return None;
         }
         at += 1;
