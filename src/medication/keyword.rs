@@ -66,7 +66,7 @@ const TABLE: [(Phrase, Meaning); ENTRIES] = {
     table
 };
 
-const BUCKET_BITS: u32 = 8;
+const BUCKET_BITS: u32 = 10;
 
 /// The bucket of a first word's key.
 const fn bucket(key: u128) -> usize {
