@@ -355,7 +355,7 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             } else {
                 break;
             };
-            for (n, piece) in text.split(|c| c == ',').enumerate() {
+            for (n, piece) in text.split(',').enumerate() {
                 let d = day(piece)?;
                 match range_from.take() {
                     Some(from) if n == 0 => {
