@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::lexer::{longest, phrase_of, Phrase, Tokens};
+use super::lexer::{phrase_of, Phrase};
 use crate::Route;
 
 /// A dose form. RxNorm's `Oral Capsule` and `Oral Tablet` read as the route `Oral` (written) and the
@@ -143,11 +143,3 @@ pub(crate) const SPELLINGS: &[(Phrase, DoseForm)] = &[
         DoseForm::PrefilledSyringe,
     ),
 ];
-
-/// The dose form at token `i`, and how many tokens it takes.
-pub(crate) fn form_at(tokens: &Tokens<'_>, i: usize) -> Option<(DoseForm, usize)> {
-    if !tokens.is_word(i) {
-        return None;
-    }
-    longest(tokens, i, SPELLINGS)
-}

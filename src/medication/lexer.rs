@@ -10,14 +10,14 @@ pub(crate) const MAX_TOKENS: usize = 40;
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenKind {
+    /// The rest of a line too long to split; never read. First, so that an empty token is zeros.
+    Rest,
     /// Letters, then letters, digits, `^`, `²`, `®`, `™`, and dots after a letter (`p.o.`, `m²`, `q28d`).
     Word,
     /// A digit, then digits and any `.` or `,` between two digits (`1.3`, `1,800`, `1,8,15`).
     Number,
     /// One other character (`/`, `-`, `[`, `,`).
     Mark,
-    /// The rest of a line too long to split; never read.
-    Rest,
 }
 
 /// A token: its kind and where it is in the line.
@@ -28,6 +28,13 @@ pub(crate) struct Token {
     /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
     pub key: u128,
 }
+
+/// What fills the slots past the last token: no text, no key, and no kind that is read.
+const EMPTY: Token = Token {
+    kind: TokenKind::Rest,
+    span: Span::new(0, 0),
+    key: 0,
+};
 
 /// The tokens of a line, on the stack.
 pub(crate) struct Tokens<'a> {
@@ -43,39 +50,47 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i`, if there is one.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Token> {
-        self.as_slice().get(i).copied()
+        if i < self.len {
+            self.items.get(i).copied()
+        } else {
+            None
+        }
+    }
+
+    /// Token `i`, or [`EMPTY`] past the end: the slots past the last token hold it, so that
+    /// reading a kind, a key or a text needs one bounds check, not two.
+    #[inline]
+    fn slot(&self, i: usize) -> &Token {
+        self.items.get(i).unwrap_or(&EMPTY)
     }
 
     /// The text of token `i`, or `""` past the end.
     pub fn text(&self, i: usize) -> &'a str {
-        match self.get(i) {
-            Some(t) => t.span.of(self.input),
-            None => "",
-        }
+        self.slot(i).span.of(self.input)
     }
 
     /// The key of token `i` (see [`key`]), or 0 past the end.
     pub fn key_of(&self, i: usize) -> u128 {
-        self.get(i).map_or(0, |t| t.key)
+        self.slot(i).key
     }
 
     /// Whether token `i` is a word.
     pub fn is_word(&self, i: usize) -> bool {
-        matches!(self.get(i), Some(t) if t.kind == TokenKind::Word)
+        self.slot(i).kind == TokenKind::Word
     }
 
     /// Whether token `i` is a number.
     pub fn is_number(&self, i: usize) -> bool {
-        matches!(self.get(i), Some(t) if t.kind == TokenKind::Number)
+        self.slot(i).kind == TokenKind::Number
     }
 
-    /// Whether token `i` is the mark `c`.
+    /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
+    #[inline]
     pub fn is_mark(&self, i: usize, c: char) -> bool {
-        match self.get(i) {
-            Some(t) if t.kind == TokenKind::Mark => self.text(i).starts_with(c),
-            _ => false,
-        }
+        let token = self.slot(i);
+        token.kind == TokenKind::Mark && token.key == char_key(c)
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
@@ -98,113 +113,207 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Whether `c` can be part of a word after its first letter (besides dots, handled by the lexer).
+/// Whether `c`, outside ASCII, can be part of a word after its first letter.
 fn continues_word(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '^' | '²' | '®' | '™')
-        || (!c.is_ascii() && c.is_alphabetic())
+    matches!(c, '²' | '®' | '™') || c.is_alphabetic()
 }
 
-/// Whether `c` can start a word.
-fn starts_word(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+/// How the lexer's ASCII fast path classes a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Digit,
+    Letter,
+    /// `^`: continues a word, starts none.
+    Caret,
+    /// Any other ASCII character: a mark.
+    Other,
+    /// A byte of a character outside ASCII: decoded.
+    Wide,
 }
 
-/// Splits `input` into tokens.
-pub(crate) fn lex(input: &str) -> Tokens<'_> {
-    let mut tokens = Tokens {
-        input,
-        items: [Token {
-            kind: TokenKind::Rest,
-            span: Span::new(0, 0),
-            key: 0,
-        }; MAX_TOKENS],
-        len: 0,
+impl Class {
+    /// Whether the byte continues a word on the fast path: an ASCII letter, digit or `^`.
+    const fn in_word(self) -> bool {
+        matches!(self, Class::Letter | Class::Digit | Class::Caret)
+    }
+}
+
+/// The class of every byte, so that the lexer branches once per byte.
+const CLASSES: [Class; 256] = {
+    let mut classes = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => Class::Space,
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'^' => Class::Caret,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The [`key`] of `bytes[start..end]`, a word of ASCII letters, digits and `^` (no dots), read
+/// as one integer and lower-cased at once rather than a byte at a time.
+fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
+    let len = end - start;
+    if len > KEY_BYTES {
+        return 0;
+    }
+    // The 16 bytes from the word's start, or the line's last 16 shifted down, or the line padded.
+    let word = if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
+        u128::from_le_bytes(*chunk)
+    } else if let Some(last) = bytes.get(..end).and_then(|b| b.last_chunk::<16>()) {
+        u128::from_le_bytes(*last) >> (8 * (KEY_BYTES - len))
+    } else {
+        let mut padded = [0; 16];
+        for (to, from) in padded
+            .iter_mut()
+            .zip(bytes.get(start..end).unwrap_or_default())
+        {
+            *to = *from;
+        }
+        u128::from_le_bytes(padded)
     };
-    let bytes = input.as_bytes();
-    let mut i = 0;
-    while i < input.len() {
-        let c = match bytes[i] {
-            b' ' | b'\t' => {
+    let word = word & (u128::MAX >> (8 * (KEY_BYTES - len)));
+    // Every byte is ASCII, so adding to it never carries into the next.
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGHS: u128 = ONES * 0x80;
+    let at_least_a = (word + ONES * (0x80 - u128::from(b'A'))) & HIGHS;
+    let past_z = (word + ONES * (0x80 - u128::from(b'Z') - 1)) & HIGHS;
+    word | ((at_least_a & !past_z) >> 2)
+}
+
+impl<'a> Tokens<'a> {
+    /// No tokens yet, for `input`.
+    pub fn new(input: &'a str) -> Tokens<'a> {
+        Tokens {
+            input,
+            items: [EMPTY; MAX_TOKENS],
+            len: 0,
+        }
+    }
+
+    fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Token {
+                kind,
+                span: Span::new(start, end),
+                key,
+            };
+            self.len += 1;
+        }
+    }
+
+    /// Splits the input into tokens, in one pass: ASCII bytes by their class, other characters
+    /// decoded; a word's key is folded as it is read.
+    pub fn fill(&mut self) {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let mut class = CLASSES[usize::from(b)];
+            let mut c = char::from(b);
+            if class == Class::Space {
                 i += 1;
                 continue;
             }
-            b if b.is_ascii() => char::from(b),
-            _ => match input.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if tokens.len == MAX_TOKENS - 1 {
-            let end = input.trim_end().len().max(i);
-            tokens.items[tokens.len] = Token {
-                kind: TokenKind::Rest,
-                span: Span::new(i, end),
-                key: 0,
-            };
-            tokens.len += 1;
-            break;
-        }
-        let start = i;
-        let kind = if c.is_ascii_digit() {
-            i += 1;
-            while i < bytes.len() {
-                let b = bytes[i];
-                let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Number
-        } else if starts_word(c) {
-            i += c.len_utf8();
-            let mut after_letter = c.is_alphabetic();
-            while i < bytes.len() {
-                // ASCII without decoding; anything else as the character it starts.
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() || b == b'^' {
-                    i += 1;
-                    after_letter = b.is_ascii_alphabetic();
+            if class == Class::Wide {
+                c = match input.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
                     continue;
                 }
-                if b.is_ascii() && b != b'.' {
-                    break;
-                }
-                let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                if next == '.' && after_letter {
-                    i += 1;
-                    after_letter = false;
-                } else if continues_word(next) {
-                    i += next.len_utf8();
-                    after_letter = next.is_alphabetic();
-                } else {
-                    break;
+                if c.is_alphabetic() {
+                    class = Class::Letter;
                 }
             }
-            TokenKind::Word
-        } else {
-            i += c.len_utf8();
-            TokenKind::Mark
-        };
-        let key = match kind {
-            TokenKind::Number | TokenKind::Rest => 0,
-            _ => input.get(start..i).map_or(0, key),
-        };
-        tokens.items[tokens.len] = Token {
-            kind,
-            span: Span::new(start, i),
-            key,
-        };
-        tokens.len += 1;
+            if self.len == MAX_TOKENS - 1 {
+                let end = input.trim_end().len().max(i);
+                self.add(TokenKind::Rest, i, end, 0);
+                return;
+            }
+            let start = i;
+            match class {
+                Class::Digit => {
+                    i += 1;
+                    while let Some(&b) = bytes.get(i) {
+                        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    self.add(TokenKind::Number, start, i, 0);
+                }
+                Class::Letter => {
+                    i += c.len_utf8();
+                    // Dots and characters outside ASCII leave the fast key.
+                    let mut plain = c.is_ascii();
+                    let mut after_letter = true;
+                    loop {
+                        // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
+                        let run = i;
+                        while bytes
+                            .get(i)
+                            .is_some_and(|&b| CLASSES[usize::from(b)].in_word())
+                        {
+                            i += 1;
+                        }
+                        if i > run {
+                            after_letter = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+                        }
+                        match bytes.get(i) {
+                            // Dots after a letter belong to the word (`p.o.`) but not to its key.
+                            Some(b'.') if after_letter => {
+                                after_letter = false;
+                                plain = false;
+                                i += 1;
+                            }
+                            Some(&b) if !b.is_ascii() => {
+                                let Some(next) =
+                                    input.get(i..).and_then(|rest| rest.chars().next())
+                                else {
+                                    break;
+                                };
+                                if !continues_word(next) {
+                                    break;
+                                }
+                                after_letter = next.is_alphabetic();
+                                plain = false;
+                                i += next.len_utf8();
+                            }
+                            _ => break,
+                        }
+                    }
+                    let key = if plain {
+                        plain_key(bytes, start, i)
+                    } else {
+                        input.get(start..i).map_or(0, key)
+                    };
+                    self.add(TokenKind::Word, start, i, key);
+                }
+                _ => {
+                    i += c.len_utf8();
+                    self.add(TokenKind::Mark, start, i, char_key(c));
+                }
+            }
+        }
     }
+}
+
+/// Splits `input` into tokens.
+#[cfg(test)]
+pub(crate) fn lex(input: &str) -> Tokens<'_> {
+    let mut tokens = Tokens::new(input);
+    tokens.fill();
     tokens
 }
 
@@ -232,6 +341,14 @@ pub(crate) const fn key(text: &str) -> u128 {
         n += 1;
     }
     u128::from_le_bytes(folded)
+}
+
+/// The [`key`] of a mark: its character's bytes (no letter, so nothing to lower-case).
+#[inline(always)]
+pub(crate) fn char_key(c: char) -> u128 {
+    let mut bytes = [0; 16];
+    c.encode_utf8(&mut bytes);
+    u128::from_le_bytes(bytes)
 }
 
 /// Whether `word` is `keyword` ignoring ASCII case and dots; see [`key`].
@@ -272,104 +389,27 @@ pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
     out
 }
 
-/// A set of keys that answers "certainly not in it" with one multiplication and one bit test
-/// (a Bloom filter of 1,024 bits and one hash), so that most words of a line (drug names, dosing
-/// words) are passed over without comparing them with every keyword.
-#[derive(Clone, Copy)]
-pub(crate) struct KeySet([u64; 16]);
-
-impl KeySet {
-    /// No keys.
-    pub const EMPTY: KeySet = KeySet([0; 16]);
-
-    const fn bit(key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
-    }
-
-    /// The set with `key` added.
-    pub const fn with(mut self, key: u128) -> KeySet {
-        let bit = Self::bit(key);
-        self.0[bit / 64] |= 1 << (bit % 64);
-        self
-    }
-
-    /// The set with every key of `keys` added.
-    pub const fn with_all(mut self, keys: &[u128]) -> KeySet {
-        let mut i = 0;
-        while i < keys.len() {
-            self = self.with(keys[i]);
-            i += 1;
-        }
-        self
-    }
-
-    /// The set with the first word of every phrase added.
-    pub const fn with_phrases<T: Copy>(mut self, phrases: &[(Phrase, T)]) -> KeySet {
-        let mut i = 0;
-        while i < phrases.len() {
-            self = self.with(phrases[i].0[0]);
-            i += 1;
-        }
-        self
-    }
-
-    /// `false` when `key` is certainly not in the set.
-    pub fn may_contain(&self, key: u128) -> bool {
-        let bit = Self::bit(key);
-        self.0[(bit / 64) % 16] & (1 << (bit % 64)) != 0
-    }
-}
-
 /// Matches a phrase at token `i`: each key the key of the next word or mark. Words may be joined
 /// by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number of tokens matched.
 pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
     const HYPHEN: u128 = b'-' as u128;
     let mut at = i;
-    for (n, want) in words.iter().enumerate() {
-        if *want == 0 {
+    for (n, &want) in words.iter().enumerate() {
+        if want == 0 {
             break;
         }
-        let token = tokens.get(at)?;
-        if n > 0
-            && token.key == HYPHEN
-            && *want != HYPHEN
-            && tokens.glued(at - 1)
-            && tokens.glued(at)
-        {
+        // Past the end, and for numbers and the rest of a long line, the key is 0: no match.
+        let mut key = tokens.key_of(at);
+        if n > 0 && key == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
             at += 1;
+            key = tokens.key_of(at);
         }
-        let token = tokens.get(at)?;
-        if token.key != *want || token.kind == TokenKind::Rest {
+        if key != want {
             return None;
         }
         at += 1;
     }
     Some(at - i)
-}
-
-/// The longest of `phrases` that matches at token `i`, with its value and its token count.
-pub(crate) fn longest<T: Copy>(
-    tokens: &Tokens<'_>,
-    i: usize,
-    phrases: &[(Phrase, T)],
-) -> Option<(T, usize)> {
-    let first = tokens.get(i)?.key;
-    if first == 0 {
-        return None;
-    }
-    let mut best: Option<(T, usize)> = None;
-    for (words, value) in phrases {
-        if words[0] != first {
-            continue;
-        }
-        if let Some(n) = phrase(tokens, i, words) {
-            if best.is_none_or(|(_, m)| n > m) {
-                best = Some((*value, n));
-            }
-        }
-    }
-    best
 }
 
 #[cfg(test)]

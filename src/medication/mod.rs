@@ -3,12 +3,14 @@
 //! read without allocating.
 //!
 //! The line is split into tokens ([`lexer`]); units, routes, forms and schedule words are read
-//! where they stand ([`strength`], [`route`], [`form`], [`schedule`]); the remaining words are tried
+//! where they stand ([`strength`], [`route`], [`form`], [`schedule`]), a word's phrases found by
+//! its first word in one table ([`keyword`]); the remaining words are tried
 //! as drug names through the resolver, longest run first ([`name`]); [`parse`] puts it together,
 //! and `parse/dose.rs` assembles the dose's parts (step-up, co-formulation, volume).
 //! Every byte of the line ends up in exactly one [`Segment`] or in the whitespace between two.
 
 mod form;
+mod keyword;
 mod lexer;
 mod name;
 mod parse;

@@ -3,11 +3,12 @@
 
 mod dose;
 
-use super::form::form_at;
-use super::lexer::{lex, KeySet, TokenKind, Tokens, MAX_TOKENS};
+use core::cell::Cell;
+
+use super::keyword::{keyword_at, Keyword};
+use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
-use super::route::route_at;
-use super::schedule::{schedule_at, Piece};
+use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
     Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
@@ -25,15 +26,8 @@ const EMPTY_DOSE: DosePart = DosePart {
     span: Span::new(0, 0),
 };
 
-/// The first words of every route, form and schedule phrase, for [`Reader::may_be_keyword`].
-const FIRST_WORDS: KeySet = KeySet::EMPTY
-    .with_phrases(super::route::SPELLINGS)
-    .with_phrases(super::form::SPELLINGS)
-    .with_phrases(super::schedule::PHRASES)
-    .with_all(&super::schedule::DAY_WORDS)
-    .with(super::schedule::EVERY)
-    .with(super::schedule::Q)
-    .with(super::schedule::ON);
+// `Reader::not_keywords` holds a bit per token.
+const _: () = assert!(MAX_TOKENS <= 64);
 
 /// A part that a line may state more than once: what it said first and where, and whether it
 /// later said something else.
@@ -80,8 +74,6 @@ struct Reader<'a> {
     drug: Option<(Drug, Span)>,
     unknown_run: Option<(usize, usize)>,
     brand: Option<Span>,
-    doses: [DosePart; MAX_DOSES],
-    dose_count: usize,
     dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
@@ -95,22 +87,22 @@ struct Reader<'a> {
     interval: Stated<u16>,
     /// `28-day cycle`.
     cycle: Stated<u16>,
-    conflicts: [Option<Conflict>; MAX_CONFLICTS],
     conflict_count: usize,
-    more_conflicts: bool,
-    segments: [Segment; MAX_TOKENS],
-    segment_count: usize,
+    /// Words known to start no keyword, as bits by index (the lexer makes fewer than 64 tokens).
+    not_keywords: Cell<u64>,
+    /// The last keyword found, by index.
+    last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
+    /// The result, built in place: its doses, segments and conflicts are written as they are read.
+    out: Medication<'a>,
 }
 
 /// Reads one line; see [`Medication::parse`].
 pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
     let mut reader = Reader {
-        tokens: lex(line),
+        tokens: Tokens::new(line),
         drug: None,
         unknown_run: None,
         brand: None,
-        doses: [EMPTY_DOSE; MAX_DOSES],
-        dose_count: 0,
         dosing: None,
         first_group: None,
         strength_conflict: false,
@@ -121,17 +113,36 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         days: Stated::NONE,
         interval: Stated::NONE,
         cycle: Stated::NONE,
-        conflicts: [None; MAX_CONFLICTS],
         conflict_count: 0,
-        more_conflicts: false,
-        segments: [Segment {
-            kind: SegmentKind::Unparsed,
-            span: Span::new(0, 0),
-        }; MAX_TOKENS],
-        segment_count: 0,
+        not_keywords: Cell::new(0),
+        last_keyword: Cell::new(None),
+        out: Medication {
+            input: line,
+            drug: Drug::Lenalidomide,
+            drug_span: Span::new(0, 0),
+            brand: None,
+            doses: [EMPTY_DOSE; MAX_DOSES],
+            dose_count: 0,
+            dosing: None,
+            volume: None,
+            route: None,
+            form: None,
+            frequency: None,
+            days: None,
+            cycle: None,
+            conflicts: [None; MAX_CONFLICTS],
+            more_conflicts: false,
+            segments: [Segment {
+                kind: SegmentKind::Unparsed,
+                span: Span::new(0, 0),
+            }; MAX_TOKENS],
+            segment_count: 0,
+        },
     };
+    reader.tokens.fill();
     reader.read();
-    reader.finish()
+    reader.finish()?;
+    Ok(reader.out)
 }
 
 impl<'a> Reader<'a> {
@@ -162,22 +173,22 @@ impl<'a> Reader<'a> {
     /// Records tokens `from..to` as a segment; unparsed tokens next to unparsed text join it.
     fn push(&mut self, kind: SegmentKind, from: usize, to: usize) {
         let span = self.tokens.span(from, to);
-        if kind == SegmentKind::Unparsed && self.segment_count > 0 {
-            if let Some(last) = self.segments.get_mut(self.segment_count - 1) {
+        if kind == SegmentKind::Unparsed && self.out.segment_count > 0 {
+            if let Some(last) = self.out.segments.get_mut(self.out.segment_count - 1) {
                 if last.kind == SegmentKind::Unparsed {
                     last.span.end = span.end;
                     return;
                 }
             }
         }
-        if let Some(slot) = self.segments.get_mut(self.segment_count) {
+        if let Some(slot) = self.out.segments.get_mut(self.out.segment_count) {
             *slot = Segment { kind, span };
-            self.segment_count += 1;
+            self.out.segment_count += 1;
         }
     }
 
     fn conflict(&mut self, part: Part, first: Span, second: Span) {
-        match self.conflicts.get_mut(self.conflict_count) {
+        match self.out.conflicts.get_mut(self.conflict_count) {
             Some(slot) => {
                 *slot = Some(Conflict {
                     part,
@@ -186,30 +197,32 @@ impl<'a> Reader<'a> {
                 });
                 self.conflict_count += 1;
             }
-            None => self.more_conflicts = true,
+            None => self.out.more_conflicts = true,
         }
     }
 
-    /// `false` when the word at `i` certainly starts no route, form or schedule words: its key is
-    /// not a first word of one, and it is not a `q28d` or a `D1`.
-    fn may_be_keyword(&self, i: usize) -> bool {
-        let Some(token) = self.tokens.get(i) else {
-            return false;
-        };
-        if token.kind != TokenKind::Word {
-            return false;
+    /// What word `i` starts ([`keyword_at`]), looked up once: a word is asked about both where the
+    /// loop reaches it and where it ends a run of name words.
+    fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
+        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+        if self.not_keywords.get() & bit != 0 {
+            return None;
         }
-        let bytes = self.tokens.text(i).as_bytes();
-        FIRST_WORDS.may_contain(token.key)
-            || (matches!(bytes.first(), Some(b'q' | b'Q' | b'd' | b'D'))
-                && bytes.get(1).is_some_and(u8::is_ascii_digit))
+        if let Some((at, found)) = self.last_keyword.get() {
+            if at == i {
+                return Some(found);
+            }
+        }
+        let found = keyword_at(&self.tokens, i);
+        match found {
+            Some(found) => self.last_keyword.set(Some((i, found))),
+            None => self.not_keywords.set(self.not_keywords.get() | bit),
+        }
+        found
     }
 
     fn is_keyword(&self, i: usize) -> bool {
-        self.may_be_keyword(i)
-            && (schedule_at(&self.tokens, i).is_some()
-                || route_at(&self.tokens, i).is_some()
-                || form_at(&self.tokens, i).is_some())
+        self.keyword_of(i).is_some()
     }
 
     /// Records a schedule piece read at tokens `i..i + n`.
@@ -237,26 +250,22 @@ impl<'a> Reader<'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`.
+    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`.
     fn keyword(&mut self, i: usize) -> Option<usize> {
         if self.tokens.is_number(i) {
-            let (piece, n) = schedule_at(&self.tokens, i)?;
+            let (piece, n) = cycle_at(&self.tokens, i)?;
             return self.schedule(piece, i, n);
         }
-        if !self.may_be_keyword(i) {
-            return None;
-        }
-        if let Some((piece, n)) = schedule_at(&self.tokens, i) {
-            return self.schedule(piece, i, n);
-        }
-        let (part, kind, n, first) = if let Some((route, n)) = route_at(&self.tokens, i) {
-            let first = self.route.state(route, self.tokens.span(i, i + n));
-            (Part::Route, SegmentKind::Route, n, first)
-        } else if let Some((form, n)) = form_at(&self.tokens, i) {
-            let first = self.form.state(form, self.tokens.span(i, i + n));
-            (Part::Form, SegmentKind::Form, n, first)
-        } else {
-            return None;
+        let (part, kind, n, first) = match self.keyword_of(i)? {
+            (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
+            (Keyword::Route(route), n) => {
+                let first = self.route.state(route, self.tokens.span(i, i + n));
+                (Part::Route, SegmentKind::Route, n, first)
+            }
+            (Keyword::Form(form), n) => {
+                let first = self.form.state(form, self.tokens.span(i, i + n));
+                (Part::Form, SegmentKind::Form, n, first)
+            }
         };
         if let Some(first) = first {
             self.conflict(part, first, self.tokens.span(i, i + n));
@@ -337,7 +346,8 @@ impl<'a> Reader<'a> {
         Some(end + 1)
     }
 
-    fn finish(mut self) -> Result<Medication<'a>, MedicationError> {
+    /// Completes the result from what was read; an error when no drug was.
+    fn finish(&mut self) -> Result<(), MedicationError> {
         let Some((drug, drug_span)) = self.drug else {
             return Err(match self.unknown_run {
                 Some(run) => MedicationError::UnknownDrug(unknown_drug(&self.tokens, run)),
@@ -387,28 +397,21 @@ impl<'a> Reader<'a> {
             }
         }
         if self.strength_conflict {
-            self.doses = [EMPTY_DOSE; MAX_DOSES];
-            self.dose_count = 0;
+            self.out.doses = [EMPTY_DOSE; MAX_DOSES];
+            self.out.dose_count = 0;
             self.dosing = None;
         }
-        Ok(Medication {
-            input: self.tokens.input,
-            drug,
-            drug_span,
-            brand: self.brand,
-            doses: self.doses,
-            dose_count: self.dose_count,
-            dosing: self.dosing,
-            volume: self.volume.filter(|_| !self.strength_conflict),
-            route,
-            form,
-            frequency: self.frequency.agreed(),
-            cycle: self.cycle.agreed(),
-            days: self.days.agreed(),
-            conflicts: self.conflicts,
-            more_conflicts: self.more_conflicts,
-            segments: self.segments,
-            segment_count: self.segment_count,
-        })
+        let out = &mut self.out;
+        out.drug = drug;
+        out.drug_span = drug_span;
+        out.brand = self.brand;
+        out.dosing = self.dosing;
+        out.volume = self.volume.filter(|_| !self.strength_conflict);
+        out.route = route;
+        out.form = form;
+        out.frequency = self.frequency.agreed();
+        out.cycle = self.cycle.agreed();
+        out.days = self.days.agreed();
+        Ok(())
     }
 }

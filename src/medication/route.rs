@@ -1,7 +1,7 @@
 //! Routes as records write them (`PO`, `by mouth`, `SC`, `SQ`, `subcut`, `IV push`, RxNorm's `Oral`),
 //! mapped to the catalogue's [`Route`].
 
-use super::lexer::{longest, phrase_of, Phrase, Tokens};
+use super::lexer::{phrase_of, Phrase};
 use super::Span;
 use crate::Route;
 
@@ -31,14 +31,6 @@ pub(crate) const SPELLINGS: &[(Phrase, Route)] = &[
     (phrase_of(&["intravenous"]), Route::Intravenous),
     (phrase_of(&["intravenously"]), Route::Intravenous),
 ];
-
-/// The route written at token `i`, and how many tokens it takes.
-pub(crate) fn route_at(tokens: &Tokens<'_>, i: usize) -> Option<(Route, usize)> {
-    if !tokens.is_word(i) {
-        return None;
-    }
-    longest(tokens, i, SPELLINGS)
-}
 
 /// Whether a route was written in the line or only follows from the dose form.
 ///

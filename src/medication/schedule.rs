@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::lexer::{key, keys, longest, phrase, phrase_of, word_in, Phrase, Tokens};
+use super::lexer::{key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
 
 /// How often a dose is given.
 ///
@@ -220,29 +220,25 @@ pub(crate) const PHRASES: &[(Phrase, Frequency)] = &[
     ),
 ];
 
-pub(crate) const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
+const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
 const HOUR_WORDS: [u128; 5] = keys(["h", "hr", "hrs", "hour", "hours"]);
 const WEEK_WORDS: [u128; 5] = keys(["w", "wk", "wks", "week", "weeks"]);
 const CYCLE: u128 = key("cycle");
 const CYCLES: u128 = key("cycles");
-pub(crate) const EVERY: u128 = key("every");
+const EVERY: u128 = key("every");
 /// `q 28 days`.
-pub(crate) const Q: u128 = key("q");
-pub(crate) const ON: u128 = key("on");
+const Q: u128 = key("q");
+const ON: u128 = key("on");
 const AND: u128 = key("and");
 const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
 
-/// The schedule piece at token `i`, and how many tokens it takes.
-pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
-    if tokens.is_number(i) {
-        return cycle_at(tokens, i);
-    }
-    if !tokens.is_word(i) {
-        return None;
-    }
-    if let Some((frequency, n)) = longest(tokens, i, PHRASES) {
-        return Some((Piece::Frequency(frequency), n));
-    }
+/// Words that may start a schedule pattern other than a fixed phrase: `every 28 days`,
+/// `q 4 weeks`, `days 1-21`, `on days 1, 8, 15`; see [`super::keyword`].
+pub(crate) const LEADS: [u128; 6] = [DAY_WORDS[0], DAY_WORDS[1], DAY_WORDS[2], EVERY, Q, ON];
+
+/// The schedule piece at word `i` other than a fixed phrase of [`PHRASES`] (an interval, a list of
+/// days), and how many tokens it takes.
+pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
     let word = tokens.text(i);
     if let Some(frequency) = q_interval(word) {
         return Some((Piece::Frequency(frequency), 1));
@@ -275,7 +271,7 @@ pub(crate) fn schedule_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize
 }
 
 /// `28-day cycle`, `21 day cycles` at number `i`.
-fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
+pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
     let days = small_number(tokens.text(i))?;
     let mut at = i + 1;
     if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
@@ -319,10 +315,14 @@ fn interval_days(n: u16, unit: &str) -> Option<u16> {
 
 /// A whole number from 1 to 999 written in plain digits.
 fn small_number(text: &str) -> Option<u16> {
-    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    text.parse().ok().filter(|n| *n > 0)
+    let n = bytes
+        .iter()
+        .fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0')));
+    (n > 0).then_some(n)
 }
 
 /// A day from 1 to [`Days::MAX`].

@@ -37,55 +37,49 @@ impl Amount {
     /// `30,000`). `None` for anything else (`2,5`, `1,8,15`), for more than three significant
     /// decimals, and for numbers too large to hold.
     pub fn parse(text: &str) -> Option<Amount> {
-        let (whole, fraction) = match text.split_once('.') {
-            Some((w, f)) => (w, Some(f)),
-            None => (text, None),
-        };
-        if whole.is_empty() {
-            return None;
-        }
+        let bytes = text.as_bytes();
+        // The whole part, in one pass: digits, and commas that close groups (the first of one to
+        // three digits, the others of three).
         let mut value: u64 = 0;
-        let mut groups = whole.split(',');
-        let first = groups.next()?;
-        let grouped = whole.contains(',');
-        if first.is_empty() || (grouped && first.len() > 3) {
-            return None;
-        }
-        value = digits(value, first)?;
-        for group in groups {
-            if group.len() != 3 {
-                return None;
+        let mut group = 0;
+        let mut grouped = false;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'0'..=b'9' => {
+                    value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                    group += 1;
+                }
+                b',' if group == 3 || (!grouped && (1..=3).contains(&group)) => {
+                    grouped = true;
+                    group = 0;
+                }
+                b'.' => break,
+                _ => return None,
             }
-            value = digits(value, group)?;
+            i += 1;
+        }
+        if i == 0 || (grouped && group != 3) {
+            return None;
         }
         let mut value = value.checked_mul(1000)?;
-        if let Some(fraction) = fraction {
-            if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(fraction) = bytes.get(i + 1..) {
+            if fraction.is_empty() {
                 return None;
             }
-            let (kept, rest) = fraction.split_at(fraction.len().min(3));
-            if rest.bytes().any(|b| b != b'0') {
-                return None;
-            }
-            let mut thousandths = digits(0, kept)?;
-            for _ in kept.len()..3 {
-                thousandths *= 10;
+            let mut thousandths = 0;
+            for (n, &b) in fraction.iter().enumerate() {
+                if !b.is_ascii_digit() || (n >= 3 && b != b'0') {
+                    return None;
+                }
+                if let Some(place) = [100, 10, 1].get(n) {
+                    thousandths += u64::from(b - b'0') * place;
+                }
             }
             value = value.checked_add(thousandths)?;
         }
         Some(Amount(value))
     }
-}
-
-/// `value` followed by the decimal digits of `text`; `None` on a non-digit or overflow.
-fn digits(mut value: u64, text: &str) -> Option<u64> {
-    for b in text.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-    }
-    Some(value)
 }
 
 /// Writes the amount with no trailing zeros: `25`, `1.3`, `0.06`.

@@ -68,16 +68,16 @@ impl Reader<'_> {
 
     /// Adds a group's strengths to the dose, if there is room.
     fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
-        if self.dose_count + group.count > MAX_DOSES {
+        if self.out.dose_count + group.count > MAX_DOSES {
             return false;
         }
         for (strength, span) in group.strengths().zip(group.spans) {
-            self.doses[self.dose_count] = DosePart {
+            self.out.doses[self.out.dose_count] = DosePart {
                 strength,
                 ingredient,
                 span,
             };
-            self.dose_count += 1;
+            self.out.dose_count += 1;
         }
         true
     }
@@ -229,6 +229,9 @@ impl Reader<'_> {
     }
 
     fn doses(&self) -> &[DosePart] {
-        self.doses.get(..self.dose_count).unwrap_or_default()
+        self.out
+            .doses
+            .get(..self.out.dose_count)
+            .unwrap_or_default()
     }
 }
