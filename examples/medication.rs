@@ -76,7 +76,7 @@ fn row(number: usize, line: &str) -> String {
     }
     let (strength, unit) = dose(&medication);
     let route = medication.route().map_or("", |r| r.route.id());
-    let form = medication.form().map_or("", |f| f.as_str());
+    let form = medication.form().map_or("", |f| f.id());
     let mut frequency = medication
         .frequency()
         .map_or(String::new(), |f| f.to_string());
@@ -115,7 +115,7 @@ fn dose(medication: &Medication<'_>) -> (String, String) {
     if parts.iter().all(|d| d.strength.unit == first.strength.unit) {
         (amounts.join("/"), first.strength.unit.to_string())
     } else {
-        let units: Vec<&str> = parts.iter().map(|d| d.strength.unit.as_str()).collect();
+        let units: Vec<&str> = parts.iter().map(|d| d.strength.unit.id()).collect();
         (amounts.join(";"), units.join(";"))
     }
 }

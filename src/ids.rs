@@ -100,7 +100,6 @@ impl FromStr for Therapy {
 
 /// For an enum of codes that records and outputs write (rule ids, end reasons, units): `ALL`,
 /// `id`, `from_id` and `Display` writing the id. The catalogue's enums have the same methods.
-#[cfg_attr(not(feature = "history"), allow(unused_macros))]
 macro_rules! coded {
     ($ty:ident, $id_doc:literal { $($variant:ident => $id:literal,)* }) => {
         impl $ty {
@@ -131,5 +130,4 @@ macro_rules! coded {
         }
     };
 }
-#[cfg_attr(not(feature = "history"), allow(unused_imports))]
 pub(crate) use coded;

@@ -112,7 +112,7 @@ fn amounts_display_without_trailing_zeros() {
 
 #[test]
 fn units_write_as_the_tsv_writes_them() {
-    let written: Vec<&str> = Unit::ALL.iter().map(|u| u.as_str()).collect();
+    let written: Vec<&str> = Unit::ALL.iter().map(|u| u.id()).collect();
     assert_eq!(
         written,
         ["mg", "mcg", "g", "mg/m2", "mg/kg", "units", "mL", "mg/mL", "units/mL"]

@@ -1,8 +1,6 @@
 //! DosePart forms as prescriptions and RxNorm write them (`TAB`, `Capsule`, `Injection`,
 //! `Injectable Solution`, `injection, powder, lyophilized, for solution`).
 
-use core::fmt;
-
 use super::lexer::{phrase_of, Phrase};
 use crate::Route;
 
@@ -38,32 +36,6 @@ pub enum DoseForm {
 }
 
 impl DoseForm {
-    /// Every dose form.
-    pub const ALL: &[DoseForm] = &[
-        DoseForm::Capsule,
-        DoseForm::Tablet,
-        DoseForm::Solution,
-        DoseForm::Suspension,
-        DoseForm::Injection,
-        DoseForm::InjectableSolution,
-        DoseForm::PowderForSolution,
-        DoseForm::PrefilledSyringe,
-    ];
-
-    /// The form's name in lower case, as the TSV of `examples/medication.rs` writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DoseForm::Capsule => "capsule",
-            DoseForm::Tablet => "tablet",
-            DoseForm::Solution => "solution",
-            DoseForm::Suspension => "suspension",
-            DoseForm::Injection => "injection",
-            DoseForm::InjectableSolution => "injectable solution",
-            DoseForm::PowderForSolution => "powder for solution",
-            DoseForm::PrefilledSyringe => "prefilled syringe",
-        }
-    }
-
     /// The only route the form is taken by, where there is one: capsules and tablets are taken by
     /// mouth. `None` for forms given more than one way (an injection, a solution).
     pub const fn implied_route(self) -> Option<Route> {
@@ -74,10 +46,16 @@ impl DoseForm {
     }
 }
 
-/// Writes [`DoseForm::as_str`].
-impl fmt::Display for DoseForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    DoseForm, "The form's name in lower case, as the TSV of `examples/medication.rs` writes it." {
+        Capsule => "capsule",
+        Tablet => "tablet",
+        Solution => "solution",
+        Suspension => "suspension",
+        Injection => "injection",
+        InjectableSolution => "injectable solution",
+        PowderForSolution => "powder for solution",
+        PrefilledSyringe => "prefilled syringe",
     }
 }
 

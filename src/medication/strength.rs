@@ -131,40 +131,17 @@ pub enum Unit {
     UnitsPerMl,
 }
 
-impl Unit {
-    /// Every unit.
-    pub const ALL: &[Unit] = &[
-        Unit::Mg,
-        Unit::Mcg,
-        Unit::G,
-        Unit::MgPerM2,
-        Unit::MgPerKg,
-        Unit::Units,
-        Unit::Ml,
-        Unit::MgPerMl,
-        Unit::UnitsPerMl,
-    ];
-
-    /// How the unit is written: `mg`, `mcg`, `g`, `mg/m2`, `mg/kg`, `units`, `mL`, `mg/mL`, `units/mL`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Unit::Mg => "mg",
-            Unit::Mcg => "mcg",
-            Unit::G => "g",
-            Unit::MgPerM2 => "mg/m2",
-            Unit::MgPerKg => "mg/kg",
-            Unit::Units => "units",
-            Unit::Ml => "mL",
-            Unit::MgPerMl => "mg/mL",
-            Unit::UnitsPerMl => "units/mL",
-        }
-    }
-}
-
-/// Writes [`Unit::as_str`].
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::coded! {
+    Unit, "How the unit is written: `mg`, `mcg`, `g`, `mg/m2`, `mg/kg`, `units`, `mL`, `mg/mL`, `units/mL`." {
+        Mg => "mg",
+        Mcg => "mcg",
+        G => "g",
+        MgPerM2 => "mg/m2",
+        MgPerKg => "mg/kg",
+        Units => "units",
+        Ml => "mL",
+        MgPerMl => "mg/mL",
+        UnitsPerMl => "units/mL",
     }
 }
 
