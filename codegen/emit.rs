@@ -84,6 +84,15 @@ fn entity(
         lower_words(name)
     );
     let row_doc = format!("One row of the {} table.", lower_words(name));
+    // Every enum's page shows its first entry's id and display read back.
+    let example = keys.first().map_or(String::new(), |first| {
+        format!(
+            "\n\n```\nuse myeloma::{name};\nlet first = {name}::{ident};\nassert_eq!({name}::ALL[0], first);\nassert_eq!(first.id(), {id:?});\nassert_eq!({name}::from_id({id:?}), Some(first));\nassert_eq!(first.to_string().parse(), Ok(first));\n```",
+            ident = first.ident,
+            id = first.id,
+        )
+    });
+    let doc = format!("{doc}{example}");
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
