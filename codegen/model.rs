@@ -1,5 +1,8 @@
 //! The catalogue YAML as serde structs: one struct per file's entry, every field that a later check may
 //! complain about wrapped in `Spanned` so the complaint can name its line and column.
+//!
+//! Every mapping is a struct with `deny_unknown_fields`, never a map: parse.rs reads a file first
+//! without serde-saphyr's repeated-key check and relies on serde to reject a repeated field.
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
