@@ -104,15 +104,13 @@ const _: () = assert!(MAX_KEY <= MAX_FOLDED && MAX_KEY <= u8::MAX as usize);
 /// Words of eight bytes that hold the longest key.
 const KEY_WORDS: usize = MAX_KEY.div_ceil(8);
 
-/// A slot of the name table with its key packed into little-endian words (zero past the key), so
-/// that comparing a query with it is a few integer comparisons.
+/// The key of a slot of the name table packed into little-endian words (zero past the key), so
+/// that comparing a query with it is a few integer comparisons. What each slot names is kept apart
+/// ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup reads stay small in the cache.
 #[derive(Clone, Copy)]
 struct Slot {
     words: [u64; KEY_WORDS],
     len: u8,
-    named: Option<Named>,
-    /// What [`Therapy::from_name`] returns for this slot's key, read without a branch.
-    therapy: Option<Therapy>,
 }
 
 /// The therapy a single name gives: none for an ambiguous name.
@@ -131,12 +129,10 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
     let mut slots = [Slot {
         words: [0; KEY_WORDS],
         len: 0,
-        named: None,
-        therapy: None,
     }; NAME_SLOTS.len()];
     let mut i = 0;
     while i < NAME_SLOTS.len() {
-        let (key, named) = NAME_SLOTS[i];
+        let key = NAME_SLOTS[i].0;
         let mut words = [0; KEY_WORDS];
         let mut w = 0;
         while w < KEY_WORDS {
@@ -146,18 +142,27 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
         slots[i] = Slot {
             words,
             len: key.len() as u8,
-            named,
-            therapy: single(named),
         };
         i += 1;
     }
     slots
 };
 
+/// What [`Therapy::from_name`] returns for each slot's key, read without a branch on what it is.
+const THERAPIES: [Option<Therapy>; NAME_SLOTS.len()] = {
+    let mut therapies = [None; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        therapies[i] = single(NAME_SLOTS[i].1);
+        i += 1;
+    }
+    therapies
+};
+
 /// A slot with no key: what a query that is no key reads.
 const EMPTY_SLOT: usize = {
     let mut i = 0;
-    while SLOTS[i].named.is_some() || SLOTS[i].len != 0 {
+    while NAME_SLOTS[i].1.is_some() || SLOTS[i].len != 0 {
         i += 1;
     }
     i
@@ -344,7 +349,7 @@ impl Query {
     /// The entry of the table slot whose key is this query, if any.
     #[inline(always)]
     const fn probe(&self) -> Option<Named> {
-        SLOTS[self.slot()].named
+        NAME_SLOTS[self.slot()].1
     }
 
     /// The table slot whose key is this query, or an empty slot: found with a select, not a
@@ -405,11 +410,11 @@ const fn find_single(name: &str) -> Result<Therapy, Found> {
     let mut query = Query::new();
     let found = match fold_query(name.as_bytes(), &mut query) {
         Folded::Done => {
-            let slot = &SLOTS[query.slot()];
-            if let Some(therapy) = slot.therapy {
+            let slot = query.slot();
+            if let Some(therapy) = THERAPIES[slot] {
                 return Ok(therapy);
             }
-            match slot.named {
+            match NAME_SLOTS[slot].1 {
                 Some(named) => Found::Named(named),
                 None => Found::Missing,
             }
@@ -450,8 +455,8 @@ impl Therapy {
     pub const fn from_name(name: &str) -> Option<Therapy> {
         let mut query = Query::new();
         match fold_query(name.as_bytes(), &mut query) {
-            // Hit or miss, the slot's therapy is the answer: no branch on which (see `Slot`).
-            Folded::Done => SLOTS[query.slot()].therapy,
+            // Hit or miss, the slot's therapy is the answer: no branch on which (see `THERAPIES`).
+            Folded::Done => THERAPIES[query.slot()],
             Folded::TooLong => None,
             Folded::Slow(i) => match text_input::find_slow(name.as_bytes(), i, query) {
                 Found::Named(named) => single(Some(named)),
