@@ -41,7 +41,9 @@ mod tests {
         assert_eq!(regimen_of("carfilzomib + dex"), Some(Regimen::Kd));
         assert_eq!(regimen_of("Velcade"), None);
         assert!(needs_clot_prevention("thal + dex"));
-        assert!(!needs_clot_prevention("Kd"));
+        // The US Kyprolis label recommends thromboprophylaxis with carfilzomib.
+        assert!(needs_clot_prevention("Kd"));
+        assert!(!needs_clot_prevention("Vd"));
     }
 
     #[cfg(feature = "serde")]
