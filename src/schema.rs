@@ -130,7 +130,7 @@ pub enum Vocabulary {
 }
 
 impl Vocabulary {
-    /// The vocabulary's type name, as an error message writes it.
+    /// The vocabulary's type name (an error message writes the kind in words: `phase`).
     ///
     /// ```
     /// assert_eq!(myeloma::Vocabulary::Phase.name(), "Phase");

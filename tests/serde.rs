@@ -61,7 +61,7 @@ fn vocabulary_values_round_trip_and_parse() {
     let error = "Health Canada of Ontario".parse::<Regulator>().unwrap_err();
     assert_eq!(
         error.to_string(),
-        "unknown Regulator `Health Canada of Ontario`"
+        "unknown regulator `Health Canada of Ontario`"
     );
     assert!(from_str::<Phase>("\"later\"").is_err());
 }

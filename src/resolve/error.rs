@@ -18,7 +18,7 @@ use super::Therapy;
 /// assert_eq!(error.to_string(), "unknown drug name `Velcad` (did you mean bortezomib?)");
 /// let error = "relapse".parse::<Phase>().unwrap_err();
 /// assert_eq!(error.expected(), Expected::Value(Vocabulary::Phase));
-/// assert_eq!(error.to_string(), "unknown Phase `relapse`");
+/// assert_eq!(error.to_string(), "unknown phase `relapse`");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -60,8 +60,29 @@ impl Expected {
             Expected::Source => "source id",
             Expected::AtcCode => "ATC code",
             Expected::Rxcui => "RxNorm code",
-            Expected::Value(kind) => kind.name(),
+            Expected::Value(kind) => value_words(kind),
         }
+    }
+}
+
+/// A vocabulary in the words of an error message, as the other kinds are written (`phase`, not
+/// `Phase`); [`Vocabulary::name`](crate::Vocabulary::name) gives the type's name.
+const fn value_words(kind: crate::Vocabulary) -> &'static str {
+    use crate::Vocabulary as V;
+    match kind {
+        V::SourceKind => "kind of source",
+        V::DrugRole => "drug role",
+        V::Setting => "setting",
+        V::ApprovalStatus => "approval status",
+        V::IndicationStatus => "indication status",
+        V::Regulator => "regulator",
+        V::NoteKind => "kind of note",
+        V::SideEffects => "side-effects status",
+        V::Phase => "phase",
+        V::TransplantStatus => "transplant status",
+        V::Dose => "dose qualifier",
+        V::AcronymOrigin => "acronym origin",
+        V::RxcuiStatus => "RxNorm code status",
     }
 }
 
