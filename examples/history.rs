@@ -443,13 +443,7 @@ fn write_lines<W: Write>(
             }
         }
         // Ids, as the other columns write them: the stable form for data.
-        fields.drugs.clear();
-        for (i, drug) in line.drug_set().iter().enumerate() {
-            if i > 0 {
-                fields.drugs.push_str(" + ");
-            }
-            fields.drugs.push_str(drug.id());
-        }
+        set(&mut fields.drugs, &line.drug_set().ids());
         fields.end_reason.clear();
         fields.end_reason.push_str(line.end_reason.id());
         if let Some(rule) = line.ended_by {

@@ -266,7 +266,7 @@ impl fmt::Debug for DrugSet {
     }
 }
 
-/// The drugs' generic names joined by ` + `, in catalogue order.
+/// The drugs' generic names joined by ` + `, in catalogue order; [`DrugSet::ids`] writes their ids.
 ///
 /// ```
 /// use myeloma::{Drug, DrugSet};
@@ -275,12 +275,47 @@ impl fmt::Debug for DrugSet {
 /// ```
 impl fmt::Display for DrugSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, drug) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" + ")?;
-            }
-            fmt::Display::fmt(&drug, f)?;
-        }
-        Ok(())
+        join(*self, f, |drug, f| fmt::Display::fmt(&drug, f))
     }
+}
+
+impl DrugSet {
+    /// The drugs' stable ids joined by ` + `, in catalogue order: what serde writes for a
+    /// combination and a CSV column of drugs holds, and what [`resolve`](crate::resolve) reads back.
+    ///
+    /// ```
+    /// use myeloma::{resolve, Drug, DrugSet, Therapy};
+    /// let set = DrugSet::EMPTY.with(Drug::Pomalidomide).with(Drug::AcetylsalicylicAcid);
+    /// let ids = set.ids().to_string();
+    /// assert_eq!(ids, "pomalidomide + acetylsalicylic-acid");
+    /// assert_eq!(resolve(&ids), Ok(Therapy::Combination(set)));
+    /// ```
+    pub const fn ids(self) -> Ids {
+        Ids(self)
+    }
+}
+
+/// Displays a set's drug ids; see [`DrugSet::ids`].
+#[derive(Clone, Copy, Debug)]
+pub struct Ids(DrugSet);
+
+impl fmt::Display for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        join(self.0, f, |drug, f| f.write_str(drug.id()))
+    }
+}
+
+/// Writes each drug of `set` with `write`, ` + ` between them.
+fn join(
+    set: DrugSet,
+    f: &mut fmt::Formatter<'_>,
+    write: impl Fn(Drug, &mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    for (i, drug) in set.iter().enumerate() {
+        if i > 0 {
+            f.write_str(" + ")?;
+        }
+        write(drug, f)?;
+    }
+    Ok(())
 }

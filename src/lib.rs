@@ -37,7 +37,7 @@ pub use catalogue::{
     Drug, DrugClass, Regimen, Route, Source, Target, Use, CATALOGUE_VERSION, PAGE, REVIEWED,
 };
 pub use codes::AtcMatch;
-pub use drug_set::{DrugSet, Iter as DrugSetIter};
+pub use drug_set::{DrugSet, Ids as DrugSetIds, Iter as DrugSetIter};
 pub use eligibility::{
     options, Assessment, HistoryBuilder, HistoryError, Options, TreatmentHistory, Unmet,
     MAX_PRIOR_LINES,

@@ -194,23 +194,8 @@ impl Serialize for Therapy {
         match self {
             Therapy::Drug(d) => serializer.serialize_str(d.id()),
             Therapy::Regimen(r) => serializer.serialize_str(r.id()),
-            Therapy::Combination(set) => serializer.collect_str(&Ids(*set)),
+            Therapy::Combination(set) => serializer.collect_str(&set.ids()),
         }
-    }
-}
-
-/// A set's drug ids joined by ` + `, which [`resolve`](crate::resolve) reads back.
-struct Ids(DrugSet);
-
-impl fmt::Display for Ids {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, drug) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" + ")?;
-            }
-            f.write_str(drug.id())?;
-        }
-        Ok(())
     }
 }
 
