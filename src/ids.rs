@@ -98,9 +98,9 @@ impl FromStr for Therapy {
     }
 }
 
-/// For an enum of codes that records and outputs write (rule ids, end reasons, units): `ALL`,
-/// `id`, `from_id` and `Display` writing the id. The catalogue's enums have the same methods.
-macro_rules! coded {
+/// `ALL`, `id` and `from_id` for an enum whose every value has a stable id: the methods the
+/// catalogue's enums have, shared by the vocabularies (`vocab!`) and the codes (`coded!`).
+macro_rules! id_methods {
     ($ty:ident, $id_doc:literal { $($variant:ident => $id:literal,)* }) => {
         impl $ty {
             /// Every value, in order.
@@ -121,6 +121,15 @@ macro_rules! coded {
                 None
             }
         }
+    };
+}
+pub(crate) use id_methods;
+
+/// For an enum of codes that records and outputs write (rule ids, end reasons, units): `ALL`,
+/// `id`, `from_id` and `Display` writing the id. The catalogue's enums have the same methods.
+macro_rules! coded {
+    ($ty:ident, $id_doc:literal { $($variant:ident => $id:literal,)* }) => {
+        crate::ids::id_methods! { $ty, $id_doc { $($variant => $id,)* } }
 
         /// Writes the id.
         impl core::fmt::Display for $ty {

@@ -31,29 +31,14 @@ macro_rules! vocab {
             $($(#[$vmeta])* $variant,)*
         }
 
+        crate::ids::id_methods! {
+            $ty, "The stable id, as in the catalogue YAML, serde and the JSON export." {
+                $first => $first_id,
+                $($variant => $id,)*
+            }
+        }
+
         impl $ty {
-            /// Every value, in order.
-            pub const ALL: &'static [$ty] = &[$ty::$first, $($ty::$variant),*];
-
-            /// The stable id, as in the catalogue YAML, serde and the JSON export.
-            pub const fn id(self) -> &'static str {
-                match self {
-                    $ty::$first => $first_id,
-                    $($ty::$variant => $id,)*
-                }
-            }
-
-            /// The value whose id is exactly `id`, usable in `const` context.
-            pub const fn from_id(id: &str) -> Option<$ty> {
-                if crate::text::same(id.as_bytes(), $first_id.as_bytes()) {
-                    return Some($ty::$first);
-                }
-                $(if crate::text::same(id.as_bytes(), $id.as_bytes()) {
-                    return Some($ty::$variant);
-                })*
-                None
-            }
-
             /// What a person reads, as `Display` writes it.
             pub const fn label(self) -> &'static str {
                 match self {
