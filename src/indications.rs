@@ -458,3 +458,60 @@ impl Drug {
         verdict(self.indications(), history, regulator)
     }
 }
+
+/// Checks a treatment history against every regimen's indications from `regulator`, in catalogue
+/// order: what a decision-support screen lists. Health Canada is the default regulator
+/// (`Regulator::default()`), since the source page is Canadian; ask for Health Canada and then the
+/// US FDA for both.
+///
+/// ```
+/// use myeloma::{options, Phase, Regimen, Regulator, TreatmentHistory};
+/// let history = TreatmentHistory::builder(Phase::Relapsed).prior_lines(1).build()?;
+/// let within: Vec<Regimen> = options(&history, Regulator::default())
+///     .filter(|(_, verdict)| verdict.is_within())
+///     .map(|(regimen, _)| regimen)
+///     .collect();
+/// assert!(within.contains(&Regimen::IsaKd)); // 1 to 3 prior lines
+/// assert!(!within.contains(&Regimen::IsaPd)); // at least 2
+/// assert_eq!(options(&history, Regulator::UsFda).len(), Regimen::ALL.len());
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
+pub fn options(history: &TreatmentHistory, regulator: Regulator) -> Options {
+    Options {
+        history: *history,
+        regulator,
+        regimens: Regimen::ALL.iter(),
+    }
+}
+
+/// The iterator [`options`] returns: each regimen with its [`Verdict`], in catalogue order.
+///
+/// ```
+/// use myeloma::{options, Phase, Regimen, Regulator, TreatmentHistory};
+/// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed).build()?;
+/// let (first, verdict) = options(&history, Regulator::UsFda).next().expect("regimens");
+/// assert_eq!(first, Regimen::ALL[0]);
+/// assert_eq!(verdict, first.check(&history, Regulator::UsFda));
+/// # Ok::<(), myeloma::HistoryError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Options {
+    history: TreatmentHistory,
+    regulator: Regulator,
+    regimens: core::slice::Iter<'static, Regimen>,
+}
+
+impl Iterator for Options {
+    type Item = (Regimen, Verdict);
+
+    fn next(&mut self) -> Option<(Regimen, Verdict)> {
+        let regimen = *self.regimens.next()?;
+        Some((regimen, regimen.check(&self.history, self.regulator)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.regimens.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Options {}

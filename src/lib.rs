@@ -38,13 +38,10 @@ pub use catalogue::{
 };
 pub use codes::AtcMatch;
 pub use drug_set::{DrugSet, Ids as DrugSetIds, Iter as DrugSetIter};
-pub use eligibility::{
-    options, Assessment, HistoryBuilder, HistoryError, Options, TreatmentHistory, Unmet,
-    MAX_PRIOR_LINES,
-};
+pub use eligibility::{HistoryBuilder, HistoryError, TreatmentHistory, MAX_PRIOR_LINES};
 #[cfg(feature = "serde")]
 pub use export::{export, Export};
-pub use indications::{Reason, Reasons, Verdict};
+pub use indications::{options, Options, Reason, Reasons, Verdict};
 pub use medication::{
     Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
     Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,

@@ -353,6 +353,18 @@ vocab! {
     }
 }
 
+/// Health Canada: the source page is Canadian.
+///
+/// ```
+/// use myeloma::Regulator;
+/// assert_eq!(Regulator::default(), Regulator::HealthCanada);
+/// ```
+impl Default for Regulator {
+    fn default() -> Regulator {
+        Regulator::HealthCanada
+    }
+}
+
 vocab! {
     /// What a [`Note`] records.
     pub enum NoteKind {

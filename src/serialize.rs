@@ -41,9 +41,9 @@ use serde::ser::{SerializeSeq, SerializeStruct, SerializeStructVariant};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
-    Alias, Approval, Assessment, AtcMatch, Basis, Component, Drug, DrugSet, Exposure, GivenBy,
-    Indication, Note, Page, Passage, Phase, Prerequisites, Product, Refractoriness, Rxcui,
-    StatedUse, Therapy, TransplantStatus, TreatmentHistory, Unmet,
+    Alias, Approval, AtcMatch, Basis, Component, Drug, DrugSet, Exposure, GivenBy, Indication,
+    Note, Page, Passage, Phase, Prerequisites, Product, Reason, Reasons, Refractoriness, Rxcui,
+    StatedUse, Therapy, TransplantStatus, TreatmentHistory, Verdict,
 };
 
 /// Reads a string through `FromStr`, naming what was expected when it fails.
@@ -209,67 +209,81 @@ impl<'de> Deserialize<'de> for Therapy {
 }
 
 /// Externally tagged by the condition's kind in kebab case: `{"needs-prior-lines": {"required": 2,
-/// "actual": 1}}`.
-impl Serialize for Unmet {
+/// "actual": 1}}`; `"needs-progression-on-last"`.
+impl Serialize for Reason {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
-            Unmet::NotForPhase {
+            Reason::Setting {
+                setting,
                 phase,
                 transplant,
-                uses,
             } => {
-                let mut v = serializer.serialize_struct_variant("Unmet", 0, "not-for-phase", 3)?;
+                let mut v = serializer.serialize_struct_variant("Reason", 0, "setting", 3)?;
+                v.serialize_field("setting", &setting)?;
                 v.serialize_field("phase", &phase)?;
                 v.serialize_field("transplant", &transplant)?;
-                v.serialize_field("uses", uses)?;
                 v.end()
             }
-            Unmet::NotInSettings {
-                phase,
-                transplant,
-                settings,
-            } => {
+            Reason::NeedsPriorLines { required, actual } => {
                 let mut v =
-                    serializer.serialize_struct_variant("Unmet", 1, "not-in-settings", 3)?;
-                v.serialize_field("phase", &phase)?;
-                v.serialize_field("transplant", &transplant)?;
-                v.serialize_field("settings", settings)?;
-                v.end()
-            }
-            Unmet::NeedsPriorLines { required, actual } => {
-                let mut v =
-                    serializer.serialize_struct_variant("Unmet", 2, "needs-prior-lines", 2)?;
+                    serializer.serialize_struct_variant("Reason", 1, "needs-prior-lines", 2)?;
                 v.serialize_field("required", &required)?;
                 v.serialize_field("actual", &actual)?;
                 v.end()
             }
-            Unmet::TooManyPriorLines { allowed, actual } => {
+            Reason::TooManyPriorLines { allowed, actual } => {
                 let mut v =
-                    serializer.serialize_struct_variant("Unmet", 3, "too-many-prior-lines", 2)?;
+                    serializer.serialize_struct_variant("Reason", 2, "too-many-prior-lines", 2)?;
                 v.serialize_field("allowed", &allowed)?;
                 v.serialize_field("actual", &actual)?;
                 v.end()
             }
-            Unmet::NeedsPriorExposure(exposure) => {
-                serializer.serialize_newtype_variant("Unmet", 4, "needs-prior-exposure", &exposure)
+            Reason::NeedsPriorExposure(exposure) => {
+                serializer.serialize_newtype_variant("Reason", 3, "needs-prior-exposure", &exposure)
             }
-            Unmet::NeedsProgressionOnLast => {
-                serializer.serialize_unit_variant("Unmet", 5, "needs-progression-on-last")
+            Reason::NeedsRefractory(refractoriness) => serializer.serialize_newtype_variant(
+                "Reason",
+                4,
+                "needs-refractory",
+                &refractoriness,
+            ),
+            Reason::Excluded(exposure) => {
+                serializer.serialize_newtype_variant("Reason", 5, "excluded", &exposure)
+            }
+            Reason::NeedsProgressionOnLast => {
+                serializer.serialize_unit_variant("Reason", 6, "needs-progression-on-last")
             }
         }
     }
 }
 
-/// `{"therapy", "met", "unmet", "prerequisites", "uses"}`.
-impl Serialize for Assessment {
+/// A list of [`Reason`]s.
+impl Serialize for Reasons {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut record = serializer.serialize_struct("Assessment", 5)?;
-        record.serialize_field("therapy", &self.therapy())?;
-        record.serialize_field("met", &self.is_met())?;
-        record.serialize_field("unmet", self.unmet())?;
-        record.serialize_field("prerequisites", &self.prerequisites())?;
-        record.serialize_field("uses", self.uses())?;
-        record.end()
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// Externally tagged in kebab case: `{"within": INDICATION}`, `{"outside": {"closest":
+/// INDICATION, "reasons": [..]}}`, `"no-indication"` or `"not-recorded"`; an indication as the
+/// export writes it.
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Verdict::Within(indication) => {
+                serializer.serialize_newtype_variant("Verdict", 0, "within", indication)
+            }
+            Verdict::Outside { closest, reasons } => {
+                let mut v = serializer.serialize_struct_variant("Verdict", 1, "outside", 2)?;
+                v.serialize_field("closest", closest)?;
+                v.serialize_field("reasons", reasons)?;
+                v.end()
+            }
+            Verdict::NoIndication => {
+                serializer.serialize_unit_variant("Verdict", 2, "no-indication")
+            }
+            Verdict::NotRecorded => serializer.serialize_unit_variant("Verdict", 3, "not-recorded"),
+        }
     }
 }
 

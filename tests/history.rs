@@ -10,7 +10,7 @@ use myeloma::history::{
     LinesOfTherapy, Params, Procedure, ProcedureKind, Purpose, Record, Records, RefractoryBasis,
     RestartAfterGap, Rule,
 };
-use myeloma::{drug_set, Drug, DrugSet, Phase, Regimen, Therapy, TransplantStatus};
+use myeloma::{drug_set, Drug, DrugSet, Phase, Regimen, Regulator, Therapy, TransplantStatus};
 
 const V: Drug = Drug::Bortezomib;
 const R: Drug = Drug::Lenalidomide;
@@ -814,7 +814,7 @@ fn r1_inferred_refractoriness_is_reported_apart_and_used_only_on_request() {
 }
 
 #[test]
-fn h1_history_as_of_a_date_feeds_assess() {
+fn h1_history_as_of_a_date_feeds_check() {
     let lines = e3().progression("2025-11-20").lines();
     // Before the first line: newly diagnosed.
     let h = lines
@@ -836,7 +836,9 @@ fn h1_history_as_of_a_date_feeds_assess() {
     assert_eq!(h.phase(), Phase::Relapsed);
     assert!(h.refractory().is_empty());
     // Isa-Kd's label asks for 1 to 3 prior lines.
-    assert!(Regimen::IsaKd.assess(&h).is_met());
+    assert!(Regimen::IsaKd
+        .check(&h, Regulator::HealthCanada)
+        .is_within());
     // A steroid alone never makes a line, so it is not an exposure of one either.
     let lines = T::new().adms(DEX, "2024-01-01", "2024-06-01", 7).lines();
     assert!(lines.lines.is_empty());

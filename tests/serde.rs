@@ -122,7 +122,7 @@ fn histories_read_back_through_the_builder() {
 }
 
 #[test]
-fn records_and_assessments_serialise() {
+fn records_and_verdicts_serialise() {
     let products = to_value(Drug::Daratumumab.products()).unwrap();
     assert_eq!(products[1]["name"], "Darzalex Faspro");
     assert_eq!(products[1]["route"], "subcutaneous");
@@ -137,16 +137,22 @@ fn records_and_assessments_serialise() {
         .prior_lines(1)
         .build()
         .unwrap();
-    let assessment = to_value(Regimen::IsaPd.assess(&history)).unwrap();
-    assert_eq!(assessment["therapy"], "isa-pd");
-    assert_eq!(assessment["met"], false);
+    let verdict = to_value(Regimen::IsaPd.check(&history, Regulator::HealthCanada)).unwrap();
+    let outside = &verdict["outside"];
+    assert_eq!(outside["closest"]["source"], "decision-hc-rds00640");
     assert_eq!(
-        assessment["unmet"][0],
+        outside["reasons"][0],
         json!({"needs-prior-lines": {"required": 2, "actual": 1}})
     );
     assert_eq!(
-        assessment["unmet"][1],
+        outside["reasons"][1],
         json!({"needs-prior-exposure": {"drug": "lenalidomide"}})
+    );
+    let within = to_value(Regimen::IsaKd.check(&history, Regulator::UsFda)).unwrap();
+    assert_eq!(within["within"]["regulator"], "us-fda");
+    assert_eq!(
+        to_value(Regimen::Dcep.check(&history, Regulator::UsFda)).unwrap(),
+        "no-indication"
     );
     let page = to_value(myeloma::PAGE).unwrap();
     assert_eq!(page["side_effect_lists"], "lost-in-copying");

@@ -6,7 +6,7 @@
 //! ([`LinesOfTherapy`]): each [`Line`] with its start and end, phases, the regimen of each phase,
 //! its end reason, the [`Rule`] of every cut and join, [`Flags`], and each drug's role. From the
 //! lines, [`LinesOfTherapy::treatment_history`] builds the crate's [`TreatmentHistory`] as of any
-//! date, so [`Regimen::assess`](crate::Regimen::assess) works straight from records.
+//! date, so [`Regimen::check`](crate::Regimen::check) works straight from records.
 //! [`by_person`] streams many people's rows, one person at a time.
 //!
 //! Dates are the crate's own [`Date`] (days since 1970-01-01, parsed from ISO 8601 `YYYY-MM-DD`

@@ -1,5 +1,5 @@
 //! Rule H1: a [`TreatmentHistory`] as of a date, from derived lines, so that
-//! [`Regimen::assess`](crate::Regimen::assess) works straight from records.
+//! [`Regimen::check`](crate::Regimen::check) works straight from records.
 
 use super::{Date, LinesOfTherapy, RefractoryBasis};
 use crate::{DrugSet, HistoryError, Phase, TransplantStatus, TreatmentHistory};
@@ -32,7 +32,7 @@ impl LinesOfTherapy {
     ///
     /// ```
     /// use myeloma::history::{lines_of_therapy, AsOf, Date, Exposure, Params, Record, Records};
-    /// use myeloma::{Drug, Regimen};
+    /// use myeloma::{Drug, Regimen, Regulator};
     ///
     /// let day = |s: &str| s.parse::<Date>().unwrap();
     /// let mut records = Records::new();
@@ -46,7 +46,8 @@ impl LinesOfTherapy {
     /// let history = lines.treatment_history(day("2025-01-06"), AsOf::default())?;
     /// assert_eq!(history.prior_lines(), 1);
     /// assert!(history.exposed().contains(Drug::Lenalidomide));
-    /// assert!(Regimen::DKd.assess(&history).is_met());
+    /// // Daratumumab, carfilzomib and dexamethasone: 1 to 3 prior lines.
+    /// assert!(Regimen::DKd.check(&history, Regulator::HealthCanada).is_within());
     /// # Ok::<(), myeloma::HistoryError>(())
     /// ```
     pub fn treatment_history(
