@@ -196,10 +196,17 @@ fn any_history() -> impl Strategy<Value = Result<TreatmentHistory, HistoryError>
         drugs(),
         drugs(),
         any::<bool>(),
+        any::<bool>(),
         prop::option::of(prop::sample::select(TransplantStatus::ALL)),
     )
         .prop_map(
-            |(phase, lines, exposed, refractory, progressed, transplant)| {
+            |(phase, lines, exposed, refractory, within, progressed, transplant)| {
+                // Half the time the refractory drugs are exposures, so that histories are often valid.
+                let refractory = if within {
+                    exposed.intersection(refractory)
+                } else {
+                    refractory
+                };
                 TreatmentHistory::builder(phase)
                     .prior_lines(lines)
                     .exposed(exposed)
