@@ -21,14 +21,12 @@
 //! cancers' drugs, antiemetics in a full export) are counted and reported once at the end
 //! instead of one error each.
 
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use myeloma::history::{
-    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, Procedure,
+    Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, People, Procedure,
     ProcedureKind, Record,
 };
 use myeloma::{DrugSet, DrugSetIter, ParseError};
@@ -145,149 +143,154 @@ fn run(
         )
         .into());
     }
-    let bad = Cell::new(0usize);
-    let rows_read = Cell::new(0usize);
-    let unknown = Cell::new(0usize);
-    let svg = options.svg;
-    let report = |line: u64, message: &dyn std::fmt::Display| {
+    let mut bad = 0usize;
+    let mut rows_read = 0usize;
+    let mut unknown = 0usize;
+    let mut report = |line: u64, message: &dyn std::fmt::Display| {
         eprintln!("{path}:{line}: error: {message}");
-        bad.set(bad.get() + 1);
+        bad += 1;
     };
-    // One record buffer for the whole file, the person's id shared by their rows, and each
-    // distinct drug name resolved once.
+    let sink = match options.svg {
+        Some(person) => Sink::Svg {
+            person,
+            out,
+            drawn: false,
+        },
+        None => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record([
+                "person_id",
+                "line",
+                "start_date",
+                "end_date",
+                "regimen",
+                "drugs",
+                "end_reason",
+                "flags",
+            ])?;
+            Sink::Csv {
+                writer,
+                fields: LineFields::default(),
+            }
+        }
+    };
+    let mut output = Output {
+        sink,
+        people: 0,
+        lines: 0,
+    };
+    // One record buffer for the whole file, each distinct drug name resolved once, and each row
+    // pushed straight into its person's records.
     let mut row = csv::StringRecord::new();
-    let mut person = Person::from("");
     let mut names = NameCache::new();
-    // The last record handed out, and the drugs of its row still to hand out, each an exposure
-    // like it (a regimen's name gives one exposure per drug).
-    let mut last = None;
-    let mut more = DrugSet::EMPTY.iter();
-    let mut done = false;
-    let rows = std::iter::from_fn(|| loop {
-        if let (Some(Record::Exposure(like)), Some(drug)) = (last, more.next()) {
-            let record = Record::Exposure(Exposure { drug, ..like });
-            return Some((person.clone(), record));
-        }
-        if done {
-            return None;
-        }
+    let mut people = People::<String>::new(Params::default());
+    loop {
         match reader.read_record(&mut row) {
             Ok(true) => {}
-            Ok(false) => {
-                done = true;
-                continue;
-            }
+            Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                report(line, &e);
-                done = e.is_io_error();
+                report(e.position().map_or(0, |p| p.line()), &e);
+                if e.is_io_error() {
+                    break;
+                }
                 continue;
             }
         }
-        rows_read.set(rows_read.get() + 1);
+        rows_read += 1;
         let line = row.position().map_or(0, |p| p.line());
         match parse(&row, &mut names) {
-            Ok((id, record, drugs)) => {
-                if id != &*person {
-                    person = Person::from(id);
+            Ok((id, first, more)) => {
+                // A regimen's name gives one exposure per drug, each like the first.
+                let records = std::iter::once(first).chain(more.map(|drug| match first {
+                    Record::Exposure(like) => Record::Exposure(Exposure { drug, ..like }),
+                    other => other,
+                }));
+                for record in records {
+                    match people.push(id, record) {
+                        Ok(None) => {}
+                        Ok(Some((person, history))) => output.person(&person, &history)?,
+                        Err(not_grouped) => {
+                            // The lines of the person before the stray row are written first.
+                            if let Some((person, history)) = people.finish() {
+                                output.person(&person, &history)?;
+                            }
+                            return Err(not_grouped.into());
+                        }
+                    }
                 }
-                (last, more) = (Some(record), drugs);
-                return Some((person.clone(), record));
             }
-            Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
-                unknown.set(unknown.get() + 1);
-            }
+            Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => unknown += 1,
             Err(RowError::UnknownDrug(error)) => report(line, &error),
             Err(RowError::Bad(message)) => report(line, &message),
         }
-    });
-    let (mut people, mut lines) = (0usize, 0usize);
-    let mut writer = csv::Writer::from_writer(&mut *out);
-    if svg.is_none() {
-        writer.write_record([
-            "person_id",
-            "line",
-            "start_date",
-            "end_date",
-            "regimen",
-            "drugs",
-            "end_reason",
-            "flags",
-        ])?;
     }
-    let mut drawn = false;
-    let mut fields = LineFields::default();
-    for result in by_person(rows, Params::default()) {
-        let (person, history) = result?;
-        people += 1;
-        lines += history.lines.len();
-        match svg {
-            Some(wanted) if wanted == &*person => {
-                writer.flush()?;
-                drop(writer);
-                out.write_all(history.timeline_svg(&person).as_bytes())?;
-                writer = csv::Writer::from_writer(&mut *out);
-                drawn = true;
-            }
-            Some(_) => {}
-            None => write_lines(&mut writer, &mut fields, &person, &history)?,
+    if let Some((person, history)) = people.finish() {
+        output.person(&person, &history)?;
+    }
+    match output.sink {
+        Sink::Csv { mut writer, .. } => writer.flush()?,
+        Sink::Svg {
+            person,
+            drawn: false,
+            ..
+        } => {
+            eprintln!("error: no rows for person {person}");
+            bad += 1;
         }
-    }
-    writer.flush()?;
-    drop(writer);
-    if let (Some(person), false) = (svg, drawn) {
-        eprintln!("error: no rows for person {person}");
-        bad.set(bad.get() + 1);
+        Sink::Svg { .. } => {}
     }
     eprintln!(
-        "rows: {}, people: {people}, lines of therapy: {lines}, bad rows: {}{}",
-        rows_read.get(),
-        bad.get(),
-        if bad.get() > 0 {
-            " (reported above)"
-        } else {
-            ""
-        }
+        "rows: {rows_read}, people: {}, lines of therapy: {}, bad rows: {bad}{}",
+        output.people,
+        output.lines,
+        if bad > 0 { " (reported above)" } else { "" }
     );
-    if unknown.get() > 0 {
+    if unknown > 0 {
         eprintln!(
-            "set aside: {} rows naming drugs outside the catalogue (--set-aside-unknown-drugs)",
-            unknown.get()
+            "set aside: {unknown} rows naming drugs outside the catalogue (--set-aside-unknown-drugs)"
         );
     }
-    Ok(bad.get() == 0)
+    Ok(bad == 0)
 }
 
-/// A person's id, shared by their rows. Two ids from the same row run are the same allocation,
-/// so `by_person` tells them equal without comparing their text (`Rc<str>` compares the text).
-#[derive(Clone, Debug, PartialOrd, Ord)]
-struct Person(Rc<str>);
-
-impl std::ops::Deref for Person {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
+/// Where each person's lines go, with their count.
+struct Output<'a, W: Write> {
+    sink: Sink<'a, W>,
+    people: usize,
+    lines: usize,
 }
 
-impl From<&str> for Person {
-    fn from(id: &str) -> Person {
-        Person(Rc::from(id))
-    }
+enum Sink<'a, W: Write> {
+    /// One CSV row per line.
+    Csv {
+        writer: csv::Writer<&'a mut W>,
+        fields: LineFields,
+    },
+    /// Only this person's timeline, as SVG.
+    Svg {
+        person: &'a str,
+        out: &'a mut W,
+        drawn: bool,
+    },
 }
 
-impl PartialEq for Person {
-    fn eq(&self, other: &Person) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
-    }
-}
-
-impl Eq for Person {}
-
-impl std::fmt::Display for Person {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl<W: Write> Output<'_, W> {
+    fn person(&mut self, person: &str, history: &LinesOfTherapy) -> csv::Result<()> {
+        self.people += 1;
+        self.lines += history.lines.len();
+        match &mut self.sink {
+            Sink::Csv { writer, fields } => write_lines(writer, fields, person, history)?,
+            Sink::Svg {
+                person: wanted,
+                out,
+                drawn,
+            } if *wanted == person => {
+                out.write_all(history.timeline_svg(person).as_bytes())?;
+                *drawn = true;
+            }
+            Sink::Svg { .. } => {}
+        }
+        Ok(())
     }
 }
 
