@@ -350,48 +350,67 @@ fn parse<'r>(
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})").into());
     }
-    let exposure_kind = if is_kind(kind, "administration") {
-        Some(ExposureKind::Administration)
-    } else if is_kind(kind, "dispensing") {
-        Some(ExposureKind::Dispensing)
-    } else {
-        None
-    };
-    if let Some(kind) = exposure_kind {
-        let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
-        let mut drugs = therapy.drugs().iter();
-        let drug = drugs.next().ok_or("the name stands for no drug")?;
-        let exposure = Exposure {
-            drug,
-            start,
-            end,
-            days_supply,
-            kind,
-        };
-        return Ok((person, Record::Exposure(exposure), drugs));
-    }
-    let record = if is_kind(kind, "procedure") {
-        let kind: ProcedureKind = name
-            .parse()
-            .map_err(|e| format!("procedure `{name}`: {e}"))?;
-        Record::Procedure(Procedure { kind, date: start })
-    } else if is_kind(kind, "progression") {
-        Record::Progression(start)
-    } else if is_kind(kind, "diagnosis") {
-        Record::Diagnosis(start)
-    } else {
-        return Err(format!(
+    let kind = row_kind(kind).ok_or_else(|| {
+        format!(
             "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
         )
-        .into());
+    })?;
+    let record = match kind {
+        RowKind::Exposure(kind) => {
+            let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
+            let mut drugs = therapy.drugs().iter();
+            let drug = drugs.next().ok_or("the name stands for no drug")?;
+            let exposure = Exposure {
+                drug,
+                start,
+                end,
+                days_supply,
+                kind,
+            };
+            return Ok((person, Record::Exposure(exposure), drugs));
+        }
+        RowKind::Procedure => {
+            let kind: ProcedureKind = name
+                .parse()
+                .map_err(|e| format!("procedure `{name}`: {e}"))?;
+            Record::Procedure(Procedure { kind, date: start })
+        }
+        RowKind::Progression => Record::Progression(start),
+        RowKind::Diagnosis => Record::Diagnosis(start),
     };
     Ok((person, record, DrugSet::EMPTY.iter()))
 }
 
-/// Whether `kind` is `expected` in any case. The usual spelling, already lower case, is compared
-/// first: a whole-word comparison instead of lower-casing each byte.
-fn is_kind(kind: &str, expected: &str) -> bool {
-    kind == expected || kind.eq_ignore_ascii_case(expected)
+/// What a row's `kind` says it is.
+#[derive(Clone, Copy)]
+enum RowKind {
+    Exposure(ExposureKind),
+    Procedure,
+    Progression,
+    Diagnosis,
+}
+
+const ROW_KINDS: [(&str, RowKind); 5] = [
+    (
+        "administration",
+        RowKind::Exposure(ExposureKind::Administration),
+    ),
+    ("dispensing", RowKind::Exposure(ExposureKind::Dispensing)),
+    ("procedure", RowKind::Procedure),
+    ("progression", RowKind::Progression),
+    ("diagnosis", RowKind::Diagnosis),
+];
+
+/// The kind `text` names, in any case. The usual spelling, already lower case, is looked for
+/// first: comparisons with constants the compiler unrolls, instead of lower-casing each byte.
+fn row_kind(text: &str) -> Option<RowKind> {
+    let find = |same: fn(&str, &str) -> bool| {
+        ROW_KINDS
+            .iter()
+            .find(|(name, _)| same(name, text))
+            .map(|&(_, kind)| kind)
+    };
+    find(|name, text| name == text).or_else(|| find(str::eq_ignore_ascii_case))
 }
 
 /// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible
