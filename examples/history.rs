@@ -324,33 +324,43 @@ fn parse<'r>(
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
-    // The fields in order, in one pass over the record.
-    let mut fields = row.iter().map(trim);
+    // The fields in order, in one pass over the record. Only the person and the name are trimmed
+    // here: dates, days and kinds are read as they are first, and trimmed only when that fails.
+    let mut fields = row.iter();
     let mut next = || fields.next().unwrap_or("");
-    let (person, kind, name) = (next(), next(), next());
+    let (person, kind, name) = (trim(next()), next(), trim(next()));
     let (start, end, days_supply) = (next(), next(), next());
     if person.is_empty() {
         return Err("person_id is empty".into());
     }
+    // `Date` trims its text itself; a field of white space alone is empty.
     let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
-        match text {
-            "" => Ok(None),
-            text => text.parse().map(Some).map_err(|e| format!("{what}: {e}")),
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse() {
+            Ok(date) => Ok(Some(date)),
+            Err(_) if text.trim().is_empty() => Ok(None),
+            Err(e) => Err(format!("{what}: {e}")),
         }
     };
     let start = date(start, "start_date")?.ok_or("start_date is empty")?;
     let end = date(end, "end_date")?;
-    let days_supply = match days_supply {
-        "" => None,
-        text => Some(
-            text.parse::<u32>()
-                .map_err(|_| format!("days_supply `{text}` is not a whole number of days"))?,
-        ),
+    let days_supply = match days_supply.parse::<u32>() {
+        Ok(days) => Some(days),
+        Err(_) => match days_supply.trim() {
+            "" => None,
+            text => Some(
+                text.parse::<u32>()
+                    .map_err(|_| format!("days_supply `{text}` is not a whole number of days"))?,
+            ),
+        },
     };
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})").into());
     }
     let kind = row_kind(kind).ok_or_else(|| {
+        let kind = kind.trim();
         format!(
             "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
         )
@@ -401,16 +411,16 @@ const ROW_KINDS: [(&str, RowKind); 5] = [
     ("diagnosis", RowKind::Diagnosis),
 ];
 
-/// The kind `text` names, in any case. The usual spelling, already lower case, is looked for
+/// The kind `text` names, in any case and with white space around. The usual spelling, already lower case, is looked for
 /// first: comparisons with constants the compiler unrolls, instead of lower-casing each byte.
 fn row_kind(text: &str) -> Option<RowKind> {
-    let find = |same: fn(&str, &str) -> bool| {
+    let find = |text: &str, same: fn(&str, &str) -> bool| {
         ROW_KINDS
             .iter()
             .find(|(name, _)| same(name, text))
             .map(|&(_, kind)| kind)
     };
-    find(|name, text| name == text).or_else(|| find(str::eq_ignore_ascii_case))
+    find(text, |name, text| name == text).or_else(|| find(text.trim(), str::eq_ignore_ascii_case))
 }
 
 /// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible
