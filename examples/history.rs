@@ -348,6 +348,7 @@ fn parse<'r>(
     let end = date(end, "end_date")?;
     let days_supply = match days_supply.parse::<u32>() {
         Ok(days) => Some(days),
+        Err(_) if days_supply.is_empty() => None,
         Err(_) => match days_supply.trim() {
             "" => None,
             text => Some(
