@@ -184,6 +184,7 @@ fn run(
     let mut row = csv::StringRecord::new();
     let mut names = NameCache::new();
     let mut people = People::<String>::new(Params::default());
+    let line = |row: &csv::StringRecord| row.position().map_or(0, |p| p.line());
     loop {
         match reader.read_record(&mut row) {
             Ok(true) => {}
@@ -197,15 +198,10 @@ fn run(
             }
         }
         rows_read += 1;
-        let line = row.position().map_or(0, |p| p.line());
         match parse(&row, &mut names) {
-            Ok((id, first, more)) => {
-                // A regimen's name gives one exposure per drug, each like the first.
-                let records = std::iter::once(first).chain(more.map(|drug| match first {
-                    Record::Exposure(like) => Record::Exposure(Exposure { drug, ..like }),
-                    other => other,
-                }));
-                for record in records {
+            Ok((id, first, mut more)) => {
+                let mut next = Some(first);
+                while let Some(record) = next {
                     match people.push(id, record) {
                         Ok(None) => {}
                         Ok(Some((person, history))) => output.person(&person, &history)?,
@@ -217,11 +213,18 @@ fn run(
                             return Err(not_grouped.into());
                         }
                     }
+                    // A regimen's name gives one exposure per drug, each like the first.
+                    next = match (record, more.next()) {
+                        (Record::Exposure(like), Some(drug)) => {
+                            Some(Record::Exposure(Exposure { drug, ..like }))
+                        }
+                        _ => None,
+                    };
                 }
             }
             Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => unknown += 1,
-            Err(RowError::UnknownDrug(error)) => report(line, &error),
-            Err(RowError::Bad(message)) => report(line, &message),
+            Err(RowError::UnknownDrug(error)) => report(line(&row), &error),
+            Err(RowError::Bad(message)) => report(line(&row), &message),
         }
     }
     if let Some((person, history)) = people.finish() {
