@@ -172,7 +172,7 @@ fn run(
                 "flags",
             ])?;
             Sink::Csv {
-                writer,
+                writer: Box::new(writer),
                 fields: LineFields::default(),
             }
         }
@@ -269,7 +269,8 @@ struct Output<'a, W: Write> {
 enum Sink<'a, W: Write> {
     /// One CSV row per line.
     Csv {
-        writer: csv::Writer<&'a mut W>,
+        // Boxed: the writer holds its buffer's state inline, hundreds of bytes.
+        writer: Box<csv::Writer<&'a mut W>>,
         fields: LineFields,
     },
     /// Only this person's timeline, as SVG.
