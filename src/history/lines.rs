@@ -63,6 +63,9 @@ pub struct Deriver {
     items: Vec<(Date, u8, u32)>,
     procedures: Vec<Procedure>,
     event_dates: Vec<Date>,
+    /// The sweep's lines while it builds them, and a day's episodes: emptied for each person.
+    building: Vec<Building>,
+    group: Vec<usize>,
 }
 
 /// An item of the sweep: kinds in the order they are handled on the same day.
@@ -190,12 +193,12 @@ impl Deriver {
             car_ts: &self.car_ts,
             progressions: &out.progressions,
             opened_car_t: alloc::vec![false; self.car_ts.len()],
-            lines: Vec::new(),
+            lines: core::mem::take(&mut self.building),
             current: None,
             any_sct: false,
         };
         let mut i = 0;
-        let mut group = Vec::new();
+        let group = &mut self.group;
         while i < self.items.len() {
             let (date, kind, index) = self.items[i];
             match kind {
@@ -219,8 +222,9 @@ impl Deriver {
         if let Some(last) = sweep.current.take() {
             sweep.lines.push(last);
         }
-        let building = core::mem::take(&mut sweep.lines);
-        out.lines = finish(building, &self.steroids);
+        let mut building = core::mem::take(&mut sweep.lines);
+        out.lines = finish(&mut building, &self.steroids);
+        self.building = building;
         out.refractory = refractory::refractory(&out.lines, &out.progressions, &p);
         out
     }
@@ -879,9 +883,9 @@ impl Sweep<'_> {
 }
 
 /// E1 and the output: line ends, phases, steroids, numbering.
-fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
+fn finish(building: &mut Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
     let mut lines = Vec::with_capacity(building.len());
-    let mut building = building.into_iter().enumerate().peekable();
+    let mut building = building.drain(..).enumerate().peekable();
     while let Some((n, mut b)) = building.next() {
         let next_start = building.peek().map(|(_, next)| next.start);
         // E1: the last covered day before the next line, or the last transplant or CAR-T if later.
