@@ -217,7 +217,7 @@ impl Deriver {
                         group.push(next as usize);
                         i += 1;
                     }
-                    sweep.episodes(date, &group);
+                    sweep.episodes(date, group);
                 }
             }
             i += 1;
