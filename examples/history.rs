@@ -21,14 +21,12 @@
 //! cancers' drugs, antiemetics in a full export) are counted and reported once at the end
 //! instead of one error each.
 
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::rc::Rc;
 
 use myeloma::history::{
-    by_person, Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, Procedure,
+    Date, Exposure, ExposureKind, LinesOfTherapy, NameCache, Params, People, Procedure,
     ProcedureKind, Record,
 };
 use myeloma::{DrugSet, DrugSetIter, ParseError};
@@ -145,149 +143,161 @@ fn run(
         )
         .into());
     }
-    let bad = Cell::new(0usize);
-    let rows_read = Cell::new(0usize);
-    let unknown = Cell::new(0usize);
-    let svg = options.svg;
-    let report = |line: u64, message: &dyn std::fmt::Display| {
+    let mut bad = 0usize;
+    let mut rows_read = 0usize;
+    let mut unknown = 0usize;
+    let mut report = |line: u64, message: &dyn std::fmt::Display| {
         eprintln!("{path}:{line}: error: {message}");
-        bad.set(bad.get() + 1);
+        bad += 1;
     };
-    // One record buffer for the whole file, the person's id shared by their rows, and each
-    // distinct drug name resolved once.
+    let sink = match options.svg {
+        Some(person) => Sink::Svg {
+            person,
+            out,
+            drawn: false,
+        },
+        None => {
+            // A larger buffer than the default 8 KiB: fewer writes to standard output.
+            let mut writer = csv::WriterBuilder::new()
+                .buffer_capacity(1 << 16)
+                .from_writer(out);
+            writer.write_record([
+                "person_id",
+                "line",
+                "start_date",
+                "end_date",
+                "regimen",
+                "drugs",
+                "end_reason",
+                "flags",
+            ])?;
+            Sink::Csv {
+                writer: Box::new(writer),
+                fields: LineFields::default(),
+            }
+        }
+    };
+    let mut output = Output {
+        sink,
+        people: 0,
+        lines: 0,
+    };
+    // One record buffer for the whole file, each distinct drug name resolved once, and each row
+    // pushed straight into its person's records.
     let mut row = csv::StringRecord::new();
-    let mut person = Person::from("");
     let mut names = NameCache::new();
-    // The last record handed out, and the drugs of its row still to hand out, each an exposure
-    // like it (a regimen's name gives one exposure per drug).
-    let mut last = None;
-    let mut more = DrugSet::EMPTY.iter();
-    let mut done = false;
-    let rows = std::iter::from_fn(|| loop {
-        if let (Some(Record::Exposure(like)), Some(drug)) = (last, more.next()) {
-            let record = Record::Exposure(Exposure { drug, ..like });
-            return Some((person.clone(), record));
-        }
-        if done {
-            return None;
-        }
+    let mut people = People::<String>::new(Params::default());
+    let line = |row: &csv::StringRecord| row.position().map_or(0, |p| p.line());
+    loop {
         match reader.read_record(&mut row) {
             Ok(true) => {}
-            Ok(false) => {
-                done = true;
-                continue;
-            }
+            Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                report(line, &e);
-                done = e.is_io_error();
+                report(e.position().map_or(0, |p| p.line()), &e);
+                if e.is_io_error() {
+                    break;
+                }
                 continue;
             }
         }
-        rows_read.set(rows_read.get() + 1);
-        let line = row.position().map_or(0, |p| p.line());
+        rows_read += 1;
         match parse(&row, &mut names) {
-            Ok((id, record, drugs)) => {
-                if id != &*person {
-                    person = Person::from(id);
+            Ok((id, first, mut more)) => {
+                let mut next = Some(first);
+                while let Some(record) = next {
+                    match people.push(id, record) {
+                        Ok(None) => {}
+                        Ok(Some((person, history))) => output.person(&person, &history)?,
+                        Err(not_grouped) => {
+                            // The lines of the person before the stray row are written first.
+                            if let Some((person, history)) = people.finish() {
+                                output.person(&person, &history)?;
+                            }
+                            return Err(not_grouped.into());
+                        }
+                    }
+                    // A regimen's name gives one exposure per drug, each like the first.
+                    next = match (record, more.next()) {
+                        (Record::Exposure(like), Some(drug)) => {
+                            Some(Record::Exposure(Exposure { drug, ..like }))
+                        }
+                        _ => None,
+                    };
                 }
-                (last, more) = (Some(record), drugs);
-                return Some((person.clone(), record));
             }
-            Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => {
-                unknown.set(unknown.get() + 1);
-            }
-            Err(RowError::UnknownDrug(error)) => report(line, &error),
-            Err(RowError::Bad(message)) => report(line, &message),
-        }
-    });
-    let (mut people, mut lines) = (0usize, 0usize);
-    let mut writer = csv::Writer::from_writer(&mut *out);
-    if svg.is_none() {
-        writer.write_record([
-            "person_id",
-            "line",
-            "start_date",
-            "end_date",
-            "regimen",
-            "drugs",
-            "end_reason",
-            "flags",
-        ])?;
-    }
-    let mut drawn = false;
-    let mut fields = LineFields::default();
-    for result in by_person(rows, Params::default()) {
-        let (person, history) = result?;
-        people += 1;
-        lines += history.lines.len();
-        match svg {
-            Some(wanted) if wanted == &*person => {
-                writer.flush()?;
-                drop(writer);
-                out.write_all(history.timeline_svg(&person).as_bytes())?;
-                writer = csv::Writer::from_writer(&mut *out);
-                drawn = true;
-            }
-            Some(_) => {}
-            None => write_lines(&mut writer, &mut fields, &person, &history)?,
+            Err(RowError::UnknownDrug(_)) if options.set_aside_unknown => unknown += 1,
+            Err(RowError::UnknownDrug(error)) => report(line(&row), &error),
+            Err(RowError::Bad(message)) => report(line(&row), &message),
         }
     }
-    writer.flush()?;
-    drop(writer);
-    if let (Some(person), false) = (svg, drawn) {
-        eprintln!("error: no rows for person {person}");
-        bad.set(bad.get() + 1);
+    if let Some((person, history)) = people.finish() {
+        output.person(&person, &history)?;
+    }
+    match output.sink {
+        Sink::Csv { mut writer, .. } => writer.flush()?,
+        Sink::Svg {
+            person,
+            drawn: false,
+            ..
+        } => {
+            eprintln!("error: no rows for person {person}");
+            bad += 1;
+        }
+        Sink::Svg { .. } => {}
     }
     eprintln!(
-        "rows: {}, people: {people}, lines of therapy: {lines}, bad rows: {}{}",
-        rows_read.get(),
-        bad.get(),
-        if bad.get() > 0 {
-            " (reported above)"
-        } else {
-            ""
-        }
+        "rows: {rows_read}, people: {}, lines of therapy: {}, bad rows: {bad}{}",
+        output.people,
+        output.lines,
+        if bad > 0 { " (reported above)" } else { "" }
     );
-    if unknown.get() > 0 {
+    if unknown > 0 {
         eprintln!(
-            "set aside: {} rows naming drugs outside the catalogue (--set-aside-unknown-drugs)",
-            unknown.get()
+            "set aside: {unknown} rows naming drugs outside the catalogue (--set-aside-unknown-drugs)"
         );
     }
-    Ok(bad.get() == 0)
+    Ok(bad == 0)
 }
 
-/// A person's id, shared by their rows. Two ids from the same row run are the same allocation,
-/// so `by_person` tells them equal without comparing their text (`Rc<str>` compares the text).
-#[derive(Clone, Debug, PartialOrd, Ord)]
-struct Person(Rc<str>);
-
-impl std::ops::Deref for Person {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
+/// Where each person's lines go, with their count.
+struct Output<'a, W: Write> {
+    sink: Sink<'a, W>,
+    people: usize,
+    lines: usize,
 }
 
-impl From<&str> for Person {
-    fn from(id: &str) -> Person {
-        Person(Rc::from(id))
-    }
+enum Sink<'a, W: Write> {
+    /// One CSV row per line.
+    Csv {
+        // Boxed: the writer holds its buffer's state inline, hundreds of bytes.
+        writer: Box<csv::Writer<&'a mut W>>,
+        fields: LineFields,
+    },
+    /// Only this person's timeline, as SVG.
+    Svg {
+        person: &'a str,
+        out: &'a mut W,
+        drawn: bool,
+    },
 }
 
-impl PartialEq for Person {
-    fn eq(&self, other: &Person) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
-    }
-}
-
-impl Eq for Person {}
-
-impl std::fmt::Display for Person {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl<W: Write> Output<'_, W> {
+    fn person(&mut self, person: &str, history: &LinesOfTherapy) -> csv::Result<()> {
+        self.people += 1;
+        self.lines += history.lines.len();
+        match &mut self.sink {
+            Sink::Csv { writer, fields } => write_lines(writer, fields, person, history)?,
+            Sink::Svg {
+                person: wanted,
+                out,
+                drawn,
+            } if *wanted == person => {
+                out.write_all(history.timeline_svg(person).as_bytes())?;
+                *drawn = true;
+            }
+            Sink::Svg { .. } => {}
+        }
+        Ok(())
     }
 }
 
@@ -321,74 +331,104 @@ fn parse<'r>(
     if row.len() != HEADER.len() {
         return Err(format!("expected {} fields, found {}", HEADER.len(), row.len()).into());
     }
-    // The fields in order, in one pass over the record.
-    let mut fields = row.iter().map(trim);
+    // The fields in order, in one pass over the record. Only the person and the name are trimmed
+    // here: dates, days and kinds are read as they are first, and trimmed only when that fails.
+    let mut fields = row.iter();
     let mut next = || fields.next().unwrap_or("");
-    let (person, kind, name) = (next(), next(), next());
+    let (person, kind, name) = (trim(next()), next(), trim(next()));
     let (start, end, days_supply) = (next(), next(), next());
     if person.is_empty() {
         return Err("person_id is empty".into());
     }
+    // `Date` trims its text itself; a field of white space alone is empty.
     let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
-        match text {
-            "" => Ok(None),
-            text => text.parse().map(Some).map_err(|e| format!("{what}: {e}")),
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse() {
+            Ok(date) => Ok(Some(date)),
+            Err(_) if text.trim().is_empty() => Ok(None),
+            Err(e) => Err(format!("{what}: {e}")),
         }
     };
     let start = date(start, "start_date")?.ok_or("start_date is empty")?;
     let end = date(end, "end_date")?;
-    let days_supply = match days_supply {
-        "" => None,
-        text => Some(
-            text.parse::<u32>()
-                .map_err(|_| format!("days_supply `{text}` is not a whole number of days"))?,
-        ),
+    let days_supply = match days_supply.parse::<u32>() {
+        Ok(days) => Some(days),
+        Err(_) if days_supply.is_empty() => None,
+        Err(_) => match days_supply.trim() {
+            "" => None,
+            text => Some(
+                text.parse::<u32>()
+                    .map_err(|_| format!("days_supply `{text}` is not a whole number of days"))?,
+            ),
+        },
     };
     if end.is_some_and(|end| end < start) {
         return Err(format!("end_date is before start_date ({start})").into());
     }
-    let exposure_kind = if is_kind(kind, "administration") {
-        Some(ExposureKind::Administration)
-    } else if is_kind(kind, "dispensing") {
-        Some(ExposureKind::Dispensing)
-    } else {
-        None
-    };
-    if let Some(kind) = exposure_kind {
-        let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
-        let mut drugs = therapy.drugs().iter();
-        let drug = drugs.next().ok_or("the name stands for no drug")?;
-        let exposure = Exposure {
-            drug,
-            start,
-            end,
-            days_supply,
-            kind,
-        };
-        return Ok((person, Record::Exposure(exposure), drugs));
-    }
-    let record = if is_kind(kind, "procedure") {
-        let kind: ProcedureKind = name
-            .parse()
-            .map_err(|e| format!("procedure `{name}`: {e}"))?;
-        Record::Procedure(Procedure { kind, date: start })
-    } else if is_kind(kind, "progression") {
-        Record::Progression(start)
-    } else if is_kind(kind, "diagnosis") {
-        Record::Diagnosis(start)
-    } else {
-        return Err(format!(
+    let kind = row_kind(kind).ok_or_else(|| {
+        let kind = kind.trim();
+        format!(
             "unknown kind `{kind}` (expected administration, dispensing, procedure, progression or diagnosis)"
         )
-        .into());
+    })?;
+    let record = match kind {
+        RowKind::Exposure(kind) => {
+            let therapy = names.resolve(name).map_err(RowError::UnknownDrug)?;
+            let mut drugs = therapy.drugs().iter();
+            let drug = drugs.next().ok_or("the name stands for no drug")?;
+            let exposure = Exposure {
+                drug,
+                start,
+                end,
+                days_supply,
+                kind,
+            };
+            return Ok((person, Record::Exposure(exposure), drugs));
+        }
+        RowKind::Procedure => {
+            let kind: ProcedureKind = name
+                .parse()
+                .map_err(|e| format!("procedure `{name}`: {e}"))?;
+            Record::Procedure(Procedure { kind, date: start })
+        }
+        RowKind::Progression => Record::Progression(start),
+        RowKind::Diagnosis => Record::Diagnosis(start),
     };
     Ok((person, record, DrugSet::EMPTY.iter()))
 }
 
-/// Whether `kind` is `expected` in any case. The usual spelling, already lower case, is compared
-/// first: a whole-word comparison instead of lower-casing each byte.
-fn is_kind(kind: &str, expected: &str) -> bool {
-    kind == expected || kind.eq_ignore_ascii_case(expected)
+/// What a row's `kind` says it is.
+#[derive(Clone, Copy)]
+enum RowKind {
+    Exposure(ExposureKind),
+    Procedure,
+    Progression,
+    Diagnosis,
+}
+
+const ROW_KINDS: [(&str, RowKind); 5] = [
+    (
+        "administration",
+        RowKind::Exposure(ExposureKind::Administration),
+    ),
+    ("dispensing", RowKind::Exposure(ExposureKind::Dispensing)),
+    ("procedure", RowKind::Procedure),
+    ("progression", RowKind::Progression),
+    ("diagnosis", RowKind::Diagnosis),
+];
+
+/// The kind `text` names, in any case and with white space around. The usual spelling, already lower case, is looked for
+/// first: comparisons with constants the compiler unrolls, instead of lower-casing each byte.
+fn row_kind(text: &str) -> Option<RowKind> {
+    let find = |text: &str, same: fn(&str, &str) -> bool| {
+        ROW_KINDS
+            .iter()
+            .find(|(name, _)| same(name, text))
+            .map(|&(_, kind)| kind)
+    };
+    find(text, |name, text| name == text).or_else(|| find(text.trim(), str::eq_ignore_ascii_case))
 }
 
 /// `str::trim`, with a shortcut for the usual field: text that starts and ends with a visible
@@ -407,8 +447,6 @@ fn trim(text: &str) -> &str {
 #[derive(Default)]
 struct LineFields {
     number: String,
-    start: String,
-    end: String,
     phases: String,
     drugs: String,
     end_reason: String,
@@ -428,9 +466,10 @@ fn write_lines<W: Write>(
         let _ = write!(buffer, "{value}");
     };
     for line in &history.lines {
-        set(&mut fields.number, &line.number);
-        set(&mut fields.start, &line.start);
-        set(&mut fields.end, &line.end);
+        // Numbers and dates by hand: the formatting machinery costs more than they do.
+        fields.number.clear();
+        push_decimal(&mut fields.number, line.number);
+        let (start, end) = (line.start.iso_bytes(), line.end.iso_bytes());
         // Names as plain strings where they have them: cheaper than the formatting machinery.
         fields.phases.clear();
         for (i, s) in line.phases.iter().enumerate() {
@@ -451,17 +490,28 @@ fn write_lines<W: Write>(
             fields.end_reason.push_str(rule.id());
             fields.end_reason.push(')');
         }
-        set(&mut fields.flags, &line.flags);
+        fields.flags.clear();
+        if !line.flags.is_empty() {
+            set(&mut fields.flags, &line.flags);
+        }
         writer.write_record([
-            person,
-            &fields.number,
-            &fields.start,
-            &fields.end,
-            &fields.phases,
-            &fields.drugs,
-            &fields.end_reason,
-            &fields.flags,
+            person.as_bytes(),
+            fields.number.as_bytes(),
+            &start,
+            &end,
+            fields.phases.as_bytes(),
+            fields.drugs.as_bytes(),
+            fields.end_reason.as_bytes(),
+            fields.flags.as_bytes(),
         ])?;
     }
     Ok(())
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(buffer: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(buffer, n / 10);
+    }
+    buffer.push(char::from(b'0' + (n % 10) as u8));
 }

@@ -63,6 +63,11 @@ pub struct Deriver {
     items: Vec<(Date, u8, u32)>,
     procedures: Vec<Procedure>,
     event_dates: Vec<Date>,
+    /// The sweep's lines while it builds them, and a day's episodes: emptied for each person.
+    building: Vec<Building>,
+    group: Vec<usize>,
+    /// Emptied piece lists of finished lines, for the next lines to fill.
+    spare_pieces: Vec<Vec<Piece>>,
 }
 
 /// An item of the sweep: kinds in the order they are handled on the same day.
@@ -190,12 +195,13 @@ impl Deriver {
             car_ts: &self.car_ts,
             progressions: &out.progressions,
             opened_car_t: alloc::vec![false; self.car_ts.len()],
-            lines: Vec::new(),
+            lines: core::mem::take(&mut self.building),
+            spare_pieces: core::mem::take(&mut self.spare_pieces),
             current: None,
             any_sct: false,
         };
         let mut i = 0;
-        let mut group = Vec::new();
+        let group = &mut self.group;
         while i < self.items.len() {
             let (date, kind, index) = self.items[i];
             match kind {
@@ -211,7 +217,7 @@ impl Deriver {
                         group.push(next as usize);
                         i += 1;
                     }
-                    sweep.episodes(date, &group);
+                    sweep.episodes(date, group);
                 }
             }
             i += 1;
@@ -219,8 +225,11 @@ impl Deriver {
         if let Some(last) = sweep.current.take() {
             sweep.lines.push(last);
         }
-        let building = core::mem::take(&mut sweep.lines);
-        out.lines = finish(building, &self.steroids);
+        let mut building = core::mem::take(&mut sweep.lines);
+        let mut spare = core::mem::take(&mut sweep.spare_pieces);
+        out.lines = finish(&mut building, &self.steroids, &mut spare);
+        self.building = building;
+        self.spare_pieces = spare;
         out.refractory = refractory::refractory(&out.lines, &out.progressions, &p);
         out
     }
@@ -343,6 +352,8 @@ struct Sweep<'a> {
     progressions: &'a [Date],
     opened_car_t: Vec<bool>,
     lines: Vec<Building>,
+    /// Empty piece lists to reuse, from the lines of people before.
+    spare_pieces: Vec<Vec<Piece>>,
     current: Option<Building>,
     any_sct: bool,
 }
@@ -352,13 +363,18 @@ impl Sweep<'_> {
     /// over the drugs still covered on that day. Returns the new line.
     fn cut(&mut self, start: Date, rule: Rule, reason: EndReason) -> &mut Building {
         let mut next = Building::new(start, rule);
+        if let Some(pieces) = self.spare_pieces.pop() {
+            next.pieces = pieces;
+        }
         if let Some(mut old) = self.current.take() {
             old.end_reason = reason;
             old.ended_by = Some(rule);
-            let mut carried = Vec::new();
             for piece in old.pieces.iter_mut() {
                 if piece.is_treatment() && piece.start < start && piece.end >= start {
-                    carried.push(Piece {
+                    next.base = next.base.with(piece.drug);
+                    next.drugs = next.drugs.with(piece.drug);
+                    next.induction = next.induction.with(piece.drug);
+                    next.pieces.push(Piece {
                         start,
                         flags: Flags::NONE,
                         phase: LinePhase::Induction,
@@ -367,12 +383,6 @@ impl Sweep<'_> {
                     });
                     piece.end = start.add_days(-1);
                 }
-            }
-            for piece in carried {
-                next.base = next.base.with(piece.drug);
-                next.drugs = next.drugs.with(piece.drug);
-                next.induction = next.induction.with(piece.drug);
-                next.pieces.push(piece);
             }
             self.lines.push(old);
         }
@@ -879,9 +889,13 @@ impl Sweep<'_> {
 }
 
 /// E1 and the output: line ends, phases, steroids, numbering.
-fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
+fn finish(
+    building: &mut Vec<Building>,
+    steroids: &[Episode],
+    spare_pieces: &mut Vec<Vec<Piece>>,
+) -> Vec<Line> {
     let mut lines = Vec::with_capacity(building.len());
-    let mut building = building.into_iter().enumerate().peekable();
+    let mut building = building.drain(..).enumerate().peekable();
     while let Some((n, mut b)) = building.next() {
         let next_start = building.peek().map(|(_, next)| next.start);
         // E1: the last covered day before the next line, or the last transplant or CAR-T if later.
@@ -1039,6 +1053,10 @@ fn finish(building: Vec<Building>, steroids: &[Episode]) -> Vec<Line> {
         b.procedures.sort_unstable();
         b.procedures.dedup();
         b.decisions.sort_by_key(|d| (d.date, d.rule));
+        // The pieces are all in `drugs` now: their list goes back for a later line.
+        let mut pieces = core::mem::take(&mut b.pieces);
+        pieces.clear();
+        spare_pieces.push(pieces);
         lines.push(Line {
             number: n + 1,
             start: b.start,

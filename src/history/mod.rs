@@ -7,7 +7,8 @@
 //! its end reason, the [`Rule`] of every cut and join, [`Flags`], and each drug's role. From the
 //! lines, [`LinesOfTherapy::treatment_history`] builds the crate's [`TreatmentHistory`] as of any
 //! date, so [`Regimen::check`](crate::Regimen::check) works straight from records.
-//! [`by_person`] streams many people's rows, one person at a time.
+//! [`by_person`] streams many people's rows, one person at a time; [`People`] takes them pushed one
+//! row at a time, from a loop of the caller's own.
 //!
 //! Dates are the crate's own [`Date`] (days since 1970-01-01, parsed from ISO 8601 `YYYY-MM-DD`
 //! with a [`DateError`] that says what is wrong); the features `chrono` and `jiff` add
@@ -106,7 +107,7 @@ pub use output::{
     Refractory, RefractoryBasis, Rule,
 };
 pub use params::{Params, RestartAfterGap};
-pub use stream::{by_person, ByPerson, NotGrouped};
+pub use stream::{by_person, ByPerson, NotGrouped, People};
 pub use to_history::AsOf;
 
 #[cfg(doc)]

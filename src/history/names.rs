@@ -54,39 +54,47 @@ impl NameCache {
     }
 
     /// What [`resolve`](crate::resolve) gives for `name`, from memory when the name was seen before.
+    #[inline(always)] // the lookup of a name seen before, in the caller's loop; the rest is `learn`
     pub fn resolve(&mut self, name: &str) -> Result<Therapy, ParseError> {
         let key = name.as_bytes();
-        if key.len() > Self::MAX_NAME {
-            return resolve(name);
-        }
-        let print = Print::of(key);
-        let hash = print.hash();
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut slot = hash & mask;
-        while let Some(&index) = self.slots.get(slot) {
-            let Some(entry) = index
-                .checked_sub(1)
-                .and_then(|i| self.entries.get(i as usize))
-            else {
-                break;
-            };
-            if entry.print == print && (print.is_whole() || *entry.name == *key) {
-                // Variant by variant, so that a hit copies the therapy, not the error's bytes.
-                return match &entry.answer {
-                    Ok(therapy) => Ok(*therapy),
-                    Err(error) => Err(*error),
+        if key.len() <= Self::MAX_NAME {
+            let print = Print::of(key);
+            let mask = self.slots.len().wrapping_sub(1);
+            let mut slot = print.hash() & mask;
+            while let Some(&index) = self.slots.get(slot) {
+                let Some(entry) = index
+                    .checked_sub(1)
+                    .and_then(|i| self.entries.get(i as usize))
+                else {
+                    break;
                 };
+                if entry.print == print && (print.is_whole() || *entry.name == *key) {
+                    // Variant by variant, so that a hit copies the therapy, not the error's bytes.
+                    return match &entry.answer {
+                        Ok(therapy) => Ok(*therapy),
+                        Err(error) => Err(*error),
+                    };
+                }
+                slot = (slot + 1) & mask;
             }
-            slot = (slot + 1) & mask;
         }
+        self.learn(name)
+    }
+
+    /// A name not in memory: resolved, and remembered when there is room.
+    #[cold]
+    #[inline(never)]
+    fn learn(&mut self, name: &str) -> Result<Therapy, ParseError> {
         let answer = resolve(name);
-        if self.entries.len() < Self::CAPACITY {
+        let key = name.as_bytes();
+        if key.len() <= Self::MAX_NAME && self.entries.len() < Self::CAPACITY {
+            let print = Print::of(key);
             self.entries.push(Entry {
                 print,
                 name: key.into(),
                 answer,
             });
-            self.place(hash, self.entries.len());
+            self.place(print.hash(), self.entries.len());
         }
         answer
     }
@@ -138,6 +146,7 @@ struct Print {
 }
 
 impl Print {
+    #[inline]
     fn of(bytes: &[u8]) -> Print {
         let (first, last) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
@@ -158,6 +167,7 @@ impl Print {
     /// The mixing of FxHash: a multiply carries each word's bits upwards, and the table indexes
     /// with the high half. Its weakness against chosen collisions costs at most a longer probe in
     /// a table of at most [`NameCache::CAPACITY`] names.
+    #[inline]
     fn hash(self) -> usize {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
