@@ -187,6 +187,74 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
+const ONES: u128 = u128::from_le_bytes([1; 16]);
+const HIGHS: u128 = ONES * 0x80;
+
+/// The 16 bytes from `start` as an integer, zeros past the end of `bytes`.
+#[inline(always)]
+fn chunk16(bytes: &[u8], start: usize) -> u128 {
+    if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
+        u128::from_le_bytes(*chunk)
+    } else if let Some(last) = bytes.last_chunk::<16>() {
+        // Fewer than 16 bytes from `start`: the line's last 16, shifted down.
+        u128::from_le_bytes(*last) >> (8 * (start + 16 - bytes.len()))
+    } else {
+        let mut padded = [0; 16];
+        for (to, from) in padded.iter_mut().zip(bytes.get(start..).unwrap_or_default()) {
+            *to = *from;
+        }
+        u128::from_le_bytes(padded)
+    }
+}
+
+/// The high bit of each byte of `low` (bytes below 0x80) that is at least `n` (at most 0x80).
+#[inline(always)]
+const fn at_least(low: u128, n: u8) -> u128 {
+    (low + ONES * (0x80 - n as u128)) & HIGHS
+}
+
+/// The high bit of each ASCII byte of `chunk` from `first` to `last`.
+#[inline(always)]
+const fn in_range(chunk: u128, first: u8, last: u8) -> u128 {
+    let low = chunk & !HIGHS;
+    at_least(low, first) & !at_least(low, last + 1) & !chunk
+}
+
+/// The high bit of each byte of `chunk` that is `byte` (ASCII).
+#[inline(always)]
+const fn equal(chunk: u128, byte: u8) -> u128 {
+    in_range(chunk, byte, byte)
+}
+
+/// How many bytes of `high_bits` (a high bit per byte) are set before the first that is not.
+#[inline(always)]
+const fn run_of(high_bits: u128) -> usize {
+    ((!high_bits & HIGHS).trailing_zeros() / 8) as usize
+}
+
+/// How many bytes from the start of `chunk` continue an ASCII word: letters, digits and `^`.
+#[inline(always)]
+fn word_run(chunk: u128) -> usize {
+    let letters = in_range(chunk | (ONES * 0x20), b'a', b'z');
+    run_of(letters | in_range(chunk, b'0', b'9') | equal(chunk, b'^'))
+}
+
+/// A word of `len` bytes (less than 16) at the start of `chunk`, folded as [`key`] folds it:
+/// capitals lower-cased at once.
+#[inline(always)]
+fn fold_chunk(chunk: u128, len: usize) -> u128 {
+    let word = chunk & (u128::MAX >> (8 * (KEY_BYTES - len)));
+    word | (in_range(word, b'A', b'Z') >> 2)
+}
+
+/// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
+#[inline(always)]
+fn number_run(chunk: u128) -> usize {
+    let digits = in_range(chunk, b'0', b'9');
+    let points = equal(chunk, b'.') | equal(chunk, b',');
+    run_of(digits | (points & (digits >> 8)))
+}
+
 impl<'a> Tokens<'a> {
     /// No tokens yet, for `input`.
     pub fn new(input: &'a str) -> Tokens<'a> {
@@ -242,8 +310,11 @@ impl<'a> Tokens<'a> {
             let start = i;
             match class {
                 Class::Digit => {
-                    i += 1;
-                    while let Some(&b) = bytes.get(i) {
+                    let run = number_run(chunk16(bytes, i));
+                    // A run that reaches the chunk's last byte may go on past it.
+                    i += if run < 15 { run } else { 1 };
+                    while run >= 15 {
+                        let Some(&b) = bytes.get(i) else { break };
                         let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                         if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
                             i += 1;
@@ -253,59 +324,78 @@ impl<'a> Tokens<'a> {
                     }
                     self.add(TokenKind::Number, start, i, 0);
                 }
-                Class::Letter => {
-                    i += c.len_utf8();
-                    // Dots and characters outside ASCII leave the fast key.
-                    let mut plain = c.is_ascii();
-                    let mut after_letter = true;
-                    loop {
-                        // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
-                        let run = i;
-                        while bytes
-                            .get(i)
-                            .is_some_and(|&b| CLASSES[usize::from(b)].in_word())
-                        {
-                            i += 1;
-                        }
-                        if i > run {
-                            after_letter = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
-                        }
-                        match bytes.get(i) {
-                            // Dots after a letter belong to the word (`p.o.`) but not to its key.
-                            Some(b'.') if after_letter => {
-                                after_letter = false;
-                                plain = false;
-                                i += 1;
-                            }
-                            Some(&b) if !b.is_ascii() => {
-                                let Some(next) =
-                                    input.get(i..).and_then(|rest| rest.chars().next())
-                                else {
-                                    break;
-                                };
-                                if !continues_word(next) {
-                                    break;
-                                }
-                                after_letter = next.is_alphabetic();
-                                plain = false;
-                                i += next.len_utf8();
-                            }
-                            _ => break,
-                        }
-                    }
-                    let key = if plain {
-                        plain_key(bytes, start, i)
+                Class::Letter if c.is_ascii() => {
+                    // Most words are ASCII letters and digits, ended by a space or a mark: read
+                    // them 16 bytes at once; anything else takes the loop below.
+                    let chunk = chunk16(bytes, i);
+                    let run = word_run(chunk);
+                    let fast = run < KEY_BYTES
+                        && bytes.get(i + run).is_none_or(|&b| b.is_ascii() && b != b'.');
+                    if fast {
+                        i += run;
+                        self.add(TokenKind::Word, start, i, fold_chunk(chunk, run));
                     } else {
-                        input.get(start..i).map_or(0, key)
-                    };
-                    self.add(TokenKind::Word, start, i, key);
+                        i = self.word(start, c);
+                    }
                 }
+                Class::Letter => i = self.word(start, c),
                 _ => {
                     i += c.len_utf8();
                     self.add(TokenKind::Mark, start, i, char_key(c));
                 }
             }
         }
+    }
+
+    /// Reads the word that starts at `start` with the letter `c`, a character at a time past its
+    /// ASCII runs; returns its end.
+    fn word(&mut self, start: usize, c: char) -> usize {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        let mut i = start + c.len_utf8();
+        // Dots and characters outside ASCII leave the fast key.
+        let mut plain = c.is_ascii();
+        let mut after_letter = true;
+        loop {
+            // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
+            let run = i;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| CLASSES[usize::from(b)].in_word())
+            {
+                i += 1;
+            }
+            if i > run {
+                after_letter = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+            }
+            match bytes.get(i) {
+                // Dots after a letter belong to the word (`p.o.`) but not to its key.
+                Some(b'.') if after_letter => {
+                    after_letter = false;
+                    plain = false;
+                    i += 1;
+                }
+                Some(&b) if !b.is_ascii() => {
+                    let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    if !continues_word(next) {
+                        break;
+                    }
+                    after_letter = next.is_alphabetic();
+                    plain = false;
+                    i += next.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let key = if plain {
+            plain_key(bytes, start, i)
+        } else {
+            input.get(start..i).map_or(0, key)
+        };
+        self.add(TokenKind::Word, start, i, key);
+        i
     }
 }
 
