@@ -269,7 +269,8 @@ impl<'a> Tokens<'a> {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
                 kind,
-                span: Span::new(start, end),
+                // `parse` reads no line longer than `u32::MAX` bytes.
+                span: Span::new(start as u32, end as u32),
                 key,
             };
             self.len += 1;
@@ -546,7 +547,7 @@ mod tests {
         let last = tokens.as_slice().last().copied().unwrap();
         assert_eq!(tokens.as_slice().len(), MAX_TOKENS);
         assert_eq!(last.kind, TokenKind::Rest);
-        assert_eq!(last.span.end, line.trim_end().len());
+        assert_eq!(last.span.range().end, line.trim_end().len());
     }
 
     #[test]

@@ -98,6 +98,9 @@ struct Reader<'a> {
 
 /// Reads one line; see [`Medication::parse`].
 pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
+    if u32::try_from(line.len()).is_err() {
+        return Err(MedicationError::TooLong);
+    }
     let mut reader = Reader {
         tokens: Tokens::new(line),
         drug: None,
