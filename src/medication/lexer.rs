@@ -27,6 +27,9 @@ pub(crate) struct Token {
     pub span: Span,
     /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
     pub key: u128,
+    /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
+    /// at most 16 bytes), so that a name can be looked up by its key.
+    pub plain: bool,
 }
 
 /// What fills the slots past the last token: no text, no key, and no kind that is read.
@@ -34,6 +37,7 @@ const EMPTY: Token = Token {
     kind: TokenKind::Rest,
     span: Span::new(0, 0),
     key: 0,
+    plain: false,
 };
 
 /// The tokens of a line, on the stack.
@@ -266,8 +270,13 @@ impl<'a> Tokens<'a> {
     }
 
     fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
+        self.add_token(kind, start, end, key, false);
+    }
+
+    fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
+                plain,
                 kind,
                 // `parse` reads no line longer than `u32::MAX` bytes.
                 span: Span::new(start as u32, end as u32),
@@ -334,7 +343,8 @@ impl<'a> Tokens<'a> {
                         && bytes.get(i + run).is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
-                        self.add(TokenKind::Word, start, i, fold_chunk(chunk, run));
+                        let key = fold_chunk(chunk, run);
+                        self.add_token(TokenKind::Word, start, i, key, true);
                     } else {
                         i = self.word(start, c);
                     }
@@ -390,12 +400,13 @@ impl<'a> Tokens<'a> {
                 _ => break,
             }
         }
+        let plain = plain && i - start <= KEY_BYTES;
         let key = if plain {
             plain_key(bytes, start, i)
         } else {
             input.get(start..i).map_or(0, key)
         };
-        self.add(TokenKind::Word, start, i, key);
+        self.add_token(TokenKind::Word, start, i, key, plain);
         i
     }
 }
