@@ -97,22 +97,19 @@ impl<'a> Tokens<'a> {
         token.kind == TokenKind::Mark && token.key == char_key(c)
     }
 
-    /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
+    /// Whether tokens `i` and `i + 1` touch, with no whitespace between them. Past the last token
+    /// the slot is [`EMPTY`], which starts at 0, where no token after another can.
     pub fn glued(&self, i: usize) -> bool {
-        match (self.get(i), self.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => false,
-        }
+        let next = self.slot(i + 1).span.start;
+        self.slot(i).span.end == next && next != 0
     }
 
     /// The span from the start of token `from` to the end of token `to - 1` (`from < to`).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        match (
-            self.get(from),
-            to.checked_sub(1).and_then(|last| self.get(last)),
-        ) {
-            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-            _ => Span::new(0, 0),
+        if from < self.len && to >= 1 && to <= self.len {
+            Span::new(self.slot(from).span.start, self.slot(to - 1).span.end)
+        } else {
+            Span::new(0, 0)
         }
     }
 }
@@ -231,24 +228,47 @@ const fn equal(chunk: u128, byte: u8) -> u128 {
 }
 
 /// How many bytes of `high_bits` (a high bit per byte) are set before the first that is not.
+/// Without a branch: `trailing_zeros` of a `u128` tests whether its low half is zero, which is as
+/// unpredictable as the length of a word.
 #[inline(always)]
 const fn run_of(high_bits: u128) -> usize {
-    ((!high_bits & HIGHS).trailing_zeros() / 8) as usize
+    /// How many bytes of `set` (a high bit per byte) are clear before the first that is set: the
+    /// bytes below its lowest set bit, as ones, added up by a multiplication.
+    const fn clear_bytes(set: u64) -> u64 {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        let lowest = set & set.wrapping_neg();
+        (((lowest >> 7).wrapping_sub(1) & ONES).wrapping_mul(ONES)) >> 56
+    }
+    let stop = !high_bits & HIGHS;
+    let (low, high) = (stop as u64, (stop >> 64) as u64);
+    let in_high = clear_bytes(high) & ((low == 0) as u64).wrapping_neg();
+    (clear_bytes(low) + in_high) as usize
 }
 
-/// How many bytes from the start of `chunk` continue an ASCII word: letters, digits and `^`.
+/// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
+/// the high bit of each of its capitals. The three classes share their masking: a byte below 0x80
+/// plus a constant never carries into the next.
 #[inline(always)]
-fn word_run(chunk: u128) -> usize {
-    let letters = in_range(chunk | (ONES * 0x20), b'a', b'z');
-    run_of(letters | in_range(chunk, b'0', b'9') | equal(chunk, b'^'))
+fn word_run(chunk: u128) -> (usize, u128) {
+    let ascii = !chunk & HIGHS;
+    let low = chunk & !HIGHS;
+    // Letters in either case, as lower case: 0x61 to 0x7A.
+    let folded = low | (ONES * 0x20);
+    let letters = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
+    let digits = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3A));
+    let not_caret = (low ^ (ONES * u128::from(b'^'))) + ONES * 0x7F;
+    let letters = letters & ascii;
+    let run = run_of((letters | digits | !not_caret) & ascii);
+    // A letter is a capital where its 0x20 bit is clear.
+    (run, letters & !(chunk << 2))
 }
 
 /// A word of `len` bytes (less than 16) at the start of `chunk`, folded as [`key`] folds it:
-/// capitals lower-cased at once.
+/// capitals (`capitals`, a high bit each) lower-cased at once.
 #[inline(always)]
-fn fold_chunk(chunk: u128, len: usize) -> u128 {
-    let word = chunk & (u128::MAX >> (8 * (KEY_BYTES - len)));
-    word | (in_range(word, b'A', b'Z') >> 2)
+fn fold_chunk(chunk: u128, capitals: u128, len: usize) -> u128 {
+    let mask = u128::MAX >> (8 * (KEY_BYTES - len));
+    (chunk | (capitals >> 2)) & mask
 }
 
 /// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
@@ -338,12 +358,12 @@ impl<'a> Tokens<'a> {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 16 bytes at once; anything else takes the loop below.
                     let chunk = chunk16(bytes, i);
-                    let run = word_run(chunk);
+                    let (run, capitals) = word_run(chunk);
                     let fast = run < KEY_BYTES
                         && bytes.get(i + run).is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
-                        let key = fold_chunk(chunk, run);
+                        let key = fold_chunk(chunk, capitals, run);
                         self.add_token(TokenKind::Word, start, i, key, true);
                     } else {
                         i = self.word(start, c);

@@ -86,7 +86,7 @@ impl Reader<'_> {
     /// many tokens it takes.
     fn then_at(&self, at: usize) -> Option<usize> {
         let tokens = &self.tokens;
-        let key_at = |i: usize| tokens.get(i).map_or(0, |t| t.key);
+        let key_at = |i: usize| tokens.key_of(i);
         if key_at(at) == THEN || tokens.is_mark(at, '→') {
             Some(1)
         } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
