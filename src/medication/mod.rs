@@ -363,8 +363,12 @@ impl<'a> Medication<'a> {
     /// assert_eq!(unknown.unresolved(), "bortezimib");
     /// assert_eq!(unknown.suggestions().next().map(|s| s.therapy()), Some(myeloma::Therapy::Drug(Drug::Bortezomib)));
     /// ```
+    // Inlined, so that the result is built where the caller keeps it rather than copied there.
+    #[inline]
     pub fn parse(line: &'a str) -> Result<Medication<'a>, MedicationError> {
-        parse::parse(line)
+        let mut medication = parse::empty(line);
+        parse::parse_into(&mut medication)?;
+        Ok(medication)
     }
 
     /// The line as given.

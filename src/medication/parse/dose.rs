@@ -33,7 +33,7 @@ const THEN: u128 = key("then");
 const FOLLOWED: u128 = key("followed");
 const BY: u128 = key("by");
 
-impl Reader<'_> {
+impl Reader<'_, '_> {
     /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing.
     fn group(&self, i: usize) -> Option<(Group, usize)> {
         let tokens = &self.tokens;
