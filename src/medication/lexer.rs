@@ -188,9 +188,6 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-const ONES: u128 = u128::from_le_bytes([1; 16]);
-const HIGHS: u128 = ONES * 0x80;
-
 /// The 16 bytes from `start` as an integer, zeros past the end of `bytes`.
 #[inline(always)]
 fn chunk16(bytes: &[u8], start: usize) -> u128 {
@@ -208,75 +205,79 @@ fn chunk16(bytes: &[u8], start: usize) -> u128 {
     }
 }
 
-/// The high bit of each byte of `low` (bytes below 0x80) that is at least `n` (at most 0x80).
+const ONES64: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS64: u64 = ONES64 * 0x80;
+
+/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8. Without a
+/// branch: the bytes below the lowest clear one, as ones, added up by a multiplication.
 #[inline(always)]
-const fn at_least(low: u128, n: u8) -> u128 {
-    (low + ONES * (0x80 - n as u128)) & HIGHS
+const fn leading_set(high_bits: u64) -> usize {
+    let stop = !high_bits & HIGHS64;
+    let lowest = stop & stop.wrapping_neg();
+    ((((lowest >> 7).wrapping_sub(1) & ONES64).wrapping_mul(ONES64)) >> 56) as usize
 }
 
-/// The high bit of each ASCII byte of `chunk` from `first` to `last`.
+/// The low `n` bytes of a word set, for `n` from 0 to 8.
 #[inline(always)]
-const fn in_range(chunk: u128, first: u8, last: u8) -> u128 {
-    let low = chunk & !HIGHS;
-    at_least(low, first) & !at_least(low, last + 1) & !chunk
+const fn low_bytes(n: usize) -> u64 {
+    ((1u64 << (4 * n)) << (4 * n)).wrapping_sub(1)
 }
 
-/// The high bit of each byte of `chunk` that is `byte` (ASCII).
+/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
+/// and of each capital. The classes share their masking: a byte below 0x80 plus a constant never
+/// carries into the next.
 #[inline(always)]
-const fn equal(chunk: u128, byte: u8) -> u128 {
-    in_range(chunk, byte, byte)
-}
-
-/// How many bytes of `high_bits` (a high bit per byte) are set before the first that is not.
-/// Without a branch: `trailing_zeros` of a `u128` tests whether its low half is zero, which is as
-/// unpredictable as the length of a word.
-#[inline(always)]
-const fn run_of(high_bits: u128) -> usize {
-    /// How many bytes of `set` (a high bit per byte) are clear before the first that is set: the
-    /// bytes below its lowest set bit, as ones, added up by a multiplication.
-    const fn clear_bytes(set: u64) -> u64 {
-        const ONES: u64 = u64::from_le_bytes([1; 8]);
-        let lowest = set & set.wrapping_neg();
-        (((lowest >> 7).wrapping_sub(1) & ONES).wrapping_mul(ONES)) >> 56
-    }
-    let stop = !high_bits & HIGHS;
-    let (low, high) = (stop as u64, (stop >> 64) as u64);
-    let in_high = clear_bytes(high) & ((low == 0) as u64).wrapping_neg();
-    (clear_bytes(low) + in_high) as usize
+const fn word_bytes(x: u64) -> (u64, u64) {
+    let ascii = !x & HIGHS64;
+    let low = x & !HIGHS64;
+    // Letters in either case, as lower case: 0x61 to 0x7A.
+    let folded = low | (ONES64 * 0x20);
+    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B)) & ascii;
+    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A));
+    let not_caret = (low ^ (ONES64 * b'^' as u64)) + ONES64 * 0x7F;
+    // A letter is a capital where its 0x20 bit is clear.
+    ((letters | digits | !not_caret) & ascii, letters & !(x << 2))
 }
 
 /// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
-/// the high bit of each of its capitals. The three classes share their masking: a byte below 0x80
-/// plus a constant never carries into the next.
+/// those bytes folded as [`key`] folds them: capitals lower-cased. The second eight bytes are
+/// read only when the first eight all continue it.
 #[inline(always)]
 fn word_run(chunk: u128) -> (usize, u128) {
-    let ascii = !chunk & HIGHS;
-    let low = chunk & !HIGHS;
-    // Letters in either case, as lower case: 0x61 to 0x7A.
-    let folded = low | (ONES * 0x20);
-    let letters = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B));
-    let digits = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3A));
-    let not_caret = (low ^ (ONES * u128::from(b'^'))) + ONES * 0x7F;
-    let letters = letters & ascii;
-    let run = run_of((letters | digits | !not_caret) & ascii);
-    // A letter is a capital where its 0x20 bit is clear.
-    (run, letters & !(chunk << 2))
-}
-
-/// A word of `len` bytes (less than 16) at the start of `chunk`, folded as [`key`] folds it:
-/// capitals (`capitals`, a high bit each) lower-cased at once.
-#[inline(always)]
-fn fold_chunk(chunk: u128, capitals: u128, len: usize) -> u128 {
-    let mask = u128::MAX >> (8 * (KEY_BYTES - len));
-    (chunk | (capitals >> 2)) & mask
+    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
+    let (in_low, capitals) = word_bytes(low);
+    let run = leading_set(in_low);
+    let folded = low | (capitals >> 2);
+    if run < 8 {
+        return (run, u128::from(folded & low_bytes(run)));
+    }
+    let (in_high, capitals) = word_bytes(high);
+    let run = leading_set(in_high);
+    let high = (high | (capitals >> 2)) & low_bytes(run);
+    (8 + run, u128::from(folded) | (u128::from(high) << 64))
 }
 
 /// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
+/// The second eight bytes are read only when the number may reach them.
 #[inline(always)]
 fn number_run(chunk: u128) -> usize {
-    let digits = in_range(chunk, b'0', b'9');
-    let points = equal(chunk, b'.') | equal(chunk, b',');
-    run_of(digits | (points & (digits >> 8)))
+    /// The high bit of each digit of `x`, and of each `.` or `,`.
+    const fn number_bytes(x: u64) -> (u64, u64) {
+        let ascii = !x & HIGHS64;
+        let low = x & !HIGHS64;
+        let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
+        let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
+        let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
+        (digits, !(not_dot & not_comma) & ascii)
+    }
+    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
+    let (digits, points) = number_bytes(low);
+    let (next_digits, next_points) = number_bytes(high);
+    let run = leading_set(digits | (points & ((digits >> 8) | (next_digits << 56))));
+    if run < 8 {
+        return run;
+    }
+    8 + leading_set(next_digits | (next_points & (next_digits >> 8)))
 }
 
 impl<'a> Tokens<'a> {
@@ -358,12 +359,11 @@ impl<'a> Tokens<'a> {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 16 bytes at once; anything else takes the loop below.
                     let chunk = chunk16(bytes, i);
-                    let (run, capitals) = word_run(chunk);
+                    let (run, key) = word_run(chunk);
                     let fast = run < KEY_BYTES
                         && bytes.get(i + run).is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
-                        let key = fold_chunk(chunk, capitals, run);
                         self.add_token(TokenKind::Word, start, i, key, true);
                     } else {
                         i = self.word(start, c);
