@@ -150,7 +150,10 @@ fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
 /// The meaning of the entry kept in `slot`, if one was.
 fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
     let packed = *found.get(slot)?;
-    let (n, entry) = ((packed >> 8) as usize, u8::MAX as usize - (packed & 0xFF) as usize);
+    let (n, entry) = (
+        (packed >> 8) as usize,
+        u8::MAX as usize - (packed & 0xFF) as usize,
+    );
     (n > 0).then(|| (TABLE[entry].1, n))
 }
 

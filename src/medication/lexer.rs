@@ -198,7 +198,10 @@ fn chunk16(bytes: &[u8], start: usize) -> u128 {
         u128::from_le_bytes(*last) >> (8 * (start + 16 - bytes.len()))
     } else {
         let mut padded = [0; 16];
-        for (to, from) in padded.iter_mut().zip(bytes.get(start..).unwrap_or_default()) {
+        for (to, from) in padded
+            .iter_mut()
+            .zip(bytes.get(start..).unwrap_or_default())
+        {
             *to = *from;
         }
         u128::from_le_bytes(padded)
@@ -342,15 +345,18 @@ impl<'a> Tokens<'a> {
             match class {
                 Class::Digit => {
                     let run = number_run(chunk16(bytes, i));
-                    // A run that reaches the chunk's last byte may go on past it.
-                    i += if run < 15 { run } else { 1 };
-                    while run >= 15 {
-                        let Some(&b) = bytes.get(i) else { break };
-                        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                            i += 1;
-                        } else {
-                            break;
+                    if run < 15 {
+                        i += run;
+                    } else {
+                        // A run that reaches the chunk's last byte may go on past it.
+                        i += 1;
+                        while let Some(&b) = bytes.get(i) {
+                            let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                            if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+                                i += 1;
+                            } else {
+                                break;
+                            }
                         }
                     }
                     self.add(TokenKind::Number, start, i, 0);
@@ -361,7 +367,9 @@ impl<'a> Tokens<'a> {
                     let chunk = chunk16(bytes, i);
                     let (run, key) = word_run(chunk);
                     let fast = run < KEY_BYTES
-                        && bytes.get(i + run).is_none_or(|&b| b.is_ascii() && b != b'.');
+                        && bytes
+                            .get(i + run)
+                            .is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
                         self.add_token(TokenKind::Word, start, i, key, true);
