@@ -258,7 +258,9 @@ impl<'a> Reader<'_, 'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`.
+    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`. Inlined into
+    /// the reading loop, which calls it for every token: the call cost more than its body.
+    #[inline(always)]
     fn keyword(&mut self, i: usize) -> Option<usize> {
         if self.tokens.is_number(i) {
             let (piece, n) = cycle_at(&self.tokens, i)?;
