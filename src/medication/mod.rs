@@ -363,12 +363,17 @@ impl<'a> Medication<'a> {
     /// assert_eq!(unknown.unresolved(), "bortezimib");
     /// assert_eq!(unknown.suggestions().next().map(|s| s.therapy()), Some(myeloma::Therapy::Drug(Drug::Bortezomib)));
     /// ```
-    // Inlined, so that the result is built where the caller keeps it rather than copied there.
+    // Inlined, and the result read into in place, so that it is built where the caller keeps it
+    // rather than copied there.
     #[inline]
     pub fn parse(line: &'a str) -> Result<Medication<'a>, MedicationError> {
-        let mut medication = parse::empty(line);
-        parse::parse_into(&mut medication)?;
-        Ok(medication)
+        let mut result = Ok(parse::empty(line));
+        if let Ok(medication) = &mut result {
+            if let Err(error) = parse::parse_into(medication) {
+                result = Err(error);
+            }
+        }
+        result
     }
 
     /// The line as given.
