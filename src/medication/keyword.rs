@@ -157,6 +157,21 @@ fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
     (n > 0).then(|| (TABLE[entry].1, n))
 }
 
+/// Whether a word with this key may start anything [`keyword_at`] reads: a phrase or lead of the
+/// table starts with it, or it is a letter and a digit (`q28d`, `D1-21`). Most words of a line (a
+/// drug's name, a unit) are passed over after this one probe.
+#[inline]
+pub(crate) fn may_start(key: u128) -> bool {
+    CHAINS.0[bucket(key)] != 0 || glued_number(key)
+}
+
+/// Whether the key is a `q` or a `d` then a digit, lower-cased (a word too long for a key is too
+/// long for `q28d` or `D1-21`).
+fn glued_number(key: u128) -> bool {
+    let [first, second, ..] = key.to_le_bytes();
+    matches!(first, b'q' | b'd') && second.is_ascii_digit()
+}
+
 /// What word `i` starts and how many tokens it takes: schedule words before a route, a route before
 /// a dose form; of each, the longest phrase.
 pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
@@ -165,11 +180,8 @@ pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usiz
     if let Some((Meaning::Frequency(f), n)) = kept(&found, 0) {
         return Some((Keyword::Schedule(Piece::Frequency(f)), n));
     }
-    // `q28d` and `D1-21` start with a letter and a digit (read from the key, lower-cased: a word
-    // too long for a key is too long for either); other patterns start with a lead word.
-    let [first, second, ..] = token.key.to_le_bytes();
-    let glued_number = matches!(first, b'q' | b'd') && second.is_ascii_digit();
-    if found[3] > 0 || glued_number {
+    // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
+    if found[3] > 0 || glued_number(token.key) {
         if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
             return Some((Keyword::Schedule(piece), n));
         }

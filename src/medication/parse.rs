@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{keyword_at, Keyword};
+use super::keyword::{keyword_at, may_start, Keyword};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -221,7 +221,11 @@ impl<'a> Reader<'_, 'a> {
                 return Some(found);
             }
         }
-        let found = keyword_at(&self.tokens, i);
+        let found = if may_start(self.tokens.key_of(i)) {
+            keyword_at(&self.tokens, i)
+        } else {
+            None
+        };
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
