@@ -97,6 +97,13 @@ struct Reader<'r, 'a> {
     out: &'r mut Medication<'a>,
 }
 
+/// The segment slots of a result with nothing read yet: a `static`, so that they are copied as
+/// one block rather than written a field at a time.
+static EMPTY_SEGMENTS: [Segment; MAX_TOKENS] = [Segment {
+    kind: SegmentKind::Unparsed,
+    span: Span::new(0, 0),
+}; MAX_TOKENS];
+
 /// A result with nothing read yet, for [`parse_into`] to fill.
 pub(crate) fn empty(line: &str) -> Medication<'_> {
     Medication {
@@ -115,10 +122,7 @@ pub(crate) fn empty(line: &str) -> Medication<'_> {
         cycle: None,
         conflicts: [None; MAX_CONFLICTS],
         more_conflicts: false,
-        segments: [Segment {
-            kind: SegmentKind::Unparsed,
-            span: Span::new(0, 0),
-        }; MAX_TOKENS],
+        segments: EMPTY_SEGMENTS,
         segment_count: 0,
     }
 }
