@@ -91,28 +91,43 @@ const CHAINS: ([u8; 1 << BUCKET_BITS], [u8; ENTRIES]) = {
     (heads, next)
 };
 
-/// The longest phrase of each kind that matches at word `i`, and whether a lead word is there.
-#[derive(Default)]
-struct Matches {
-    frequency: Option<(Frequency, usize)>,
-    route: Option<(Route, usize)>,
-    form: Option<(DoseForm, usize)>,
-    lead: bool,
+/// Which of [`Matches`]'s slots an entry's meaning fills: frequencies, routes, forms, leads.
+const fn slot_of(meaning: Meaning) -> usize {
+    match meaning {
+        Meaning::Frequency(_) => 0,
+        Meaning::Route(_) => 1,
+        Meaning::Form(_) => 2,
+        Meaning::Lead => 3,
+    }
 }
 
-/// Keeps `(value, n)` in `best` when it is longer than what is there.
-fn keep<T>(best: &mut Option<(T, usize)>, value: T, n: usize) {
-    if best.as_ref().is_none_or(|(_, m)| n > *m) {
-        *best = Some((value, n));
+/// Each entry's slot, so that keeping a match is an indexed store rather than a jump on its kind.
+const SLOTS: [u8; ENTRIES] = {
+    let mut slots = [0; ENTRIES];
+    let mut i = 0;
+    while i < ENTRIES {
+        slots[i] = slot_of(TABLE[i].1) as u8;
+        i += 1;
     }
+    slots
+};
+
+/// The longest phrase of each kind that matches at word `i` (frequency, route, form, lead), packed
+/// as its length in tokens (0: none) above `u8::MAX` less its entry: the greater of two is the
+/// longer phrase or, of two as long, the first in the table.
+type Matches = [u32; 4];
+
+const fn pack(n: usize, entry: usize) -> u32 {
+    ((n as u32) << 8) | (u8::MAX as u32 - entry as u32)
 }
 
 fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
     let (heads, next) = &CHAINS;
-    let mut found = Matches::default();
+    let mut found: Matches = [0; 4];
     let mut at = heads[bucket(key)];
-    while let Some((words, meaning)) = TABLE.get(usize::from(at).wrapping_sub(1)) {
-        at = next[usize::from(at) - 1];
+    while let Some((words, _)) = TABLE.get(usize::from(at).wrapping_sub(1)) {
+        let entry = usize::from(at) - 1;
+        at = next[entry];
         if words[0] != key {
             continue;
         }
@@ -125,14 +140,36 @@ fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
                 None => continue,
             }
         };
-        match *meaning {
-            Meaning::Frequency(f) => keep(&mut found.frequency, f, n),
-            Meaning::Route(r) => keep(&mut found.route, r, n),
-            Meaning::Form(f) => keep(&mut found.form, f, n),
-            Meaning::Lead => found.lead = true,
+        if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
+            *best = (*best).max(pack(n, entry));
         }
     }
     found
+}
+
+/// The meaning of the entry kept in `slot`, if one was.
+fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
+    let packed = *found.get(slot)?;
+    let (n, entry) = (
+        (packed >> 8) as usize,
+        u8::MAX as usize - (packed & 0xFF) as usize,
+    );
+    (n > 0).then(|| (TABLE[entry].1, n))
+}
+
+/// Whether a word with this key may start anything [`keyword_at`] reads: a phrase or lead of the
+/// table starts with it, or it is a letter and a digit (`q28d`, `D1-21`). Most words of a line (a
+/// drug's name, a unit) are passed over after this one probe.
+#[inline]
+pub(crate) fn may_start(key: u128) -> bool {
+    CHAINS.0[bucket(key)] != 0 || glued_number(key)
+}
+
+/// Whether the key is a `q` or a `d` then a digit, lower-cased (a word too long for a key is too
+/// long for `q28d` or `D1-21`).
+fn glued_number(key: u128) -> bool {
+    let [first, second, ..] = key.to_le_bytes();
+    matches!(first, b'q' | b'd') && second.is_ascii_digit()
 }
 
 /// What word `i` starts and how many tokens it takes: schedule words before a route, a route before
@@ -140,20 +177,20 @@ fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
 pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
     let token = tokens.get(i).filter(|_| tokens.is_word(i))?;
     let found = matches(tokens, i, token.key);
-    if let Some((f, n)) = found.frequency {
+    if let Some((Meaning::Frequency(f), n)) = kept(&found, 0) {
         return Some((Keyword::Schedule(Piece::Frequency(f)), n));
     }
-    // `q28d` and `D1-21` start with a letter and a digit (read from the key, lower-cased: a word
-    // too long for a key is too long for either); other patterns start with a lead word.
-    let [first, second, ..] = token.key.to_le_bytes();
-    let glued_number = matches!(first, b'q' | b'd') && second.is_ascii_digit();
-    if found.lead || glued_number {
+    // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
+    if found[3] > 0 || glued_number(token.key) {
         if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
             return Some((Keyword::Schedule(piece), n));
         }
     }
-    if let Some((r, n)) = found.route {
+    if let Some((Meaning::Route(r), n)) = kept(&found, 1) {
         return Some((Keyword::Route(r), n));
     }
-    found.form.map(|(f, n)| (Keyword::Form(f), n))
+    match kept(&found, 2) {
+        Some((Meaning::Form(f), n)) => Some((Keyword::Form(f), n)),
+        _ => None,
+    }
 }

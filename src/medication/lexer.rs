@@ -27,6 +27,9 @@ pub(crate) struct Token {
     pub span: Span,
     /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
     pub key: u128,
+    /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
+    /// at most 16 bytes), so that a name can be looked up by its key.
+    pub plain: bool,
 }
 
 /// What fills the slots past the last token: no text, no key, and no kind that is read.
@@ -34,6 +37,7 @@ const EMPTY: Token = Token {
     kind: TokenKind::Rest,
     span: Span::new(0, 0),
     key: 0,
+    plain: false,
 };
 
 /// The tokens of a line, on the stack.
@@ -93,22 +97,19 @@ impl<'a> Tokens<'a> {
         token.kind == TokenKind::Mark && token.key == char_key(c)
     }
 
-    /// Whether tokens `i` and `i + 1` touch, with no whitespace between them.
+    /// Whether tokens `i` and `i + 1` touch, with no whitespace between them. Past the last token
+    /// the slot is [`EMPTY`], which starts at 0, where no token after another can.
     pub fn glued(&self, i: usize) -> bool {
-        match (self.get(i), self.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => false,
-        }
+        let next = self.slot(i + 1).span.start;
+        self.slot(i).span.end == next && next != 0
     }
 
     /// The span from the start of token `from` to the end of token `to - 1` (`from < to`).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        match (
-            self.get(from),
-            to.checked_sub(1).and_then(|last| self.get(last)),
-        ) {
-            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-            _ => Span::new(0, 0),
+        if from < self.len && to >= 1 && to <= self.len {
+            Span::new(self.slot(from).span.start, self.slot(to - 1).span.end)
+        } else {
+            Span::new(0, 0)
         }
     }
 }
@@ -187,6 +188,101 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
+/// The 16 bytes from `start` as an integer, zeros past the end of `bytes`.
+#[inline(always)]
+fn chunk16(bytes: &[u8], start: usize) -> u128 {
+    if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
+        u128::from_le_bytes(*chunk)
+    } else if let Some(last) = bytes.last_chunk::<16>() {
+        // Fewer than 16 bytes from `start`: the line's last 16, shifted down.
+        u128::from_le_bytes(*last) >> (8 * (start + 16 - bytes.len()))
+    } else {
+        let mut padded = [0; 16];
+        for (to, from) in padded
+            .iter_mut()
+            .zip(bytes.get(start..).unwrap_or_default())
+        {
+            *to = *from;
+        }
+        u128::from_le_bytes(padded)
+    }
+}
+
+const ONES64: u64 = u64::from_le_bytes([1; 8]);
+const HIGHS64: u64 = ONES64 * 0x80;
+
+/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8. Without a
+/// branch: the bytes below the lowest clear one, as ones, added up by a multiplication.
+#[inline(always)]
+const fn leading_set(high_bits: u64) -> usize {
+    let stop = !high_bits & HIGHS64;
+    let lowest = stop & stop.wrapping_neg();
+    ((((lowest >> 7).wrapping_sub(1) & ONES64).wrapping_mul(ONES64)) >> 56) as usize
+}
+
+/// The low `n` bytes of a word set, for `n` from 0 to 8.
+#[inline(always)]
+const fn low_bytes(n: usize) -> u64 {
+    ((1u64 << (4 * n)) << (4 * n)).wrapping_sub(1)
+}
+
+/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
+/// and of each capital. The classes share their masking: a byte below 0x80 plus a constant never
+/// carries into the next.
+#[inline(always)]
+const fn word_bytes(x: u64) -> (u64, u64) {
+    let ascii = !x & HIGHS64;
+    let low = x & !HIGHS64;
+    // Letters in either case, as lower case: 0x61 to 0x7A.
+    let folded = low | (ONES64 * 0x20);
+    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B)) & ascii;
+    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A));
+    let not_caret = (low ^ (ONES64 * b'^' as u64)) + ONES64 * 0x7F;
+    // A letter is a capital where its 0x20 bit is clear.
+    ((letters | digits | !not_caret) & ascii, letters & !(x << 2))
+}
+
+/// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
+/// those bytes folded as [`key`] folds them: capitals lower-cased. The second eight bytes are
+/// read only when the first eight all continue it.
+#[inline(always)]
+fn word_run(chunk: u128) -> (usize, u128) {
+    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
+    let (in_low, capitals) = word_bytes(low);
+    let run = leading_set(in_low);
+    let folded = low | (capitals >> 2);
+    if run < 8 {
+        return (run, u128::from(folded & low_bytes(run)));
+    }
+    let (in_high, capitals) = word_bytes(high);
+    let run = leading_set(in_high);
+    let high = (high | (capitals >> 2)) & low_bytes(run);
+    (8 + run, u128::from(folded) | (u128::from(high) << 64))
+}
+
+/// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
+/// The second eight bytes are read only when the number may reach them.
+#[inline(always)]
+fn number_run(chunk: u128) -> usize {
+    /// The high bit of each digit of `x`, and of each `.` or `,`.
+    const fn number_bytes(x: u64) -> (u64, u64) {
+        let ascii = !x & HIGHS64;
+        let low = x & !HIGHS64;
+        let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
+        let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
+        let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
+        (digits, !(not_dot & not_comma) & ascii)
+    }
+    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
+    let (digits, points) = number_bytes(low);
+    let (next_digits, next_points) = number_bytes(high);
+    let run = leading_set(digits | (points & ((digits >> 8) | (next_digits << 56))));
+    if run < 8 {
+        return run;
+    }
+    8 + leading_set(next_digits | (next_points & (next_digits >> 8)))
+}
+
 impl<'a> Tokens<'a> {
     /// No tokens yet, for `input`.
     pub fn new(input: &'a str) -> Tokens<'a> {
@@ -198,10 +294,16 @@ impl<'a> Tokens<'a> {
     }
 
     fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
+        self.add_token(kind, start, end, key, false);
+    }
+
+    fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
+                plain,
                 kind,
-                span: Span::new(start, end),
+                // `parse` reads no line longer than `u32::MAX` bytes.
+                span: Span::new(start as u32, end as u32),
                 key,
             };
             self.len += 1;
@@ -242,70 +344,98 @@ impl<'a> Tokens<'a> {
             let start = i;
             match class {
                 Class::Digit => {
-                    i += 1;
-                    while let Some(&b) = bytes.get(i) {
-                        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                            i += 1;
-                        } else {
-                            break;
+                    let run = number_run(chunk16(bytes, i));
+                    if run < 15 {
+                        i += run;
+                    } else {
+                        // A run that reaches the chunk's last byte may go on past it.
+                        i += 1;
+                        while let Some(&b) = bytes.get(i) {
+                            let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                            if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+                                i += 1;
+                            } else {
+                                break;
+                            }
                         }
                     }
                     self.add(TokenKind::Number, start, i, 0);
                 }
-                Class::Letter => {
-                    i += c.len_utf8();
-                    // Dots and characters outside ASCII leave the fast key.
-                    let mut plain = c.is_ascii();
-                    let mut after_letter = true;
-                    loop {
-                        // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
-                        let run = i;
-                        while bytes
-                            .get(i)
-                            .is_some_and(|&b| CLASSES[usize::from(b)].in_word())
-                        {
-                            i += 1;
-                        }
-                        if i > run {
-                            after_letter = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
-                        }
-                        match bytes.get(i) {
-                            // Dots after a letter belong to the word (`p.o.`) but not to its key.
-                            Some(b'.') if after_letter => {
-                                after_letter = false;
-                                plain = false;
-                                i += 1;
-                            }
-                            Some(&b) if !b.is_ascii() => {
-                                let Some(next) =
-                                    input.get(i..).and_then(|rest| rest.chars().next())
-                                else {
-                                    break;
-                                };
-                                if !continues_word(next) {
-                                    break;
-                                }
-                                after_letter = next.is_alphabetic();
-                                plain = false;
-                                i += next.len_utf8();
-                            }
-                            _ => break,
-                        }
-                    }
-                    let key = if plain {
-                        plain_key(bytes, start, i)
+                Class::Letter if c.is_ascii() => {
+                    // Most words are ASCII letters and digits, ended by a space or a mark: read
+                    // them 16 bytes at once; anything else takes the loop below.
+                    let chunk = chunk16(bytes, i);
+                    let (run, key) = word_run(chunk);
+                    let fast = run < KEY_BYTES
+                        && bytes
+                            .get(i + run)
+                            .is_none_or(|&b| b.is_ascii() && b != b'.');
+                    if fast {
+                        i += run;
+                        self.add_token(TokenKind::Word, start, i, key, true);
                     } else {
-                        input.get(start..i).map_or(0, key)
-                    };
-                    self.add(TokenKind::Word, start, i, key);
+                        i = self.word(start, c);
+                    }
                 }
+                Class::Letter => i = self.word(start, c),
                 _ => {
                     i += c.len_utf8();
                     self.add(TokenKind::Mark, start, i, char_key(c));
                 }
             }
         }
+    }
+
+    /// Reads the word that starts at `start` with the letter `c`, a character at a time past its
+    /// ASCII runs; returns its end.
+    fn word(&mut self, start: usize, c: char) -> usize {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        let mut i = start + c.len_utf8();
+        // Dots and characters outside ASCII leave the fast key.
+        let mut plain = c.is_ascii();
+        let mut after_letter = true;
+        loop {
+            // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
+            let run = i;
+            while bytes
+                .get(i)
+                .is_some_and(|&b| CLASSES[usize::from(b)].in_word())
+            {
+                i += 1;
+            }
+            if i > run {
+                after_letter = bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+            }
+            match bytes.get(i) {
+                // Dots after a letter belong to the word (`p.o.`) but not to its key.
+                Some(b'.') if after_letter => {
+                    after_letter = false;
+                    plain = false;
+                    i += 1;
+                }
+                Some(&b) if !b.is_ascii() => {
+                    let Some(next) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                        break;
+                    };
+                    if !continues_word(next) {
+                        break;
+                    }
+                    after_letter = next.is_alphabetic();
+                    plain = false;
+                    i += next.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let plain = plain && i - start <= KEY_BYTES;
+        let key = if plain {
+            plain_key(bytes, start, i)
+        } else {
+            input.get(start..i).map_or(0, key)
+        };
+        self.add_token(TokenKind::Word, start, i, key, plain);
+        i
     }
 }
 
@@ -456,7 +586,7 @@ mod tests {
         let last = tokens.as_slice().last().copied().unwrap();
         assert_eq!(tokens.as_slice().len(), MAX_TOKENS);
         assert_eq!(last.kind, TokenKind::Rest);
-        assert_eq!(last.span.end, line.trim_end().len());
+        assert_eq!(last.span.range().end, line.trim_end().len());
     }
 
     #[test]

@@ -27,34 +27,43 @@ pub use strength::{Amount, Strength, Unit};
 
 use crate::{Drug, ParseError};
 
-/// A byte range of a line: `start..end`.
+/// A byte range of a line: `start..end`, as `u32` offsets, so that a span is eight bytes and a
+/// parsed line small to build and copy ([`Medication::parse`] reads lines of up to `u32::MAX`
+/// bytes). [`Span::of`] gives its text, [`Span::range`] the range to index the line with.
 ///
 /// ```
 /// use myeloma::Span;
-/// assert_eq!(Span::new(0, 8).of("Revlimid 25 mg"), "Revlimid");
+/// let line = "Revlimid 25 mg";
+/// assert_eq!(Span::new(0, 8).of(line), "Revlimid");
+/// assert_eq!(&line[Span::new(9, 14).range()], "25 mg");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// The first byte.
-    pub start: usize,
+    pub start: u32,
     /// The byte after the last.
-    pub end: usize,
+    pub end: u32,
 }
 
 impl Span {
     /// The span `start..end`.
-    pub const fn new(start: usize, end: usize) -> Span {
+    pub const fn new(start: u32, end: u32) -> Span {
         Span { start, end }
+    }
+
+    /// The span as a range of `usize`, to index the line with.
+    pub const fn range(self) -> core::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// The text of `line` in the span, or `""` if the span is not in it.
     pub fn of(self, line: &str) -> &str {
-        line.get(self.start..self.end).unwrap_or_default()
+        line.get(self.range()).unwrap_or_default()
     }
 
     /// The length in bytes.
     pub const fn len(self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end.saturating_sub(self.start) as usize
     }
 
     /// Whether it is empty.
@@ -63,7 +72,7 @@ impl Span {
     }
 }
 
-/// The span as a range, to index the line with.
+/// The span as a range, to index the line with; see [`Span::range`].
 ///
 /// ```
 /// use myeloma::Span;
@@ -72,7 +81,7 @@ impl Span {
 /// ```
 impl From<Span> for core::ops::Range<usize> {
     fn from(span: Span) -> core::ops::Range<usize> {
-        span.start..span.end
+        span.range()
     }
 }
 
@@ -134,9 +143,10 @@ pub enum SegmentKind {
 /// let mut rebuilt = String::new();
 /// let mut at = 0;
 /// for segment in m.segments() {
-///     rebuilt.push_str(&line[at..segment.span.start]); // whitespace only
-///     rebuilt.push_str(segment.span.of(line));
-///     at = segment.span.end;
+///     let range = segment.span.range();
+///     rebuilt.push_str(&line[at..range.start]); // whitespace only
+///     rebuilt.push_str(&line[range.clone()]);
+///     at = range.end;
 /// }
 /// rebuilt.push_str(&line[at..]);
 /// assert_eq!(rebuilt, line);
@@ -343,7 +353,8 @@ impl<'a> Medication<'a> {
     ///
     /// Text that is not understood is kept as [`SegmentKind::Unparsed`] segments, never an error;
     /// conflicting parts are listed in [`Medication::conflicts`]. The line is an error only when it
-    /// names no catalogue drug: [`MedicationError::UnknownDrug`] carries the resolver's suggestions.
+    /// names no catalogue drug: [`MedicationError::UnknownDrug`] carries the resolver's suggestions
+    /// (or, past `u32::MAX` bytes, when it is too long for a [`Span`]).
     ///
     /// ```
     /// use myeloma::{Drug, Medication, MedicationError};
@@ -352,8 +363,17 @@ impl<'a> Medication<'a> {
     /// assert_eq!(unknown.unresolved(), "bortezimib");
     /// assert_eq!(unknown.suggestions().next().map(|s| s.therapy()), Some(myeloma::Therapy::Drug(Drug::Bortezomib)));
     /// ```
+    // Inlined, and the result read into in place, so that it is built where the caller keeps it
+    // rather than copied there.
+    #[inline]
     pub fn parse(line: &'a str) -> Result<Medication<'a>, MedicationError> {
-        parse::parse(line)
+        let mut result = Ok(parse::empty(line));
+        if let Ok(medication) = &mut result {
+            if let Err(error) = parse::parse_into(medication) {
+                result = Err(error);
+            }
+        }
+        result
     }
 
     /// The line as given.
@@ -488,6 +508,13 @@ pub enum MedicationError {
     UnknownDrug(ParseError),
     /// It has no word that could be a drug's name (an empty line, `25 mg PO daily`).
     NoDrugName,
+    /// It is longer than a [`Span`] can reach: more than `u32::MAX` bytes.
+    ///
+    /// ```
+    /// # use myeloma::MedicationError;
+    /// assert_eq!(MedicationError::TooLong.to_string(), "the medication line is longer than 4 GiB");
+    /// ```
+    TooLong,
 }
 
 impl fmt::Display for MedicationError {
@@ -495,6 +522,7 @@ impl fmt::Display for MedicationError {
         match self {
             MedicationError::UnknownDrug(error) => fmt::Display::fmt(error, f),
             MedicationError::NoDrugName => f.write_str("no drug name in the medication line"),
+            MedicationError::TooLong => f.write_str("the medication line is longer than 4 GiB"),
         }
     }
 }
@@ -503,7 +531,7 @@ impl core::error::Error for MedicationError {
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
         match self {
             MedicationError::UnknownDrug(error) => Some(error),
-            MedicationError::NoDrugName => None,
+            MedicationError::NoDrugName | MedicationError::TooLong => None,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
-use crate::resolve::{Expected, ParseError};
+use crate::resolve::{drug_of_folded, Expected, ParseError};
 use crate::Drug;
 
 /// The most words a drug name is tried with ("acetylsalicylic acid", "Darzalex Faspro",
@@ -53,7 +53,14 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
     }
     for &candidate in ends[..count].iter().rev() {
         let text = tokens.span(start, candidate).of(tokens.input);
-        if let Some(drug) = Drug::from_name(text) {
+        // A word of one token is looked up by the key the lexer folded, without folding it again.
+        let drug = match tokens.get(start) {
+            Some(token) if token.plain && candidate == start + 1 => {
+                drug_of_folded(token.key, text.len())
+            }
+            _ => Drug::from_name(text),
+        };
+        if let Some(drug) = drug {
             return Some((drug, candidate));
         }
     }

@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{keyword_at, Keyword};
+use super::keyword::{keyword_at, may_start, Keyword};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -69,7 +69,7 @@ impl<T: Copy + PartialEq> Stated<T> {
 }
 
 /// The state of a line being read.
-struct Reader<'a> {
+struct Reader<'r, 'a> {
     tokens: Tokens<'a>,
     drug: Option<(Drug, Span)>,
     unknown_run: Option<(usize, usize)>,
@@ -92,14 +92,48 @@ struct Reader<'a> {
     not_keywords: Cell<u64>,
     /// The last keyword found, by index.
     last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
-    /// The result, built in place: its doses, segments and conflicts are written as they are read.
-    out: Medication<'a>,
+    /// The result, built in place (in the caller's frame: see [`Medication::parse`]): its doses,
+    /// segments and conflicts are written as they are read.
+    out: &'r mut Medication<'a>,
 }
 
-/// Reads one line; see [`Medication::parse`].
-pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
+/// The segment slots of a result with nothing read yet: a `static`, so that they are copied as
+/// one block rather than written a field at a time.
+static EMPTY_SEGMENTS: [Segment; MAX_TOKENS] = [Segment {
+    kind: SegmentKind::Unparsed,
+    span: Span::new(0, 0),
+}; MAX_TOKENS];
+
+/// A result with nothing read yet, for [`parse_into`] to fill.
+pub(crate) fn empty(line: &str) -> Medication<'_> {
+    Medication {
+        input: line,
+        drug: Drug::Lenalidomide,
+        drug_span: Span::new(0, 0),
+        brand: None,
+        doses: [EMPTY_DOSE; MAX_DOSES],
+        dose_count: 0,
+        dosing: None,
+        volume: None,
+        route: None,
+        form: None,
+        frequency: None,
+        days: None,
+        cycle: None,
+        conflicts: [None; MAX_CONFLICTS],
+        more_conflicts: false,
+        segments: EMPTY_SEGMENTS,
+        segment_count: 0,
+    }
+}
+
+/// Reads `out.input` into `out`, which is [`empty`]; see [`Medication::parse`].
+pub(crate) fn parse_into(out: &mut Medication<'_>) -> Result<(), MedicationError> {
+    if u32::try_from(out.input.len()).is_err() {
+        return Err(MedicationError::TooLong);
+    }
     let mut reader = Reader {
-        tokens: Tokens::new(line),
+        tokens: Tokens::new(out.input),
         drug: None,
         unknown_run: None,
         brand: None,
@@ -116,36 +150,14 @@ pub(crate) fn parse(line: &str) -> Result<Medication<'_>, MedicationError> {
         conflict_count: 0,
         not_keywords: Cell::new(0),
         last_keyword: Cell::new(None),
-        out: Medication {
-            input: line,
-            drug: Drug::Lenalidomide,
-            drug_span: Span::new(0, 0),
-            brand: None,
-            doses: [EMPTY_DOSE; MAX_DOSES],
-            dose_count: 0,
-            dosing: None,
-            volume: None,
-            route: None,
-            form: None,
-            frequency: None,
-            days: None,
-            cycle: None,
-            conflicts: [None; MAX_CONFLICTS],
-            more_conflicts: false,
-            segments: [Segment {
-                kind: SegmentKind::Unparsed,
-                span: Span::new(0, 0),
-            }; MAX_TOKENS],
-            segment_count: 0,
-        },
+        out,
     };
     reader.tokens.fill();
     reader.read();
-    reader.finish()?;
-    Ok(reader.out)
+    reader.finish()
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'_, 'a> {
     fn read(&mut self) {
         let count = self.tokens.as_slice().len();
         let mut i = 0;
@@ -213,7 +225,11 @@ impl<'a> Reader<'a> {
                 return Some(found);
             }
         }
-        let found = keyword_at(&self.tokens, i);
+        let found = if may_start(self.tokens.key_of(i)) {
+            keyword_at(&self.tokens, i)
+        } else {
+            None
+        };
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
@@ -250,7 +266,9 @@ impl<'a> Reader<'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`.
+    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`. Inlined into
+    /// the reading loop, which calls it for every token: the call cost more than its body.
+    #[inline(always)]
     fn keyword(&mut self, i: usize) -> Option<usize> {
         if self.tokens.is_number(i) {
             let (piece, n) = cycle_at(&self.tokens, i)?;

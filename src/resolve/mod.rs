@@ -440,6 +440,21 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
     }
 }
 
+/// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
+/// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
+/// [`Drug::from_name`] without the folding, for callers that folded the word as they read it.
+#[inline]
+pub(crate) const fn drug_of_folded(folded: u128, len: usize) -> Option<Drug> {
+    let mut query = Query::new();
+    query.words[0] = folded as u64;
+    query.words[1] = (folded >> 64) as u64;
+    query.len = len;
+    match THERAPIES[query.slot()] {
+        Some(Therapy::Drug(d)) => Some(d),
+        _ => None,
+    }
+}
+
 impl Therapy {
     /// The drug or regimen with this name, in one lookup: what [`Drug::from_name`] and
     /// [`Regimen::from_name`] find, without trying both. Unlike [`resolve`], it reads no

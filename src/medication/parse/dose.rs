@@ -33,7 +33,7 @@ const THEN: u128 = key("then");
 const FOLLOWED: u128 = key("followed");
 const BY: u128 = key("by");
 
-impl Reader<'_> {
+impl Reader<'_, '_> {
     /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing.
     fn group(&self, i: usize) -> Option<(Group, usize)> {
         let tokens = &self.tokens;
@@ -86,7 +86,7 @@ impl Reader<'_> {
     /// many tokens it takes.
     fn then_at(&self, at: usize) -> Option<usize> {
         let tokens = &self.tokens;
-        let key_at = |i: usize| tokens.get(i).map_or(0, |t| t.key);
+        let key_at = |i: usize| tokens.key_of(i);
         if key_at(at) == THEN || tokens.is_mark(at, '→') {
             Some(1)
         } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
