@@ -550,9 +550,45 @@ impl Regimen {
 const QUALIFIERS: [&str; 5] = ["low", "dose", "lowdose", "high", "highdose"];
 
 /// Characters that separate the drugs of a free-text combination.
-fn is_list_separator(c: char) -> bool {
+const fn is_list_separator(c: char) -> bool {
     matches!(c, '+' | '/' | ',' | ';' | '&' | '|')
 }
+
+/// Characters that separate the words of a piece of a free-text combination.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}'
+}
+
+/// What a byte may be in free text, as bits of [`CLASSES`]: a list separator, ...
+const LIST: u8 = 1;
+/// ... an ASCII word break (white space and `-`; [`is_word_break`] says which) ...
+const BREAK: u8 = 2;
+/// ... part of a character outside ASCII (which may break words, or be a full-width digit) ...
+const OUTSIDE: u8 = 4;
+/// ... or an ASCII digit.
+const DIGIT: u8 = 8;
+
+/// The class bits of each byte, so that a miss is sorted with one pass over its bytes.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte >= 0x80 {
+            OUTSIDE
+        } else if is_list_separator(byte as char) {
+            LIST
+        } else if matches!(byte, b'\t'..=b'\r' | b' ' | b'-') {
+            BREAK
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// Resolves any way of writing a drug, a regimen or a combination of drugs.
 ///
@@ -608,16 +644,24 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
         }
         Found::Missing => {}
     }
-    if let Some(code) = text_input::atc_code(text) {
-        if let Ok(found) = Drug::from_atc(core::str::from_utf8(&code).unwrap_or_default()) {
-            return Ok(Therapy::Drug(found.drug));
+    // Most text that gets here is one misspelt word: one pass over its bytes, without a branch on
+    // each, says so.
+    let classes = text
+        .bytes()
+        .fold(0, |classes, b| classes | CLASSES[usize::from(b)]);
+    // An ATC code has digits, ASCII or full-width.
+    if classes & (DIGIT | OUTSIDE) != 0 {
+        if let Some(code) = text_input::atc_code(text) {
+            if let Ok(found) = Drug::from_atc(core::str::from_utf8(&code).unwrap_or_default()) {
+                return Ok(Therapy::Drug(found.drug));
+            }
         }
     }
-    if is_one_word(text) {
-        // A single word that is no name is no list of names either: it reads as itself.
+    if classes & (LIST | BREAK | OUTSIDE) == 0 && !text.is_empty() {
+        // A single word of ASCII that is no name is no list of names either: it reads as itself.
         return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
     }
-    let drugs = parse_combination(text)?;
+    let drugs = parse_combination(text, classes & LIST != 0)?;
     Ok(match (Regimen::from_drugs(drugs), drugs.iter().next()) {
         (Some(r), _) => Therapy::Regimen(r),
         (None, Some(d)) if drugs.len() == 1 => Therapy::Drug(d),
@@ -625,30 +669,63 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
     })
 }
 
-/// Whether `text` is one word of ASCII with no list separator, space or hyphen in it, so that
-/// reading it as a list would look the same name up again.
-fn is_one_word(text: &str) -> bool {
-    !text.is_empty()
-        && text.bytes().all(|b| {
-            b.is_ascii()
-                && !(b as char).is_whitespace()
-                && b != b'-'
-                && !is_list_separator(b as char)
-        })
+/// The pieces of text between the characters of a class ([`LIST`] or [`BREAK`]), as `str::split`
+/// gives them, found byte by byte: only a character outside ASCII is decoded, to ask whether it
+/// breaks words.
+struct Pieces<'a> {
+    text: &'a str,
+    at: usize,
+    class: u8,
 }
 
-/// Reads free text as a list of drugs (a listed regimen contributes its drugs).
-fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
-    if !text.contains(is_list_separator) {
-        // One piece, the text itself, which the caller looked up: only its words are left to read.
-        let set = words_of(text, text.trim())?;
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str, class: u8) -> Pieces<'a> {
+        Pieces { text, at: 0, class }
+    }
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        if start > bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let (len, ends) = if b >= 0x80 && self.class == BREAK {
+                let c = self.text.get(i..).and_then(|s| s.chars().next());
+                c.map_or((1, false), |c| (c.len_utf8(), is_word_break(c)))
+            } else {
+                (1, CLASSES[usize::from(b)] & self.class != 0)
+            };
+            if ends {
+                self.at = i + len;
+                return self.text.get(start..i);
+            }
+            i += len;
+        }
+        self.at = bytes.len() + 1;
+        self.text.get(start..)
+    }
+}
+
+/// Reads free text as a list of drugs (a listed regimen contributes its drugs); `listed` says
+/// whether it has a list separator.
+fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, ParseError> {
+    if !listed {
+        // One piece, the text itself, which the caller looked up: only its words are left to read
+        // (white space around them is no word).
+        let set = words_of(text, text)?;
         if set.is_empty() {
             return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
         }
         return Ok(set);
     }
     let mut set = DrugSet::EMPTY;
-    for piece in text.split(is_list_separator) {
+    for piece in Pieces::new(text, LIST) {
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
@@ -667,9 +744,7 @@ fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
 /// A piece that is not one name: its words, each a name, a dose word or a joining word.
 fn words_of(text: &str, piece: &str) -> Result<DrugSet, ParseError> {
     let mut set = DrugSet::EMPTY;
-    for word in
-        piece.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}')
-    {
+    for word in Pieces::new(piece, BREAK) {
         if word.is_empty() || is_filler(word) {
             continue;
         }
@@ -782,6 +857,20 @@ mod tests {
                 text::separator_len(&[byte], 0) == 1,
                 "{byte:#04x}"
             );
+        }
+    }
+
+    #[test]
+    fn the_byte_classes_are_the_character_tests() {
+        for byte in 0..=0xFFu8 {
+            let class = CLASSES[usize::from(byte)];
+            let c = byte as char;
+            assert_eq!(class == OUTSIDE, !byte.is_ascii(), "{byte:#04x}");
+            if byte.is_ascii() {
+                assert_eq!(class == LIST, is_list_separator(c), "{byte:#04x}");
+                assert_eq!(class == BREAK, is_word_break(c), "{byte:#04x}");
+                assert_eq!(class == DIGIT, c.is_ascii_digit(), "{byte:#04x}");
+            }
         }
     }
 
