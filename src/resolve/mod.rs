@@ -661,7 +661,10 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
         // A single word of ASCII that is no name is no list of names either: it reads as itself.
         return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
     }
-    let drugs = parse_combination(text, classes & LIST != 0)?;
+    let drugs = match parse_combination(text, classes & LIST != 0) {
+        Ok(drugs) => drugs,
+        Err(failure) => return Err(failure.error(text)),
+    };
     Ok(match (Regimen::from_drugs(drugs), drugs.iter().next()) {
         (Some(r), _) => Therapy::Regimen(r),
         (None, Some(d)) if drugs.len() == 1 => Therapy::Drug(d),
@@ -712,15 +715,32 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
+/// Why free text is no list of drugs: a part of it that names nothing, or an ambiguous name and
+/// what it may mean. Made into a [`ParseError`] once, by [`resolve_further`], rather than moved
+/// through every caller.
+enum Failure<'a> {
+    Unknown(&'a str),
+    Ambiguous(&'a str, &'static [Therapy]),
+}
+
+impl Failure<'_> {
+    fn error(self, text: &str) -> ParseError {
+        match self {
+            Failure::Unknown(part) => ParseError::new(Expected::DrugOrRegimen, text, part),
+            Failure::Ambiguous(part, candidates) => ParseError::ambiguous(text, part, candidates),
+        }
+    }
+}
+
 /// Reads free text as a list of drugs (a listed regimen contributes its drugs); `listed` says
 /// whether it has a list separator.
-fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, ParseError> {
+fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, Failure<'_>> {
     if !listed {
         // One piece, the text itself, which the caller looked up: only its words are left to read
         // (white space around them is no word).
-        let set = words_of(text, text)?;
+        let set = words_of(text)?;
         if set.is_empty() {
-            return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
+            return Err(Failure::Unknown(text));
         }
         return Ok(set);
     }
@@ -731,26 +751,27 @@ fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, ParseError> {
             continue;
         }
         set = set.union(match lookup(piece) {
-            Some(named) => named_drugs(text, piece, named)?,
-            None => words_of(text, piece)?,
+            Some(named) => named_drugs(piece, named)?,
+            None => words_of(piece)?,
         });
     }
     if set.is_empty() {
-        return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
+        return Err(Failure::Unknown(text));
     }
     Ok(set)
 }
 
-/// A piece that is not one name: its words, each a name, a dose word or a joining word.
-fn words_of(text: &str, piece: &str) -> Result<DrugSet, ParseError> {
+/// A piece that is not one name (it was looked up): its words, each a name, a dose word or a
+/// joining word.
+fn words_of(piece: &str) -> Result<DrugSet, Failure<'_>> {
     let mut set = DrugSet::EMPTY;
     for word in Pieces::new(piece, BREAK) {
         if word.is_empty() || is_filler(word) {
             continue;
         }
         match lookup(word) {
-            Some(named) => set = set.union(named_drugs(text, word, named)?),
-            None => return Err(ParseError::new(Expected::DrugOrRegimen, text, word)),
+            Some(named) => set = set.union(named_drugs(word, named)?),
+            None => return Err(Failure::Unknown(word)),
         }
     }
     Ok(set)
@@ -761,12 +782,12 @@ fn is_filler(word: &str) -> bool {
     QUALIFIERS.iter().any(|q| lower(q)) || ["and", "with", "plus"].iter().any(|w| lower(w))
 }
 
-/// The drugs a name in a list stands for; an ambiguous name is an error naming what it may mean.
-fn named_drugs(text: &str, piece: &str, named: Named) -> Result<DrugSet, ParseError> {
+/// The drugs a name in a list stands for; an ambiguous name is a failure naming what it may mean.
+fn named_drugs(piece: &str, named: Named) -> Result<DrugSet, Failure<'_>> {
     match named {
         Named::Drug(d) => Ok(DrugSet::EMPTY.with(d)),
         Named::Regimen(r) => Ok(r.drugs()),
-        Named::Ambiguous(candidates) => Err(ParseError::ambiguous(text, piece, candidates)),
+        Named::Ambiguous(candidates) => Err(Failure::Ambiguous(piece, candidates)),
     }
 }
 
