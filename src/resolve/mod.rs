@@ -277,7 +277,8 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
     let mut i = 0;
     while i < input.len() {
         let (mut chunk, mut count) = chunk_at(input, i);
-        let outside = chunk & HIGHS & low_bytes(count);
+        // `chunk_at` leaves the bytes past `count` zero.
+        let outside = chunk & HIGHS;
         // The character outside ASCII that ends this word, if any: its length and folded byte.
         let mut unit = (0, None);
         if outside != 0 {
@@ -285,13 +286,15 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
             chunk &= low_bytes(count);
             unit = text::plain_unit(input, i + count);
         }
-        let valid = HIGHS & low_bytes(count);
         let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
         let mut folded = chunk | (capitals >> 2);
         let mut kept = count;
         // Highest first, so that dropping one leaves the positions below it as they are. Once
         // capitals are lower-cased, the bytes from 0x58 to 0x5F are `[`, `\`, `]`, `^` and `_`.
-        let mut suspects = (below(folded, b'0') | below(folded ^ (ONES * 0x58), 8)) & valid;
+        // Zero bytes (past `count`, or NUL in the text, neither a separator nor a bracket) are no
+        // suspects.
+        let mut suspects =
+            (below(folded, b'0') & !below(folded, 1)) | below(folded ^ (ONES * 0x58), 8);
         while suspects != 0 {
             let high_bit = 63 - suspects.leading_zeros();
             suspects &= !(1 << high_bit);
