@@ -898,6 +898,81 @@ mod tests {
         }
     }
 
+    /// Pieces split as `str::split` does with the character tests, on random text made of
+    /// [`PIECES`].
+    #[test]
+    fn pieces_are_the_split_by_characters() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut random = move |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let mut input = [0u8; 64];
+            let mut len = 0;
+            for _ in 0..random(12) {
+                let piece = PIECES[random(PIECES.len())];
+                if len + piece.len() > input.len() {
+                    break;
+                }
+                input[len..len + piece.len()].copy_from_slice(piece);
+                len += piece.len();
+            }
+            let Ok(text) = core::str::from_utf8(&input[..len]) else {
+                continue;
+            };
+            assert!(
+                Pieces::new(text, LIST).eq(text.split(is_list_separator)),
+                "{text:?}"
+            );
+            assert!(
+                Pieces::new(text, BREAK).eq(text.split(is_word_break)),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Errors are equal, and hash the same, when they show the same, whether the part was kept as
+    /// offsets into the input or copied.
+    #[test]
+    fn errors_that_show_the_same_are_equal() {
+        use core::hash::{Hash, Hasher};
+        /// FNV-1a, enough to compare two hashes without `std`.
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for b in bytes {
+                    self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        }
+        let hash = |e: &ParseError| {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            e.hash(&mut h);
+            h.finish()
+        };
+        let text = "dex dex";
+        let first = ParseError::new(Expected::DrugOrRegimen, text, &text[..3]);
+        let second = ParseError::new(Expected::DrugOrRegimen, text, &text[4..]);
+        let copied = ParseError::new(Expected::DrugOrRegimen, text, "dex");
+        assert_eq!(first, second);
+        assert_eq!(first, copied);
+        assert_eq!(
+            (hash(&first), hash(&second)),
+            (hash(&copied), hash(&copied))
+        );
+        assert_ne!(first, ParseError::new(Expected::DrugOrRegimen, text, "de"));
+        let long = "a very long list of drugs, longer than an error keeps, with velcadde";
+        let error = ParseError::new(Expected::DrugOrRegimen, long, &long[60..]);
+        assert_eq!(error.unresolved(), "velcadde");
+        assert_eq!(error.input(), &long[..48]);
+    }
+
     #[test]
     fn the_word_fold_is_the_byte_fold() {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
