@@ -91,8 +91,9 @@ const fn value_words(kind: crate::Vocabulary) -> &'static str {
 const KEPT: usize = 48;
 
 /// A short copy of text kept inside an error, so that making one never allocates.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 struct Kept {
+    /// The text's first bytes; what follows them is not read.
     bytes: [u8; KEPT],
     len: u8,
     cut: bool,
@@ -100,16 +101,34 @@ struct Kept {
 
 impl Kept {
     fn new(text: &str) -> Kept {
-        let mut end = text.len().min(KEPT);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let src = text.as_bytes();
         let mut bytes = [0u8; KEPT];
-        bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
+        let mut end = src.len().min(KEPT);
+        // Copied in fixed windows that end at `end` at the latest (the last ones overlap), not
+        // with a copy of `end` bytes, whose dispatch on the length mispredicts on a stream of
+        // errors of every length.
+        if end >= 8 {
+            for w in (0..KEPT).step_by(8) {
+                let at = w.min(end - 8);
+                bytes[at..at + 8].copy_from_slice(&src[at..at + 8]);
+            }
+        } else if end >= 4 {
+            bytes[..4].copy_from_slice(&src[..4]);
+            bytes[end - 4..end].copy_from_slice(&src[end - 4..end]);
+        } else {
+            for (out, b) in bytes.iter_mut().zip(src) {
+                *out = *b;
+            }
+        }
+        if end < src.len() {
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
         Kept {
             bytes,
             len: end as u8,
-            cut: end < text.len(),
+            cut: end < src.len(),
         }
     }
 
@@ -119,16 +138,29 @@ impl Kept {
     }
 }
 
+/// Text kept inside an error as it is shown: the bytes kept, and whether it was cut.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Shown<'a>(&'a str, bool);
+
 /// Shows the text with invisible and control characters escaped (`vel\u{200b}cade`), so that a
 /// reader sees why a name that looks right was not found.
-impl fmt::Display for Kept {
+impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_escaped(f, self.as_str())?;
-        if self.cut {
+        write_escaped(f, self.0)?;
+        if self.1 {
             f.write_str("…")?;
         }
         Ok(())
     }
+}
+
+/// The part of the input that failed: the kept input's bytes from one offset to another, without a
+/// copy of its own (what a parse gives, since its part is a slice of its input), or a copy when it
+/// is not among them.
+#[derive(Clone, Copy)]
+enum Part {
+    Within(u8, u8),
+    Own(Kept),
 }
 
 /// What went wrong. Entries are kept as catalogue positions (see [`suggest::position`]), which
@@ -158,21 +190,48 @@ const NONE: u16 = u16::MAX;
 /// assert_eq!(error.input(), "lenadiomide");
 /// assert_eq!(error.suggestions().next().map(|s| s.therapy()), Some(Therapy::Drug(Drug::Lenalidomide)));
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct ParseError {
     expected: Expected,
     input: Kept,
-    unresolved: Kept,
+    unresolved: Part,
     problem: Problem,
 }
 
 impl ParseError {
     pub(crate) fn new(expected: Expected, input: &str, unresolved: &str) -> ParseError {
+        let kept = Kept::new(input);
+        // Where the part starts in the input, if it is a slice of it (an address comparison, so
+        // that the part is not copied a second time).
+        let start = (unresolved.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
+        let unresolved = match start.checked_add(unresolved.len()) {
+            Some(end) if end <= usize::from(kept.len) => Part::Within(start as u8, end as u8),
+            _ => Part::Own(Kept::new(unresolved)),
+        };
         ParseError {
             expected,
-            input: Kept::new(input),
-            unresolved: Kept::new(unresolved),
+            input: kept,
+            unresolved,
             problem: Problem::Unknown,
+        }
+    }
+
+    /// The input as shown.
+    fn input_shown(&self) -> Shown<'_> {
+        Shown(self.input.as_str(), self.input.cut)
+    }
+
+    /// The unresolved part as shown.
+    fn unresolved_shown(&self) -> Shown<'_> {
+        match &self.unresolved {
+            Part::Within(start, end) => Shown(
+                self.input
+                    .as_str()
+                    .get(usize::from(*start)..usize::from(*end))
+                    .unwrap_or_default(),
+                false,
+            ),
+            Part::Own(kept) => Shown(kept.as_str(), kept.cut),
         }
     }
 
@@ -250,7 +309,7 @@ impl ParseError {
     /// The part of the input that resolved to nothing: the whole input for a single name, one
     /// drug for a list, the part in brackets or before them for a name with another in brackets.
     pub fn unresolved(&self) -> &str {
-        self.unresolved.as_str()
+        self.unresolved_shown().0
     }
 
     /// Up to three entries whose names are closest to the unresolved text, closest first (ties in
@@ -278,6 +337,28 @@ impl ParseError {
     }
 }
 
+/// Errors are equal when they show the same: the same kind, input and part (wherever the part was
+/// found in the input) and problem.
+impl PartialEq for ParseError {
+    fn eq(&self, other: &ParseError) -> bool {
+        self.expected == other.expected
+            && self.problem == other.problem
+            && self.input_shown() == other.input_shown()
+            && self.unresolved_shown() == other.unresolved_shown()
+    }
+}
+
+impl Eq for ParseError {}
+
+impl core::hash::Hash for ParseError {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.expected.hash(state);
+        self.problem.hash(state);
+        self.input_shown().hash(state);
+        self.unresolved_shown().hash(state);
+    }
+}
+
 impl fmt::Debug for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ParseError")
@@ -293,7 +374,7 @@ impl fmt::Display for ParseError {
         let suggestions = self.suggestions();
         match self.problem {
             Problem::Conflict(..) => {
-                write!(f, "`{}` names two different entries", self.input)?;
+                write!(f, "`{}` names two different entries", self.input_shown())?;
                 for (i, s) in suggestions.enumerate() {
                     f.write_str(if i == 0 { ": " } else { " and " })?;
                     fmt::Display::fmt(&s, f)?;
@@ -301,9 +382,9 @@ impl fmt::Display for ParseError {
                 return f.write_str(" (say which)");
             }
             Problem::Ambiguous(_) => {
-                write!(f, "ambiguous name `{}`", self.unresolved)?;
-                if self.unresolved != self.input {
-                    write!(f, " in `{}`", self.input)?;
+                write!(f, "ambiguous name `{}`", self.unresolved_shown())?;
+                if self.unresolved_shown() != self.input_shown() {
+                    write!(f, " in `{}`", self.input_shown())?;
                 }
                 for (i, s) in suggestions.enumerate() {
                     f.write_str(if i == 0 { " (it may mean " } else { " or " })?;
@@ -317,10 +398,10 @@ impl fmt::Display for ParseError {
             f,
             "unknown {} `{}`",
             self.expected.describe(),
-            self.unresolved
+            self.unresolved_shown()
         )?;
-        if self.unresolved != self.input {
-            write!(f, " in `{}`", self.input)?;
+        if self.unresolved_shown() != self.input_shown() {
+            write!(f, " in `{}`", self.input_shown())?;
         }
         let mut any = false;
         for (i, s) in suggestions.enumerate() {

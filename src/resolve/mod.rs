@@ -277,7 +277,8 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
     let mut i = 0;
     while i < input.len() {
         let (mut chunk, mut count) = chunk_at(input, i);
-        let outside = chunk & HIGHS & low_bytes(count);
+        // `chunk_at` leaves the bytes past `count` zero.
+        let outside = chunk & HIGHS;
         // The character outside ASCII that ends this word, if any: its length and folded byte.
         let mut unit = (0, None);
         if outside != 0 {
@@ -285,13 +286,15 @@ const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
             chunk &= low_bytes(count);
             unit = text::plain_unit(input, i + count);
         }
-        let valid = HIGHS & low_bytes(count);
         let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
         let mut folded = chunk | (capitals >> 2);
         let mut kept = count;
         // Highest first, so that dropping one leaves the positions below it as they are. Once
         // capitals are lower-cased, the bytes from 0x58 to 0x5F are `[`, `\`, `]`, `^` and `_`.
-        let mut suspects = (below(folded, b'0') | below(folded ^ (ONES * 0x58), 8)) & valid;
+        // Zero bytes (past `count`, or NUL in the text, neither a separator nor a bracket) are no
+        // suspects.
+        let mut suspects =
+            (below(folded, b'0') & !below(folded, 1)) | below(folded ^ (ONES * 0x58), 8);
         while suspects != 0 {
             let high_bit = 63 - suspects.leading_zeros();
             suspects &= !(1 << high_bit);
@@ -565,9 +568,45 @@ impl Regimen {
 const QUALIFIERS: [&str; 5] = ["low", "dose", "lowdose", "high", "highdose"];
 
 /// Characters that separate the drugs of a free-text combination.
-fn is_list_separator(c: char) -> bool {
+const fn is_list_separator(c: char) -> bool {
     matches!(c, '+' | '/' | ',' | ';' | '&' | '|')
 }
+
+/// Characters that separate the words of a piece of a free-text combination.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}'
+}
+
+/// What a byte may be in free text, as bits of [`CLASSES`]: a list separator, ...
+const LIST: u8 = 1;
+/// ... an ASCII word break (white space and `-`; [`is_word_break`] says which) ...
+const BREAK: u8 = 2;
+/// ... part of a character outside ASCII (which may break words, or be a full-width digit) ...
+const OUTSIDE: u8 = 4;
+/// ... or an ASCII digit.
+const DIGIT: u8 = 8;
+
+/// The class bits of each byte, so that a miss is sorted with one pass over its bytes.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte >= 0x80 {
+            OUTSIDE
+        } else if is_list_separator(byte as char) {
+            LIST
+        } else if matches!(byte, b'\t'..=b'\r' | b' ' | b'-') {
+            BREAK
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// Resolves any way of writing a drug, a regimen or a combination of drugs.
 ///
@@ -623,16 +662,27 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
         }
         Found::Missing => {}
     }
-    if let Some(code) = text_input::atc_code(text) {
-        if let Ok(found) = Drug::from_atc(core::str::from_utf8(&code).unwrap_or_default()) {
-            return Ok(Therapy::Drug(found.drug));
+    // Most text that gets here is one misspelt word: one pass over its bytes, without a branch on
+    // each, says so.
+    let classes = text
+        .bytes()
+        .fold(0, |classes, b| classes | CLASSES[usize::from(b)]);
+    // An ATC code has digits, ASCII or full-width.
+    if classes & (DIGIT | OUTSIDE) != 0 {
+        if let Some(code) = text_input::atc_code(text) {
+            if let Ok(found) = Drug::from_atc(core::str::from_utf8(&code).unwrap_or_default()) {
+                return Ok(Therapy::Drug(found.drug));
+            }
         }
     }
-    if is_one_word(text) {
-        // A single word that is no name is no list of names either: it reads as itself.
+    if classes & (LIST | BREAK | OUTSIDE) == 0 && !text.is_empty() {
+        // A single word of ASCII that is no name is no list of names either: it reads as itself.
         return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
     }
-    let drugs = parse_combination(text)?;
+    let drugs = match parse_combination(text, classes & LIST != 0) {
+        Ok(drugs) => drugs,
+        Err(failure) => return Err(failure.error(text)),
+    };
     Ok(match (Regimen::from_drugs(drugs), drugs.iter().next()) {
         (Some(r), _) => Therapy::Regimen(r),
         (None, Some(d)) if drugs.len() == 1 => Therapy::Drug(d),
@@ -640,57 +690,106 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
     })
 }
 
-/// Whether `text` is one word of ASCII with no list separator, space or hyphen in it, so that
-/// reading it as a list would look the same name up again.
-fn is_one_word(text: &str) -> bool {
-    !text.is_empty()
-        && text.bytes().all(|b| {
-            b.is_ascii()
-                && !(b as char).is_whitespace()
-                && b != b'-'
-                && !is_list_separator(b as char)
-        })
+/// The pieces of text between the characters of a class ([`LIST`] or [`BREAK`]), as `str::split`
+/// gives them, found byte by byte: only a character outside ASCII is decoded, to ask whether it
+/// breaks words.
+struct Pieces<'a> {
+    text: &'a str,
+    at: usize,
+    class: u8,
 }
 
-/// Reads free text as a list of drugs (a listed regimen contributes its drugs).
-fn parse_combination(text: &str) -> Result<DrugSet, ParseError> {
-    if !text.contains(is_list_separator) {
-        // One piece, the text itself, which the caller looked up: only its words are left to read.
-        let set = words_of(text, text.trim())?;
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str, class: u8) -> Pieces<'a> {
+        Pieces { text, at: 0, class }
+    }
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        if start > bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let (len, ends) = if b >= 0x80 && self.class == BREAK {
+                let c = self.text.get(i..).and_then(|s| s.chars().next());
+                c.map_or((1, false), |c| (c.len_utf8(), is_word_break(c)))
+            } else {
+                (1, CLASSES[usize::from(b)] & self.class != 0)
+            };
+            if ends {
+                self.at = i + len;
+                return self.text.get(start..i);
+            }
+            i += len;
+        }
+        self.at = bytes.len() + 1;
+        self.text.get(start..)
+    }
+}
+
+/// Why free text is no list of drugs: a part of it that names nothing, or an ambiguous name and
+/// what it may mean. Made into a [`ParseError`] once, by [`resolve_further`], rather than moved
+/// through every caller.
+enum Failure<'a> {
+    Unknown(&'a str),
+    Ambiguous(&'a str, &'static [Therapy]),
+}
+
+impl Failure<'_> {
+    fn error(self, text: &str) -> ParseError {
+        match self {
+            Failure::Unknown(part) => ParseError::new(Expected::DrugOrRegimen, text, part),
+            Failure::Ambiguous(part, candidates) => ParseError::ambiguous(text, part, candidates),
+        }
+    }
+}
+
+/// Reads free text as a list of drugs (a listed regimen contributes its drugs); `listed` says
+/// whether it has a list separator.
+fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, Failure<'_>> {
+    if !listed {
+        // One piece, the text itself, which the caller looked up: only its words are left to read
+        // (white space around them is no word).
+        let set = words_of(text)?;
         if set.is_empty() {
-            return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
+            return Err(Failure::Unknown(text));
         }
         return Ok(set);
     }
     let mut set = DrugSet::EMPTY;
-    for piece in text.split(is_list_separator) {
+    for piece in Pieces::new(text, LIST) {
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
         }
         set = set.union(match lookup(piece) {
-            Some(named) => named_drugs(text, piece, named)?,
-            None => words_of(text, piece)?,
+            Some(named) => named_drugs(piece, named)?,
+            None => words_of(piece)?,
         });
     }
     if set.is_empty() {
-        return Err(ParseError::new(Expected::DrugOrRegimen, text, text));
+        return Err(Failure::Unknown(text));
     }
     Ok(set)
 }
 
-/// A piece that is not one name: its words, each a name, a dose word or a joining word.
-fn words_of(text: &str, piece: &str) -> Result<DrugSet, ParseError> {
+/// A piece that is not one name (it was looked up): its words, each a name, a dose word or a
+/// joining word.
+fn words_of(piece: &str) -> Result<DrugSet, Failure<'_>> {
     let mut set = DrugSet::EMPTY;
-    for word in
-        piece.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}')
-    {
+    for word in Pieces::new(piece, BREAK) {
         if word.is_empty() || is_filler(word) {
             continue;
         }
         match lookup(word) {
-            Some(named) => set = set.union(named_drugs(text, word, named)?),
-            None => return Err(ParseError::new(Expected::DrugOrRegimen, text, word)),
+            Some(named) => set = set.union(named_drugs(word, named)?),
+            None => return Err(Failure::Unknown(word)),
         }
     }
     Ok(set)
@@ -701,12 +800,12 @@ fn is_filler(word: &str) -> bool {
     QUALIFIERS.iter().any(|q| lower(q)) || ["and", "with", "plus"].iter().any(|w| lower(w))
 }
 
-/// The drugs a name in a list stands for; an ambiguous name is an error naming what it may mean.
-fn named_drugs(text: &str, piece: &str, named: Named) -> Result<DrugSet, ParseError> {
+/// The drugs a name in a list stands for; an ambiguous name is a failure naming what it may mean.
+fn named_drugs(piece: &str, named: Named) -> Result<DrugSet, Failure<'_>> {
     match named {
         Named::Drug(d) => Ok(DrugSet::EMPTY.with(d)),
         Named::Regimen(r) => Ok(r.drugs()),
-        Named::Ambiguous(candidates) => Err(ParseError::ambiguous(text, piece, candidates)),
+        Named::Ambiguous(candidates) => Err(Failure::Ambiguous(piece, candidates)),
     }
 }
 
@@ -798,6 +897,95 @@ mod tests {
                 "{byte:#04x}"
             );
         }
+    }
+
+    #[test]
+    fn the_byte_classes_are_the_character_tests() {
+        for byte in 0..=0xFFu8 {
+            let class = CLASSES[usize::from(byte)];
+            let c = byte as char;
+            assert_eq!(class == OUTSIDE, !byte.is_ascii(), "{byte:#04x}");
+            if byte.is_ascii() {
+                assert_eq!(class == LIST, is_list_separator(c), "{byte:#04x}");
+                assert_eq!(class == BREAK, is_word_break(c), "{byte:#04x}");
+                assert_eq!(class == DIGIT, c.is_ascii_digit(), "{byte:#04x}");
+            }
+        }
+    }
+
+    /// Pieces split as `str::split` does with the character tests, on random text made of
+    /// [`PIECES`].
+    #[test]
+    fn pieces_are_the_split_by_characters() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut random = move |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let mut input = [0u8; 64];
+            let mut len = 0;
+            for _ in 0..random(12) {
+                let piece = PIECES[random(PIECES.len())];
+                if len + piece.len() > input.len() {
+                    break;
+                }
+                input[len..len + piece.len()].copy_from_slice(piece);
+                len += piece.len();
+            }
+            let Ok(text) = core::str::from_utf8(&input[..len]) else {
+                continue;
+            };
+            assert!(
+                Pieces::new(text, LIST).eq(text.split(is_list_separator)),
+                "{text:?}"
+            );
+            assert!(
+                Pieces::new(text, BREAK).eq(text.split(is_word_break)),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Errors are equal, and hash the same, when they show the same, whether the part was kept as
+    /// offsets into the input or copied.
+    #[test]
+    fn errors_that_show_the_same_are_equal() {
+        use core::hash::{Hash, Hasher};
+        /// FNV-1a, enough to compare two hashes without `std`.
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for b in bytes {
+                    self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        }
+        let hash = |e: &ParseError| {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            e.hash(&mut h);
+            h.finish()
+        };
+        let text = "dex dex";
+        let first = ParseError::new(Expected::DrugOrRegimen, text, &text[..3]);
+        let second = ParseError::new(Expected::DrugOrRegimen, text, &text[4..]);
+        let copied = ParseError::new(Expected::DrugOrRegimen, text, "dex");
+        assert_eq!(first, second);
+        assert_eq!(first, copied);
+        assert_eq!(
+            (hash(&first), hash(&second)),
+            (hash(&copied), hash(&copied))
+        );
+        assert_ne!(first, ParseError::new(Expected::DrugOrRegimen, text, "de"));
+        let long = "a very long list of drugs, longer than an error keeps, with velcadde";
+        let error = ParseError::new(Expected::DrugOrRegimen, long, &long[60..]);
+        assert_eq!(error.unresolved(), "velcadde");
+        assert_eq!(error.input(), &long[..48]);
     }
 
     #[test]
