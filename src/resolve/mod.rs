@@ -913,28 +913,38 @@ mod tests {
         }
     }
 
-    /// Pieces split as `str::split` does with the character tests, on random text made of
-    /// [`PIECES`].
-    #[test]
-    fn pieces_are_the_split_by_characters() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut random = move |below: usize| {
+    /// A xorshift generator of numbers below a bound: the same sequence on every run, no crate.
+    pub(super) fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
+        move |below: usize| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             (state % below as u64) as usize
-        };
+        }
+    }
+
+    /// Fills the start of `out` with up to `most` random [`PIECES`]; returns the length filled.
+    fn random_text(random: &mut impl FnMut(usize) -> usize, out: &mut [u8], most: usize) -> usize {
+        let mut len = 0;
+        for _ in 0..random(most) {
+            let piece = PIECES[random(PIECES.len())];
+            if len + piece.len() > out.len() {
+                break;
+            }
+            out[len..len + piece.len()].copy_from_slice(piece);
+            len += piece.len();
+        }
+        len
+    }
+
+    /// Pieces split as `str::split` does with the character tests, on random text made of
+    /// [`PIECES`].
+    #[test]
+    fn pieces_are_the_split_by_characters() {
+        let mut random = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..50_000 {
             let mut input = [0u8; 64];
-            let mut len = 0;
-            for _ in 0..random(12) {
-                let piece = PIECES[random(PIECES.len())];
-                if len + piece.len() > input.len() {
-                    break;
-                }
-                input[len..len + piece.len()].copy_from_slice(piece);
-                len += piece.len();
-            }
+            let len = random_text(&mut random, &mut input, 12);
             let Ok(text) = core::str::from_utf8(&input[..len]) else {
                 continue;
             };
@@ -990,24 +1000,10 @@ mod tests {
 
     #[test]
     fn the_word_fold_is_the_byte_fold() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut random = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut random = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let mut input = [0u8; 96];
-            let mut len = 0;
-            for _ in 0..random(24) {
-                let piece = PIECES[random(PIECES.len())];
-                if len + piece.len() > input.len() {
-                    break;
-                }
-                input[len..len + piece.len()].copy_from_slice(piece);
-                len += piece.len();
-            }
+            let len = random_text(&mut random, &mut input, 24);
             let input = &input[..len];
             let mut expected = [0u8; MAX_FOLDED];
             let expected = text::fold(input, &mut expected).map(|n| &expected[..n]);

@@ -559,13 +559,7 @@ mod tests {
     /// The bit-parallel distance is the dynamic-programming one, with and without a bound.
     #[test]
     fn the_bit_parallel_distance_is_the_table_distance() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut random = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut random = crate::resolve::tests::xorshift(0x9e37_79b9_7f4a_7c15);
         let alphabet = b"abcdr01";
         for _ in 0..100_000 {
             let (m, n) = (1 + random(MAX_FOLDED), random(MAX_FOLDED + 1));
