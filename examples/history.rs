@@ -353,10 +353,13 @@ fn parse<'r>(
     };
     let start = date(start, "start_date")?.ok_or("start_date is empty")?;
     let end = date(end, "end_date")?;
-    let days_supply = match days_supply.parse::<u32>() {
-        Ok(days) => Some(days),
-        Err(_) if days_supply.is_empty() => None,
-        Err(_) => match days_supply.trim() {
+    // The usual supplies, empty or one or two digits, read at once; anything else through `parse`.
+    let digit = |b: u8| b.wrapping_sub(b'0');
+    let days_supply = match *days_supply.as_bytes() {
+        [] => None,
+        [a] if digit(a) <= 9 => Some(u32::from(digit(a))),
+        [a, b] if digit(a) <= 9 && digit(b) <= 9 => Some(u32::from(digit(a) * 10 + digit(b))),
+        _ => match days_supply.trim() {
             "" => None,
             text => Some(
                 text.parse::<u32>()
