@@ -454,6 +454,8 @@ struct LineFields {
     drugs: String,
     end_reason: String,
     flags: String,
+    /// The whole row, for the writer.
+    record: csv::ByteRecord,
 }
 
 fn write_lines<W: Write>(
@@ -497,7 +499,11 @@ fn write_lines<W: Write>(
         if !line.flags.is_empty() {
             set(&mut fields.flags, &line.flags);
         }
-        writer.write_record([
+        // Gathered into one record first: the writer copies a whole record at once, where
+        // `write_record` takes each field through its state machine.
+        let record = &mut fields.record;
+        record.clear();
+        for field in [
             person.as_bytes(),
             fields.number.as_bytes(),
             &start,
@@ -506,7 +512,10 @@ fn write_lines<W: Write>(
             fields.drugs.as_bytes(),
             fields.end_reason.as_bytes(),
             fields.flags.as_bytes(),
-        ])?;
+        ] {
+            record.push_field(field);
+        }
+        writer.write_byte_record(record)?;
     }
     Ok(())
 }
