@@ -483,11 +483,18 @@ fn write_lines<W: Write>(
             }
             fields.phases.push_str(s.phase.id());
             if let Some(r) = s.regimen() {
-                let _ = write!(fields.phases, " {r}");
+                fields.phases.push(' ');
+                match r.name() {
+                    Some(name) => fields.phases.push_str(name),
+                    None => {
+                        let _ = write!(fields.phases, "{r}");
+                    }
+                }
             }
         }
         // Ids, as the other columns write them: the stable form for data.
-        set(&mut fields.drugs, &line.drug_set().ids());
+        fields.drugs.clear();
+        fields.drugs.extend(line.drug_set().ids());
         fields.end_reason.clear();
         fields.end_reason.push_str(line.end_reason.id());
         if let Some(rule) = line.ended_by {
