@@ -223,10 +223,13 @@ impl FromStr for Date {
         if bad != 0 || head & DASHES != 0x2d00_002d_0000_0000 || d0 > 9 || d1 > 9 {
             return fail(DateErrorKind::Format);
         }
-        let v = x.to_le_bytes().map(u32::from);
+        // Digit pairs side by side, the dashes masked out: each byte times ten plus the byte after
+        // it, in one multiplication (no pair exceeds 99, so nothing carries into the next byte).
+        let digits = x & DIGITS;
+        let pairs = (digits * 10 + (digits >> 8)) & 0x0000_ff00_00ff_00ff;
         let (year, month, day) = (
-            v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
-            v[5] * 10 + v[6],
+            (pairs & 0xff) as u32 * 100 + (pairs >> 16 & 0xff) as u32,
+            (pairs >> 40 & 0xff) as u32,
             u32::from(d0) * 10 + u32::from(d1),
         );
         // Every month has days 1 to 28: for those, only the month and the table's years to check.
