@@ -353,10 +353,13 @@ fn parse<'r>(
     };
     let start = date(start, "start_date")?.ok_or("start_date is empty")?;
     let end = date(end, "end_date")?;
-    let days_supply = match days_supply.parse::<u32>() {
-        Ok(days) => Some(days),
-        Err(_) if days_supply.is_empty() => None,
-        Err(_) => match days_supply.trim() {
+    // The usual supplies, empty or one or two digits, read at once; anything else through `parse`.
+    let digit = |b: u8| b.wrapping_sub(b'0');
+    let days_supply = match *days_supply.as_bytes() {
+        [] => None,
+        [a] if digit(a) <= 9 => Some(u32::from(digit(a))),
+        [a, b] if digit(a) <= 9 && digit(b) <= 9 => Some(u32::from(digit(a) * 10 + digit(b))),
+        _ => match days_supply.trim() {
             "" => None,
             text => Some(
                 text.parse::<u32>()
@@ -451,6 +454,8 @@ struct LineFields {
     drugs: String,
     end_reason: String,
     flags: String,
+    /// The whole row, for the writer.
+    record: csv::ByteRecord,
 }
 
 fn write_lines<W: Write>(
@@ -478,11 +483,18 @@ fn write_lines<W: Write>(
             }
             fields.phases.push_str(s.phase.id());
             if let Some(r) = s.regimen() {
-                let _ = write!(fields.phases, " {r}");
+                fields.phases.push(' ');
+                match r.name() {
+                    Some(name) => fields.phases.push_str(name),
+                    None => {
+                        let _ = write!(fields.phases, "{r}");
+                    }
+                }
             }
         }
         // Ids, as the other columns write them: the stable form for data.
-        set(&mut fields.drugs, &line.drug_set().ids());
+        fields.drugs.clear();
+        fields.drugs.extend(line.drug_set().ids());
         fields.end_reason.clear();
         fields.end_reason.push_str(line.end_reason.id());
         if let Some(rule) = line.ended_by {
@@ -494,7 +506,11 @@ fn write_lines<W: Write>(
         if !line.flags.is_empty() {
             set(&mut fields.flags, &line.flags);
         }
-        writer.write_record([
+        // Gathered into one record first: the writer copies a whole record at once, where
+        // `write_record` takes each field through its state machine.
+        let record = &mut fields.record;
+        record.clear();
+        for field in [
             person.as_bytes(),
             fields.number.as_bytes(),
             &start,
@@ -503,7 +519,10 @@ fn write_lines<W: Write>(
             fields.drugs.as_bytes(),
             fields.end_reason.as_bytes(),
             fields.flags.as_bytes(),
-        ])?;
+        ] {
+            record.push_field(field);
+        }
+        writer.write_byte_record(record)?;
     }
     Ok(())
 }

@@ -282,6 +282,8 @@ impl fmt::Display for DrugSet {
 impl DrugSet {
     /// The drugs' stable ids joined by ` + `, in catalogue order: what serde writes for a
     /// combination and a CSV column of drugs holds, and what [`resolve`](crate::resolve) reads back.
+    /// It displays that text, and as an iterator yields its pieces in order (each id, and ` + `
+    /// between two), which a `String` takes with `extend` without the formatting machinery.
     ///
     /// ```
     /// use myeloma::{resolve, Drug, DrugSet, Therapy};
@@ -289,19 +291,51 @@ impl DrugSet {
     /// let ids = set.ids().to_string();
     /// assert_eq!(ids, "pomalidomide + acetylsalicylic-acid");
     /// assert_eq!(resolve(&ids), Ok(Therapy::Combination(set)));
+    ///
+    /// let mut column = String::from("drugs: ");
+    /// column.extend(set.ids());
+    /// assert_eq!(column, "drugs: pomalidomide + acetylsalicylic-acid");
+    /// assert_eq!(set.ids().collect::<Vec<_>>(), ["pomalidomide", " + ", "acetylsalicylic-acid"]);
     /// ```
     pub const fn ids(self) -> Ids {
-        Ids(self)
+        Ids {
+            rest: self.0,
+            between: false,
+        }
     }
 }
 
-/// Displays a set's drug ids; see [`DrugSet::ids`].
+/// A set's drug ids joined by ` + `: displays them, and iterates over the pieces of that text;
+/// see [`DrugSet::ids`].
 #[derive(Clone, Copy, Debug)]
-pub struct Ids(DrugSet);
+pub struct Ids {
+    /// The drugs not yet written.
+    rest: u64,
+    /// Whether ` + ` comes before the next drug.
+    between: bool,
+}
+
+impl Iterator for Ids {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        if self.rest == 0 {
+            return None;
+        }
+        if self.between {
+            self.between = false;
+            return Some(" + ");
+        }
+        let index = self.rest.trailing_zeros() as usize;
+        self.rest &= self.rest - 1;
+        self.between = self.rest != 0;
+        Drug::ALL.get(index).map(|drug| drug.id())
+    }
+}
 
 impl fmt::Display for Ids {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        join(self.0, f, |drug, f| f.write_str(drug.id()))
+        self.into_iter().try_for_each(|piece| f.write_str(piece))
     }
 }
 

@@ -83,16 +83,18 @@ impl Date {
 
     /// Year, month and day.
     pub const fn ymd(self) -> (i32, u32, u32) {
-        // Howard Hinnant's civil_from_days.
-        let z = self.0 as i64 + UNIX_EPOCH_SHIFT;
-        let era = z.div_euclid(146_097);
+        // Howard Hinnant's civil_from_days, in unsigned arithmetic (unsigned division by a
+        // constant is a multiply and a shift): every date from 0001-01-01 on is after 0000-03-01,
+        // the day the count starts from.
+        let z = (self.0 as i64 + UNIX_EPOCH_SHIFT) as u32;
+        let era = z / 146_097;
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = (yoe + era * 400 + (month <= 2) as u32) as i32;
         (year, month, day)
     }
 
@@ -115,24 +117,23 @@ impl Date {
     /// # Ok::<(), myeloma::history::DateError>(())
     /// ```
     pub const fn iso_bytes(self) -> [u8; 10] {
-        const fn digit(n: u32) -> u8 {
-            b'0' + (n % 10) as u8
-        }
-        // Digit by digit: years 0001 to 9999 have four.
+        // Two digits at a time from a table of "00" to "99": years 0001 to 9999 have four.
+        const PAIRS: [[u8; 2]; 100] = {
+            let mut pairs = [[0; 2]; 100];
+            let mut i = 0;
+            while i < 100 {
+                pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+                i += 1;
+            }
+            pairs
+        };
         let (y, m, d) = self.ymd();
         let y = y.unsigned_abs();
-        [
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(d / 10),
-            digit(d),
-        ]
+        let [y0, y1] = PAIRS[(y / 100 % 100) as usize];
+        let [y2, y3] = PAIRS[(y % 100) as usize];
+        let [m0, m1] = PAIRS[(m % 100) as usize];
+        let [d0, d1] = PAIRS[(d % 100) as usize];
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
@@ -222,10 +223,13 @@ impl FromStr for Date {
         if bad != 0 || head & DASHES != 0x2d00_002d_0000_0000 || d0 > 9 || d1 > 9 {
             return fail(DateErrorKind::Format);
         }
-        let v = x.to_le_bytes().map(u32::from);
+        // Digit pairs side by side, the dashes masked out: each byte times ten plus the byte after
+        // it, in one multiplication (no pair exceeds 99, so nothing carries into the next byte).
+        let digits = x & DIGITS;
+        let pairs = (digits * 10 + (digits >> 8)) & 0x0000_ff00_00ff_00ff;
         let (year, month, day) = (
-            v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
-            v[5] * 10 + v[6],
+            (pairs & 0xff) as u32 * 100 + (pairs >> 16 & 0xff) as u32,
+            (pairs >> 40 & 0xff) as u32,
             u32::from(d0) * 10 + u32::from(d1),
         );
         // Every month has days 1 to 28: for those, only the month and the table's years to check.
@@ -352,6 +356,42 @@ mod tests {
             assert_eq!(date.to_string(), text);
             assert_eq!(text.parse(), Ok(date));
         }
+    }
+
+    #[test]
+    fn every_date_has_its_year_month_and_day() {
+        // From the first date to the last, each day follows the one before in the calendar.
+        let mut before = Date::MIN.ymd();
+        assert_eq!(before, (1, 1, 1));
+        for days in Date::MIN.0 + 1..=Date::MAX.0 {
+            let (y, m, d) = Date(days).ymd();
+            let next = if d > 1 {
+                (before.0, before.1, before.2 + 1)
+            } else if m > 1 {
+                (before.0, before.1 + 1, 1)
+            } else {
+                (before.0 + 1, 1, 1)
+            };
+            assert_eq!((y, m, d), next, "{days}");
+            assert!(d <= days_in_month(y, m));
+            if d == 1 {
+                assert_eq!(before.2, days_in_month(before.0, before.1), "{days}");
+            }
+            let digits = |n: u32, width: u32| {
+                (0..width)
+                    .rev()
+                    .map(move |i| b'0' + (n / 10u32.pow(i) % 10) as u8)
+            };
+            let iso: alloc::vec::Vec<u8> = digits(y as u32, 4)
+                .chain([b'-'])
+                .chain(digits(m, 2))
+                .chain([b'-'])
+                .chain(digits(d, 2))
+                .collect();
+            assert_eq!(Date(days).iso_bytes()[..], iso[..], "{days}");
+            before = (y, m, d);
+        }
+        assert_eq!(before, (9999, 12, 31));
     }
 
     #[test]

@@ -66,6 +66,25 @@ impl Therapy {
             Therapy::Combination(set) => set,
         }
     }
+
+    /// What [`Display`](fmt::Display) writes when it is one name: a drug's generic name or a
+    /// regimen's acronym, as a `&'static str` a buffer takes without the formatting machinery.
+    /// `None` for a combination, whose drugs' names are joined.
+    ///
+    /// ```
+    /// use myeloma::{Drug, DrugSet, Regimen, Therapy};
+    /// assert_eq!(Therapy::from(Regimen::IsaPd).name(), Some("Isa-Pd"));
+    /// assert_eq!(Therapy::from(Drug::Lenalidomide).name(), Some("lenalidomide"));
+    /// let set = DrugSet::EMPTY.with(Drug::Bortezomib).with(Drug::Selinexor);
+    /// assert_eq!(Therapy::Combination(set).name(), None);
+    /// ```
+    pub const fn name(self) -> Option<&'static str> {
+        match self {
+            Therapy::Drug(d) => Some(d.generic_name()),
+            Therapy::Regimen(r) => Some(r.acronym()),
+            Therapy::Combination(_) => None,
+        }
+    }
 }
 
 /// Writes it as a person does: a drug's generic name, a regimen's acronym, a combination's drugs
@@ -79,10 +98,9 @@ impl Therapy {
 /// ```
 impl fmt::Display for Therapy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Therapy::Drug(d) => fmt::Display::fmt(d, f),
-            Therapy::Regimen(r) => fmt::Display::fmt(r, f),
-            Therapy::Combination(set) => fmt::Display::fmt(set, f),
+        match self.name() {
+            Some(name) => f.write_str(name),
+            None => fmt::Display::fmt(&self.drugs(), f),
         }
     }
 }
