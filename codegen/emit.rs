@@ -839,20 +839,8 @@ fn str_lit(s: &str) -> TokenStream {
     TokenStream::from(TokenTree::from(lit(s)))
 }
 
-/// A string literal, the same token as `Literal::string`. That one escapes text char by char
-/// through `char::escape_debug`, a third of the emit step in the debug profile (the one build
-/// scripts run in); text of printable ASCII without quotes or backslashes, nearly all of the
-/// catalogue, needs no escape, and lexing its quoted form costs a fifth less (callgrind).
 fn lit(s: &str) -> Literal {
-    let plain = s
-        .bytes()
-        .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\');
-    if !plain {
-        return Literal::string(s);
-    }
-    format!("\"{s}\"")
-        .parse()
-        .expect("a quoted string without escapes lexes as one literal")
+    Literal::string(s)
 }
 
 fn opt_str(s: &Option<String>) -> TokenStream {
