@@ -493,6 +493,30 @@ fn names_of_several_words_and_hyphens() {
     assert_eq!(m.route().map(|r| r.route), Some(Route::Subcutaneous));
 }
 
+/// A one-word name is looked up by the key the lexer folded, not through `Drug::from_name`: every
+/// such name of every drug, as written, in lower and in upper case, names the drug `from_name` does.
+#[test]
+fn one_word_names_name_what_from_name_does() {
+    let mut checked = 0;
+    for drug in Drug::ALL {
+        let names = std::iter::once(drug.generic_name())
+            .chain(drug.brand_names().iter().copied())
+            .chain(drug.aliases().iter().map(|a| a.name));
+        for name in names.filter(|n| n.bytes().all(|b| b.is_ascii_alphabetic())) {
+            for written in [name.to_string(), name.to_lowercase(), name.to_uppercase()] {
+                let Some(expected) = Drug::from_name(&written) else {
+                    continue; // an ambiguous short form
+                };
+                let line = format!("{written} 10 mg");
+                let parsed = Medication::parse(&line).map(|m| m.drug());
+                assert_eq!(parsed, Ok(expected), "{line}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} names checked");
+}
+
 #[test]
 fn a_bracketed_brand_agrees_or_conflicts() {
     let line = "lenalidomide 10 MG Oral Capsule [Revlimid]";
