@@ -174,8 +174,19 @@ const fn days_in_table(i: usize, month: u32, day: u32) -> i32 {
     first + before + leap_day + day as i32 - 1
 }
 
-/// Days before each month (1 to 12) in a common year.
-const DAYS_BEFORE: [u16; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+/// Days in each month (1 to 12) of a common year.
+const DAYS_IN_MONTH: [u8; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// Days before each month (1 to 12) in a common year, summed from [`DAYS_IN_MONTH`].
+const DAYS_BEFORE: [u16; 13] = {
+    let mut before = [0; 13];
+    let mut month = 2;
+    while month <= 12 {
+        before[month] = before[month - 1] + DAYS_IN_MONTH[month - 1] as u16;
+        month += 1;
+    }
+    before
+};
 
 const fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -183,11 +194,10 @@ const fn is_leap(year: i32) -> bool {
 
 const fn days_in_month(year: i32, month: u32) -> u32 {
     // A table rather than a match: records' months come in no order a branch could predict.
-    const DAYS: [u8; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     if month > 12 {
         return 0;
     }
-    DAYS[month as usize] as u32 + (month == 2 && is_leap(year)) as u32
+    DAYS_IN_MONTH[month as usize] as u32 + (month == 2 && is_leap(year)) as u32
 }
 
 impl fmt::Display for Date {
