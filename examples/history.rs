@@ -464,12 +464,8 @@ fn write_lines<W: Write>(
     person: &str,
     history: &LinesOfTherapy,
 ) -> csv::Result<()> {
-    use std::fmt::Write as _;
     // Writing into a String cannot fail.
-    let set = |buffer: &mut String, value: &dyn std::fmt::Display| {
-        buffer.clear();
-        let _ = write!(buffer, "{value}");
-    };
+    use std::fmt::Write as _;
     for line in &history.lines {
         // Numbers and dates by hand: the formatting machinery costs more than they do.
         fields.number.clear();
@@ -504,7 +500,7 @@ fn write_lines<W: Write>(
         }
         fields.flags.clear();
         if !line.flags.is_empty() {
-            set(&mut fields.flags, &line.flags);
+            let _ = write!(fields.flags, "{}", line.flags);
         }
         // Gathered into one record first: the writer copies a whole record at once, where
         // `write_record` takes each field through its state machine.
