@@ -275,7 +275,7 @@ impl fmt::Debug for DrugSet {
 /// ```
 impl fmt::Display for DrugSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        join(*self, f, |drug, f| fmt::Display::fmt(&drug, f))
+        Ids::joined(*self, Drug::generic_name).fmt(f)
     }
 }
 
@@ -298,10 +298,7 @@ impl DrugSet {
     /// assert_eq!(set.ids().collect::<Vec<_>>(), ["pomalidomide", " + ", "acetylsalicylic-acid"]);
     /// ```
     pub const fn ids(self) -> Ids {
-        Ids {
-            rest: self.0,
-            between: false,
-        }
+        Ids::joined(self, Drug::id)
     }
 }
 
@@ -313,6 +310,18 @@ pub struct Ids {
     rest: u64,
     /// Whether ` + ` comes before the next drug.
     between: bool,
+    /// How a drug is written: its id here; its generic name for the set's own `Display`.
+    name: fn(Drug) -> &'static str,
+}
+
+impl Ids {
+    const fn joined(set: DrugSet, name: fn(Drug) -> &'static str) -> Ids {
+        Ids {
+            rest: set.0,
+            between: false,
+            name,
+        }
+    }
 }
 
 impl Iterator for Ids {
@@ -329,7 +338,7 @@ impl Iterator for Ids {
         let index = self.rest.trailing_zeros() as usize;
         self.rest &= self.rest - 1;
         self.between = self.rest != 0;
-        Drug::ALL.get(index).map(|drug| drug.id())
+        Drug::ALL.get(index).map(|drug| (self.name)(*drug))
     }
 }
 
@@ -337,19 +346,4 @@ impl fmt::Display for Ids {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.into_iter().try_for_each(|piece| f.write_str(piece))
     }
-}
-
-/// Writes each drug of `set` with `write`, ` + ` between them.
-fn join(
-    set: DrugSet,
-    f: &mut fmt::Formatter<'_>,
-    write: impl Fn(Drug, &mut fmt::Formatter<'_>) -> fmt::Result,
-) -> fmt::Result {
-    for (i, drug) in set.iter().enumerate() {
-        if i > 0 {
-            f.write_str(" + ")?;
-        }
-        write(drug, f)?;
-    }
-    Ok(())
 }
