@@ -839,6 +839,9 @@ fn str_lit(s: &str) -> TokenStream {
     TokenStream::from(TokenTree::from(lit(s)))
 }
 
+/// A string literal token. Interpolated as a `Literal` rather than as the `String` itself: quote's
+/// `ToTokens` for strings runs unoptimised in the debug build script, about 16 million instructions
+/// (3%) more over the catalogue (callgrind).
 fn lit(s: &str) -> Literal {
     Literal::string(s)
 }
