@@ -26,10 +26,13 @@ With names: one line each, saying what the name resolves to.
 Without names: reads one name per line from standard input and writes TSV with a header and one
 row per line, each column with one meaning:
   input        the line as read (tabs and line breaks replaced by spaces)
-  kind         drug, regimen, combination, unresolved, or empty for a blank line
+  kind         drug, regimen or combination; for a name that does not resolve, ambiguous (it
+               means more than one entry: BVd), conflict (a name with a bracketed name of
+               another entry) or unknown; empty for a blank line
   id           the stable id (a combination: its drugs' ids joined by +); empty if unresolved
   name         the name a person writes (generic name, acronym, or the drugs joined by +)
-  suggestions  for an unresolved name, the names it may have meant, joined by `, `
+  suggestions  for an unresolved name: what an ambiguous name may mean, the two entries of a
+               conflict, or the names an unknown one may have meant, joined by `, `
   input_note   a problem with the line itself: `not valid UTF-8` (the invalid bytes were read
                as U+FFFD), or empty
 
@@ -204,7 +207,9 @@ fn row(input: &str, note: &str, out: &mut impl Write) -> Result<bool, Stop> {
             Ok(true)
         }
         Err(error) => {
-            out.write_all(b"\tunresolved\t\t\t")?;
+            out.write_all(b"\t")?;
+            out.write_all(unresolved_kind(&error).as_bytes())?;
+            out.write_all(b"\t\t\t")?;
             for (i, suggestion) in error.suggestions().enumerate() {
                 let separator = if i == 0 { "" } else { ", " };
                 write!(out, "{separator}{}", suggestion)?;
@@ -229,6 +234,17 @@ fn lookup(text: &str) -> Result<Therapy, ParseError> {
         Ok(found) => Ok(Therapy::Drug(found.drug)),
         Err(_) => Err(error),
     })
+}
+
+/// Why a name did not resolve, as the `kind` column says it.
+fn unresolved_kind(error: &ParseError) -> &'static str {
+    if error.is_ambiguous() {
+        "ambiguous"
+    } else if error.conflict().is_some() {
+        "conflict"
+    } else {
+        "unknown"
+    }
 }
 
 fn kind(therapy: Therapy) -> &'static str {

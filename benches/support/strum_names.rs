@@ -113,6 +113,8 @@ pub enum StrumName {
     Kpt330,
     #[strum(serialize = "sel")]
     Sel,
+    #[strum(serialize = "nexpovio")]
+    Nexpovio,
     #[strum(serialize = "dexamethasone")]
     Dexamethasone,
     #[strum(serialize = "decadron")]
@@ -616,6 +618,7 @@ impl StrumName {
             StrumName::Seli => Therapy::Drug(Drug::Selinexor),
             StrumName::Kpt330 => Therapy::Drug(Drug::Selinexor),
             StrumName::Sel => Therapy::Drug(Drug::Selinexor),
+            StrumName::Nexpovio => Therapy::Drug(Drug::Selinexor),
             StrumName::Dexamethasone => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Decadron => Therapy::Drug(Drug::Dexamethasone),
             StrumName::Hemady => Therapy::Drug(Drug::Dexamethasone),
