@@ -379,8 +379,15 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
             }
             closest
         }
-        Verdict::NoIndication => {
-            let _ = writeln!(out, "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only)");
+        Verdict::NoIndication(statement) => {
+            let _ = writeln!(
+                out,
+                "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only) {}",
+                cite(statement.source)
+            );
+            if !statement.verified {
+                let _ = writeln!(out, "    {UNVERIFIED}");
+            }
             return;
         }
         Verdict::NotRecorded => {
@@ -405,9 +412,9 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
         );
     }
     if !indication.verified {
-        let _ = writeln!(
-            out,
-            "    (quoted from a secondary source; not yet read in the regulator's text)"
-        );
+        let _ = writeln!(out, "    {UNVERIFIED}");
     }
 }
+
+/// What the example says of a statement the catalogue has not yet read in the regulator's text.
+const UNVERIFIED: &str = "(quoted from a secondary source; not yet read in the regulator's text)";

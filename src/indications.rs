@@ -11,8 +11,8 @@
 use core::fmt;
 
 use crate::{
-    Drug, DrugSet, Exposure, Indication, Phase, Refractoriness, Regimen, Regulator, Setting,
-    TransplantStatus, TreatmentHistory,
+    Drug, DrugSet, Exposure, Indication, IndicationStatus, Phase, Refractoriness, Regimen,
+    Regulator, Setting, TransplantStatus, TreatmentHistory,
 };
 
 /// Whether a history is within a regulator's approved indication for a therapy.
@@ -24,7 +24,12 @@ use crate::{
 /// let dvd = Regimen::DVd.check(&newly_diagnosed, Regulator::HealthCanada);
 /// assert!(matches!(dvd, Verdict::Outside { .. }));
 /// // DCEP is salvage chemotherapy that no indication of the FDA names.
-/// assert_eq!(Regimen::Dcep.check(&newly_diagnosed, Regulator::UsFda), Verdict::NoIndication);
+/// let dcep = Regimen::Dcep.check(&newly_diagnosed, Regulator::UsFda);
+/// let Verdict::NoIndication(statement) = dcep else { panic!("{dcep:?}") };
+/// // The catalogue's statement says so, with its source and whether it was read in the
+/// // regulator's own text.
+/// assert_eq!(statement.status, myeloma::IndicationStatus::None);
+/// assert!(statement.verified);
 /// # Ok::<(), myeloma::HistoryError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,8 +45,12 @@ pub enum Verdict {
         reasons: Reasons,
     },
     /// The regulator has no indication in force that names the therapy: guideline or off-label
-    /// use, or a regimen its drugs' own labels cover only as "combination therapy".
-    NoIndication,
+    /// use, or a regimen its drugs' own labels cover only as "combination therapy". Carries the
+    /// catalogue's entry that says so, to cite: its statement that no indication names the
+    /// therapy (status [`IndicationStatus::None`](crate::IndicationStatus::None)), or else an
+    /// indication no longer in force (withdrawn). Its `verified` says whether the statement was
+    /// read in the regulator's own text.
+    NoIndication(Indication),
     /// The catalogue does not yet record this regulator's indications for the therapy: nothing is
     /// said either way.
     NotRecorded,
@@ -80,7 +89,11 @@ impl fmt::Display for Verdict {
                 Ok(())
             }
             Verdict::Outside { closest, reasons } => {
-                write!(f, "outside every indication; closest [{}]: ", closest.source.id())?;
+                write!(
+                    f,
+                    "outside every indication; closest [{}]: ",
+                    closest.source.id()
+                )?;
                 for (n, reason) in reasons.iter().enumerate() {
                     if n > 0 {
                         f.write_str("; ")?;
@@ -89,8 +102,11 @@ impl fmt::Display for Verdict {
                 }
                 Ok(())
             }
-            Verdict::NoIndication => f.write_str(
-                "no indication names it (guideline or off-label use, or its drugs' own labels only)",
+            Verdict::NoIndication(statement) => write!(
+                f,
+                "no indication names it (guideline or off-label use, or its drugs' own labels \
+                 only) [{}]",
+                statement.source.id()
             ),
             Verdict::NotRecorded => f.write_str("this regulator's indications are not recorded"),
         }
@@ -400,9 +416,16 @@ fn verdict(
             closest = Some((*indication, reasons));
         }
     }
-    match closest {
-        Some((closest, reasons)) => Verdict::Outside { closest, reasons },
-        None if indications.iter().any(|i| i.regulator == regulator) => Verdict::NoIndication,
+    if let Some((closest, reasons)) = closest {
+        return Verdict::Outside { closest, reasons };
+    }
+    // None in force: the statement that none names the therapy, or else the first withdrawn.
+    let of_regulator = || indications.iter().filter(|i| i.regulator == regulator);
+    match of_regulator()
+        .find(|i| i.status == IndicationStatus::None)
+        .or_else(|| of_regulator().next())
+    {
+        Some(statement) => Verdict::NoIndication(*statement),
         None => Verdict::NotRecorded,
     }
 }
@@ -451,7 +474,9 @@ impl Drug {
     /// ```
     /// use myeloma::{Drug, Phase, Regulator, TreatmentHistory, Verdict};
     /// let history = TreatmentHistory::builder(Phase::NewlyDiagnosed).build()?;
-    /// assert_eq!(Drug::Venetoclax.check(&history, Regulator::UsFda), Verdict::NoIndication);
+    /// // Venetoclax is used off-label in myeloma (t(11;14)); its US label names no myeloma use.
+    /// let verdict = Drug::Venetoclax.check(&history, Regulator::UsFda);
+    /// assert!(matches!(verdict, Verdict::NoIndication(_)), "{verdict:?}");
     /// # Ok::<(), myeloma::HistoryError>(())
     /// ```
     pub fn check(self, history: &TreatmentHistory, regulator: Regulator) -> Verdict {

@@ -265,8 +265,8 @@ impl Serialize for Reasons {
 }
 
 /// Externally tagged in kebab case: `{"within": INDICATION}`, `{"outside": {"closest":
-/// INDICATION, "reasons": [..]}}`, `"no-indication"` or `"not-recorded"`; an indication as the
-/// export writes it.
+/// INDICATION, "reasons": [..]}}`, `{"no-indication": INDICATION}` (the entry that says so) or
+/// `"not-recorded"`; an indication as the export writes it.
 impl Serialize for Verdict {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -279,8 +279,8 @@ impl Serialize for Verdict {
                 v.serialize_field("reasons", reasons)?;
                 v.end()
             }
-            Verdict::NoIndication => {
-                serializer.serialize_unit_variant("Verdict", 2, "no-indication")
+            Verdict::NoIndication(statement) => {
+                serializer.serialize_newtype_variant("Verdict", 2, "no-indication", statement)
             }
             Verdict::NotRecorded => serializer.serialize_unit_variant("Verdict", 3, "not-recorded"),
         }

@@ -2,8 +2,8 @@
 //! catalogue; the three verdicts; and the review's seven histories under both regulators.
 
 use myeloma::{
-    Drug, DrugSet, Exposure, Indication, Phase, Reason, Refractoriness, Regimen, Regulator,
-    Setting, TransplantStatus, TreatmentHistory, Verdict,
+    Drug, DrugSet, Exposure, Indication, IndicationStatus, Phase, Reason, Refractoriness, Regimen,
+    Regulator, Setting, TransplantStatus, TreatmentHistory, Verdict,
 };
 
 /// Every indication in force, with the therapy it belongs to.
@@ -209,10 +209,21 @@ fn the_three_verdicts() {
             Verdict::Outside { .. }
         ));
     }
-    // No indication of the FDA names DCEP: guideline use, said as such.
+    // No indication of the FDA names DCEP: guideline use, said as such, citing the catalogue's
+    // statement of it.
+    let dcep = Regimen::Dcep.check(&two, Regulator::UsFda);
+    let Verdict::NoIndication(statement) = dcep else {
+        panic!("{dcep:?}")
+    };
     assert_eq!(
-        Regimen::Dcep.check(&two, Regulator::UsFda),
-        Verdict::NoIndication
+        (statement.regulator, statement.status),
+        (Regulator::UsFda, IndicationStatus::None)
+    );
+    // A therapy whose only approval was withdrawn cites the withdrawal.
+    let pan_vd = Regimen::PanVd.check(&two, Regulator::UsFda);
+    assert!(
+        matches!(pan_vd, Verdict::NoIndication(i) if i.status == IndicationStatus::Withdrawn),
+        "{pan_vd:?}"
     );
     // Where the catalogue records nothing of a regulator, it says nothing either way.
     assert_eq!(

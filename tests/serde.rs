@@ -150,9 +150,12 @@ fn records_and_verdicts_serialise() {
     );
     let within = to_value(Regimen::IsaKd.check(&history, Regulator::UsFda)).unwrap();
     assert_eq!(within["within"]["regulator"], "us-fda");
+    let none = to_value(Regimen::Dcep.check(&history, Regulator::UsFda)).unwrap();
+    assert_eq!(none["no-indication"]["status"], "none");
+    assert_eq!(none["no-indication"]["regulator"], "us-fda");
     assert_eq!(
-        to_value(Regimen::Dcep.check(&history, Regulator::UsFda)).unwrap(),
-        "no-indication"
+        to_value(Regimen::Dcep.check(&history, Regulator::Ema)).unwrap(),
+        "not-recorded"
     );
     let page = to_value(myeloma::PAGE).unwrap();
     assert_eq!(page["side_effect_lists"], "lost-in-copying");
