@@ -193,24 +193,22 @@ const SPAN: usize = (KEY_WORDS + 2).next_power_of_two();
 /// A query folded into little-endian words, zero past its length.
 struct Query {
     words: [u64; SPAN],
-    /// The bytes of the word being filled, `words[len / 8]`, kept in a register.
-    current: u64,
     len: usize,
 }
 
 impl Query {
-    /// Appends the low `count` bytes of `chunk`, whose other bytes are zero. Whole words are stored,
-    /// never single bytes, so reading the words back never waits on a store of a different width.
+    /// Appends the low `count` bytes of `chunk`, whose other bytes are zero. Whole words are read
+    /// and stored, never single bytes, so reading a word back never waits on a store of a different
+    /// width.
     #[inline(always)]
     const fn append(&mut self, chunk: u64, count: usize) {
         let shift = 8 * (self.len % 8) as u32;
-        let low = self.current | (chunk << shift);
+        let at = self.len / 8;
+        // The word being filled is zero past the query, and so is the next.
+        self.words[at % SPAN] |= chunk << shift;
         // The bytes that spill into the next word: `chunk >> (64 - shift)`, written so that it is
         // also defined (zero) when `shift` is zero.
-        let high = chunk >> 1 >> (63 - shift);
-        self.words[(self.len / 8) % SPAN] = low;
-        self.words[(self.len / 8 + 1) % SPAN] = high;
-        self.current = if self.len % 8 + count >= 8 { high } else { low };
+        self.words[(at + 1) % SPAN] = chunk >> 1 >> (63 - shift);
         self.len += count;
     }
 }
@@ -362,7 +360,6 @@ impl Query {
     const fn new() -> Query {
         Query {
             words: [0; SPAN],
-            current: 0,
             len: 0,
         }
     }
