@@ -306,45 +306,67 @@ const fn fold_from<const WORD: bool>(input: &[u8], from: usize, query: &mut Quer
         let (mut chunk, mut count) = chunk_at(input, i);
         // `chunk_at` leaves the bytes past `count` zero.
         let outside = chunk & HIGHS;
-        // The character outside ASCII that ends this word, if any: its length and folded byte.
-        let mut unit = (0, None);
         if outside != 0 {
+            // A character outside ASCII ends this word: the bytes before it, then the character
+            // (its length and folded byte), out of the way of text that has none.
             count = outside.trailing_zeros() as usize / 8;
             chunk &= low_bytes(count);
-            unit = text::plain_unit(input, i + count);
+            let unit = text::plain_unit(input, i + count);
+            if WORD {
+                if let Some(folded) = fold_to_break(chunk, i, query) {
+                    return folded;
+                }
+                if breaks_word(input, i + count) {
+                    if !fold_chunk(chunk, count, query) {
+                        return Folded::Slow(i);
+                    }
+                    return Folded::Break(i + count, i + count + unit.0);
+                }
+            }
+            if !fold_chunk(chunk, count, query) {
+                return Folded::Slow(i);
+            }
+            match unit.1 {
+                // A full-width bracket.
+                Some(b'(' | b'[') => return Folded::Slow(i + count),
+                Some(byte) => query.append(byte as u64, 1),
+                None => {}
+            }
+            if query.len > MAX_KEY {
+                return Folded::TooLong;
+            }
+            i += count + unit.0;
+            continue;
         }
-        // Where a word ends, and the next starts: at the first ASCII word break of the chunk, or at
-        // the character outside ASCII after it if that breaks words.
-        let mut end = None;
         if WORD {
-            let breaks = ascii_breaks(chunk);
-            if breaks != 0 {
-                count = breaks.trailing_zeros() as usize / 8;
-                chunk &= low_bytes(count);
-                unit = (0, None);
-                end = Some((i + count, i + count + 1));
-            } else if unit.0 > 0 && breaks_word(input, i + count) {
-                end = Some((i + count, i + count + unit.0));
+            if let Some(folded) = fold_to_break(chunk, i, query) {
+                return folded;
             }
         }
         if !fold_chunk(chunk, count, query) {
             return Folded::Slow(i);
         }
-        if let Some((end, next)) = end {
-            return Folded::Break(end, next);
-        }
-        match unit.1 {
-            // A full-width bracket.
-            Some(b'(' | b'[') => return Folded::Slow(i + count),
-            Some(byte) => query.append(byte as u64, 1),
-            None => {}
-        }
         if query.len > MAX_KEY {
             return Folded::TooLong;
         }
-        i += count + unit.0;
+        i += count;
     }
     Folded::Done
+}
+
+/// For a word's fold: if the ASCII `chunk` from byte `i` has a word break, folds the bytes before
+/// the first and says where the word ends.
+#[inline(always)]
+const fn fold_to_break(chunk: u64, i: usize, query: &mut Query) -> Option<Folded> {
+    let breaks = ascii_breaks(chunk);
+    if breaks == 0 {
+        return None;
+    }
+    let count = breaks.trailing_zeros() as usize / 8;
+    if !fold_chunk(chunk & low_bytes(count), count, query) {
+        return Some(Folded::Slow(i));
+    }
+    Some(Folded::Break(i + count, i + count + 1))
 }
 
 /// Folds the low `count` bytes of `chunk`, ASCII, into `query`: capitals lower-cased, separators
