@@ -107,11 +107,14 @@ impl Kept {
         // Copied in fixed windows that end at `end` at the latest (the last ones overlap), not
         // with a copy of `end` bytes, whose dispatch on the length mispredicts on a stream of
         // errors of every length.
-        if end >= 8 {
-            for w in (0..KEPT).step_by(8) {
-                let at = w.min(end - 8);
-                bytes[at..at + 8].copy_from_slice(&src[at..at + 8]);
+        if end >= 16 {
+            for w in (0..KEPT).step_by(16) {
+                let at = w.min(end - 16);
+                bytes[at..at + 16].copy_from_slice(&src[at..at + 16]);
             }
+        } else if end >= 8 {
+            bytes[..8].copy_from_slice(&src[..8]);
+            bytes[end - 8..end].copy_from_slice(&src[end - 8..end]);
         } else if end >= 4 {
             bytes[..4].copy_from_slice(&src[..4]);
             bytes[end - 4..end].copy_from_slice(&src[end - 4..end]);

@@ -193,24 +193,22 @@ const SPAN: usize = (KEY_WORDS + 2).next_power_of_two();
 /// A query folded into little-endian words, zero past its length.
 struct Query {
     words: [u64; SPAN],
-    /// The bytes of the word being filled, `words[len / 8]`, kept in a register.
-    current: u64,
     len: usize,
 }
 
 impl Query {
-    /// Appends the low `count` bytes of `chunk`, whose other bytes are zero. Whole words are stored,
-    /// never single bytes, so reading the words back never waits on a store of a different width.
+    /// Appends the low `count` bytes of `chunk`, whose other bytes are zero. Whole words are read
+    /// and stored, never single bytes, so reading a word back never waits on a store of a different
+    /// width.
     #[inline(always)]
     const fn append(&mut self, chunk: u64, count: usize) {
         let shift = 8 * (self.len % 8) as u32;
-        let low = self.current | (chunk << shift);
+        let at = self.len / 8;
+        // The word being filled is zero past the query, and so is the next.
+        self.words[at % SPAN] |= chunk << shift;
         // The bytes that spill into the next word: `chunk >> (64 - shift)`, written so that it is
         // also defined (zero) when `shift` is zero.
-        let high = chunk >> 1 >> (63 - shift);
-        self.words[(self.len / 8) % SPAN] = low;
-        self.words[(self.len / 8 + 1) % SPAN] = high;
-        self.current = if self.len % 8 + count >= 8 { high } else { low };
+        self.words[(at + 1) % SPAN] = chunk >> 1 >> (63 - shift);
         self.len += count;
     }
 }
@@ -256,6 +254,9 @@ enum Folded {
     /// A bracket in the eight bytes from this offset, or a full-width bracket at it: the rest of
     /// the input needs [`text_input::find_slow`]; the query holds the text before it.
     Slow(usize),
+    /// Folding a word only: the word ends at a word break at the first offset; the next word starts
+    /// at the second.
+    Break(usize, usize),
 }
 
 /// The ASCII separators of [`text::separator_len`] below `@` as a bitmap by byte value: white
@@ -292,54 +293,149 @@ const fn low_bytes(n: usize) -> u64 {
 /// a generic name) leaves the rest to the slow path.
 #[inline(always)]
 const fn fold_query(input: &[u8], query: &mut Query) -> Folded {
-    let mut i = 0;
+    fold_from::<false>(input, 0, query)
+}
+
+/// [`fold_query`] from byte `from`; with `WORD`, only up to the first word break (see
+/// [`is_word_break`]), where the fold ends with [`Folded::Break`]. A word's fold that ends
+/// otherwise than with [`Folded::Break`] or [`Folded::Done`] leaves where the word ends unknown.
+#[inline(always)]
+const fn fold_from<const WORD: bool>(input: &[u8], from: usize, query: &mut Query) -> Folded {
+    let mut i = from;
     while i < input.len() {
         let (mut chunk, mut count) = chunk_at(input, i);
         // `chunk_at` leaves the bytes past `count` zero.
         let outside = chunk & HIGHS;
-        // The character outside ASCII that ends this word, if any: its length and folded byte.
-        let mut unit = (0, None);
         if outside != 0 {
+            // A character outside ASCII ends this word: the bytes before it, then the character
+            // (its length and folded byte), out of the way of text that has none.
             count = outside.trailing_zeros() as usize / 8;
             chunk &= low_bytes(count);
-            unit = text::plain_unit(input, i + count);
-        }
-        let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
-        let mut folded = chunk | (capitals >> 2);
-        let mut kept = count;
-        // Highest first, so that dropping one leaves the positions below it as they are. Once
-        // capitals are lower-cased, the bytes from 0x58 to 0x5F are `[`, `\`, `]`, `^` and `_`.
-        // Zero bytes (past `count`, or NUL in the text, neither a separator nor a bracket) are no
-        // suspects.
-        let mut suspects =
-            (below(folded, b'0') & !below(folded, 1)) | below(folded ^ (ONES * 0x58), 8);
-        while suspects != 0 {
-            let high_bit = 63 - suspects.leading_zeros();
-            suspects &= !(1 << high_bit);
-            let at = high_bit - 7;
-            let byte = (folded >> at) as u8;
-            if byte == b'(' || byte == b'[' {
+            let unit = text::plain_unit(input, i + count);
+            if WORD {
+                if let Some(folded) = fold_to_break(chunk, i, query) {
+                    return folded;
+                }
+                if breaks_word(input, i + count) {
+                    if !fold_chunk(chunk, count, query) {
+                        return Folded::Slow(i);
+                    }
+                    return Folded::Break(i + count, i + count + unit.0);
+                }
+            }
+            if !fold_chunk(chunk, count, query) {
                 return Folded::Slow(i);
             }
-            if is_ascii_separator(byte) {
-                let under = (1 << at) - 1;
-                folded = (folded & under) | ((folded >> 8) & !under);
-                kept -= 1;
+            match unit.1 {
+                // A full-width bracket.
+                Some(b'(' | b'[') => return Folded::Slow(i + count),
+                Some(byte) => query.append(byte as u64, 1),
+                None => {}
+            }
+            if query.len > MAX_KEY {
+                return Folded::TooLong;
+            }
+            i += count + unit.0;
+            continue;
+        }
+        if WORD {
+            if let Some(folded) = fold_to_break(chunk, i, query) {
+                return folded;
             }
         }
-        query.append(folded, kept);
-        match unit.1 {
-            // A full-width bracket.
-            Some(b'(' | b'[') => return Folded::Slow(i + count),
-            Some(byte) => query.append(byte as u64, 1),
-            None => {}
+        if !fold_chunk(chunk, count, query) {
+            return Folded::Slow(i);
         }
         if query.len > MAX_KEY {
             return Folded::TooLong;
         }
-        i += count + unit.0;
+        i += count;
     }
     Folded::Done
+}
+
+/// For a word's fold: if the ASCII `chunk` from byte `i` has a word break, folds the bytes before
+/// the first and says where the word ends.
+#[inline(always)]
+const fn fold_to_break(chunk: u64, i: usize, query: &mut Query) -> Option<Folded> {
+    let breaks = ascii_breaks(chunk);
+    if breaks == 0 {
+        return None;
+    }
+    let count = breaks.trailing_zeros() as usize / 8;
+    if !fold_chunk(chunk & low_bytes(count), count, query) {
+        return Some(Folded::Slow(i));
+    }
+    Some(Folded::Break(i + count, i + count + 1))
+}
+
+/// Folds the low `count` bytes of `chunk`, ASCII, into `query`: capitals lower-cased, separators
+/// dropped. `false`, with nothing folded, when they have a bracket.
+#[inline(always)]
+const fn fold_chunk(chunk: u64, count: usize, query: &mut Query) -> bool {
+    let capitals = !below(chunk, b'A') & below(chunk, b'Z' + 1);
+    let mut folded = chunk | (capitals >> 2);
+    let mut kept = count;
+    // Highest first, so that dropping one leaves the positions below it as they are. Once
+    // capitals are lower-cased, the bytes from 0x58 to 0x5F are `[`, `\`, `]`, `^` and `_`.
+    // Zero bytes (past `count`, or NUL in the text, neither a separator nor a bracket) are no
+    // suspects.
+    let mut suspects = (below(folded, b'0') & !below(folded, 1)) | below(folded ^ (ONES * 0x58), 8);
+    while suspects != 0 {
+        let high_bit = 63 - suspects.leading_zeros();
+        suspects &= !(1 << high_bit);
+        let at = high_bit - 7;
+        let byte = (folded >> at) as u8;
+        if byte == b'(' || byte == b'[' {
+            return false;
+        }
+        if is_ascii_separator(byte) {
+            let under = (1 << at) - 1;
+            folded = (folded & under) | ((folded >> 8) & !under);
+            kept -= 1;
+        }
+    }
+    query.append(folded, kept);
+    true
+}
+
+/// The byte at `i`, or 0 past the end.
+const fn byte_at(input: &[u8], i: usize) -> u8 {
+    if i < input.len() {
+        input[i]
+    } else {
+        0
+    }
+}
+
+/// The high bit of each byte of `chunk` that is `byte`, for an ASCII `byte` and bytes of `chunk`
+/// below 0x80.
+const fn equal(chunk: u64, byte: u8) -> u64 {
+    below(chunk ^ (ONES * byte as u64), 1)
+}
+
+/// The high bit of each byte of `chunk`, ASCII, that breaks words (see [`is_word_break`]): white
+/// space and `-`.
+const fn ascii_breaks(chunk: u64) -> u64 {
+    let controls = !below(chunk, b'\t') & below(chunk, b'\r' + 1);
+    controls | equal(chunk, b' ') | equal(chunk, b'-')
+}
+
+/// Whether the character outside ASCII at `input[i]` breaks words (see [`is_word_break`]): white
+/// space, or an en or em dash. Each is a separator, which a fold drops.
+const fn breaks_word(input: &[u8], i: usize) -> bool {
+    matches!(
+        (
+            byte_at(input, i),
+            byte_at(input, i + 1),
+            byte_at(input, i + 2)
+        ),
+        (0xC2, 0x85 | 0xA0, _)
+            | (0xE1, 0x9A, 0x80)
+            | (0xE2, 0x80, 0x80..=0x8A | 0x93 | 0x94 | 0xA8 | 0xA9 | 0xAF)
+            | (0xE2, 0x81, 0x9F)
+            | (0xE3, 0x80, 0x80)
+    )
 }
 
 /// Folds all of `input` into `query` a character at a time with [`text::unit`]; `false` when the
@@ -362,7 +458,6 @@ impl Query {
     const fn new() -> Query {
         Query {
             words: [0; SPAN],
-            current: 0,
             len: 0,
         }
     }
@@ -430,7 +525,7 @@ pub(crate) const fn find(name: &str) -> Found {
 const fn find_single(name: &str) -> Result<Therapy, Found> {
     let mut query = Query::new();
     let found = match fold_query(name.as_bytes(), &mut query) {
-        Folded::Done => {
+        Folded::Done | Folded::Break(..) => {
             let slot = query.slot();
             if let Some(therapy) = THERAPIES[slot] {
                 return Ok(therapy);
@@ -492,7 +587,7 @@ impl Therapy {
         let mut query = Query::new();
         match fold_query(name.as_bytes(), &mut query) {
             // Hit or miss, the slot's therapy is the answer: no branch on which (see `THERAPIES`).
-            Folded::Done => THERAPIES[query.slot()],
+            Folded::Done | Folded::Break(..) => THERAPIES[query.slot()],
             Folded::TooLong => None,
             Folded::Slow(i) => match text_input::find_slow(name.as_bytes(), i, query) {
                 Found::Named(named) => single(Some(named)),
@@ -682,9 +777,7 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
     }
     // Most text that gets here is one misspelt word: one pass over its bytes, without a branch on
     // each, says so.
-    let classes = text
-        .bytes()
-        .fold(0, |classes, b| classes | CLASSES[usize::from(b)]);
+    let classes = classes_of(text.as_bytes());
     // An ATC code has digits, ASCII or full-width.
     if classes & (DIGIT | OUTSIDE) != 0 {
         if let Some(code) = text_input::atc_code(text) {
@@ -706,6 +799,30 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
         (None, Some(d)) if drugs.len() == 1 => Therapy::Drug(d),
         _ => Therapy::Combination(drugs),
     })
+}
+
+/// The classes of the bytes of `bytes`, together: eight bytes at a time, then the last eight, which
+/// may overlap them (a class seen twice is seen once), so that no loop runs over the bytes left
+/// over; text shorter than eight bytes is read as two overlapping halves.
+fn classes_of(bytes: &[u8]) -> u8 {
+    let mut classes = 0;
+    let mut add = |part: &[u8]| {
+        for b in part {
+            classes |= CLASSES[usize::from(*b)];
+        }
+    };
+    if let Some(last) = bytes.last_chunk::<8>() {
+        for chunk in bytes.as_chunks::<8>().0 {
+            add(chunk);
+        }
+        add(last);
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        add(first);
+        add(last);
+    } else if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+        add(&[*first, bytes[bytes.len() / 2], *last]);
+    }
+    classes
 }
 
 /// The pieces of text between the characters of a class ([`LIST`] or [`BREAK`]), as `str::split`
@@ -798,19 +915,48 @@ fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, Failure<'_>> {
 }
 
 /// A piece that is not one name (it was looked up): its words, each a name, a dose word or a
-/// joining word.
+/// joining word. Each word is folded as it is found, so that its lookup reads it once.
 fn words_of(piece: &str) -> Result<DrugSet, Failure<'_>> {
+    let bytes = piece.as_bytes();
     let mut set = DrugSet::EMPTY;
-    for word in Pieces::new(piece, BREAK) {
-        if word.is_empty() || is_filler(word) {
-            continue;
+    let mut start = 0;
+    loop {
+        let mut query = Query::new();
+        let folded = fold_from::<true>(bytes, start, &mut query);
+        let (end, next) = match folded {
+            Folded::Break(end, next) => (end, next),
+            Folded::Done => (bytes.len(), bytes.len() + 1),
+            // The fold stopped inside the word.
+            Folded::TooLong | Folded::Slow(_) => {
+                let mut words = Pieces {
+                    text: piece,
+                    at: start,
+                    class: BREAK,
+                };
+                let end = words.next().map_or(bytes.len(), |word| start + word.len());
+                (end, words.at)
+            }
+        };
+        let word = piece.get(start..end).unwrap_or_default();
+        if !word.is_empty() && !is_filler(word) {
+            let named = match folded {
+                Folded::Break(..) | Folded::Done if query.len <= MAX_KEY => query.probe(),
+                Folded::Slow(i) => match text_input::find_slow(word.as_bytes(), i - start, query) {
+                    Found::Named(named) => Some(named),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match named {
+                Some(named) => set = set.union(named_drugs(word, named)?),
+                None => return Err(Failure::Unknown(word)),
+            }
         }
-        match lookup(word) {
-            Some(named) => set = set.union(named_drugs(word, named)?),
-            None => return Err(Failure::Unknown(word)),
+        if next > bytes.len() {
+            return Ok(set);
         }
+        start = next;
     }
-    Ok(set)
 }
 
 fn is_filler(word: &str) -> bool {
@@ -931,6 +1077,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_classes_of_text_are_those_of_its_bytes() {
+        let mut random = xorshift(0x1405_7b7e_f767_814f);
+        for _ in 0..20_000 {
+            let mut bytes = [0u8; 40];
+            let len = random(bytes.len() + 1);
+            // Mostly letters, so that a class is often in one byte only.
+            for b in &mut bytes[..len] {
+                *b = match random(4) {
+                    0 => random(256) as u8,
+                    _ => b'a' + random(26) as u8,
+                };
+            }
+            let bytes = &bytes[..len];
+            let expected = bytes.iter().fold(0, |c, b| c | CLASSES[usize::from(*b)]);
+            assert_eq!(classes_of(bytes), expected, "{bytes:?}");
+        }
+    }
+
     /// A xorshift generator of numbers below a bound: the same sequence on every run, no crate.
     pub(super) fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
         move |below: usize| {
@@ -1017,6 +1182,72 @@ mod tests {
     }
 
     #[test]
+    fn word_breaks_are_the_character_test() {
+        for byte in 0..0x80u8 {
+            for lane in 0..8 {
+                let chunk = u64::from(byte) << (8 * lane);
+                let found = ascii_breaks(chunk) != 0;
+                assert_eq!(found, is_word_break(byte as char), "{byte:#04x}");
+            }
+        }
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(breaks_word(bytes, 0), is_word_break(c), "{c:?}");
+        }
+    }
+
+    /// Folding word by word, as [`words_of`] does, finds the words of `str::split` and folds each
+    /// as a fold of the word alone does, on random text made of [`PIECES`].
+    #[test]
+    fn the_word_by_word_fold_is_the_fold_of_each_word() {
+        let mut random = xorshift(0x5851_f42d_4c95_7f2d);
+        for _ in 0..100_000 {
+            let mut input = [0u8; 96];
+            let len = random_text(&mut random, &mut input, 16);
+            let Ok(text) = core::str::from_utf8(&input[..len]) else {
+                continue;
+            };
+            let bytes = text.as_bytes();
+            let mut expected = text.split(is_word_break);
+            let mut start = 0;
+            loop {
+                let mut query = Query::new();
+                let folded = fold_from::<true>(bytes, start, &mut query);
+                let word = expected.next().expect("no more words than str::split");
+                let (end, next) = match folded {
+                    Folded::Break(end, next) => (end, next),
+                    Folded::Done => (bytes.len(), bytes.len() + 1),
+                    // The fold stopped inside the word, which `words_of` then finds with `Pieces`.
+                    Folded::TooLong | Folded::Slow(_) => {
+                        let end = start + word.len();
+                        (
+                            end,
+                            end + text[end..].chars().next().map_or(1, char::len_utf8),
+                        )
+                    }
+                };
+                assert_eq!(&text[start..end], word, "{text:?}");
+                let mut alone = Query::new();
+                if let (Folded::Break(..) | Folded::Done, Folded::Done) =
+                    (folded, fold_query(word.as_bytes(), &mut alone))
+                {
+                    assert_eq!(
+                        (query.len, query.words),
+                        (alone.len, alone.words),
+                        "{word:?}"
+                    );
+                }
+                if next > bytes.len() {
+                    assert_eq!(expected.next(), None, "{text:?}");
+                    break;
+                }
+                start = next;
+            }
+        }
+    }
+
+    #[test]
     fn the_word_fold_is_the_byte_fold() {
         let mut random = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
@@ -1027,7 +1258,7 @@ mod tests {
             let expected = text::fold(input, &mut expected).map(|n| &expected[..n]);
             let mut query = Query::new();
             let folded = match fold_query(input, &mut query) {
-                Folded::Done => true,
+                Folded::Done | Folded::Break(..) => true,
                 Folded::TooLong => false,
                 Folded::Slow(i) => {
                     let mut rest = Query::new();
