@@ -341,3 +341,30 @@ fn error_messages_show_invisible_and_control_characters_escaped() {
         "{error}"
     );
 }
+
+#[test]
+fn a_phase_word_after_a_name_is_skipped() {
+    for (text, therapy) in [
+        (
+            "lenalidomide maintenance",
+            Therapy::Drug(Drug::Lenalidomide),
+        ),
+        ("Revlimid MAINTENANCE", Therapy::Drug(Drug::Lenalidomide)),
+        ("len maintenance", Therapy::Drug(Drug::Lenalidomide)),
+        // The name before the phase word is looked up whole, hyphen and all.
+        ("D-R maintenance", Therapy::Regimen(Regimen::DR)),
+        ("VRd-induction", Therapy::Regimen(Regimen::RVd)),
+        ("KRd consolidation", Therapy::Regimen(Regimen::KRd)),
+        (
+            "D-VRd induction/consolidation",
+            Therapy::Regimen(Regimen::DRVd),
+        ),
+        ("dara len maintenance", Therapy::Regimen(Regimen::DR)),
+    ] {
+        assert_eq!(resolve(text), Ok(therapy), "{text}");
+    }
+    // A phase word names no therapy, alone or with another.
+    for text in ["maintenance", "induction maintenance", "Rd maintenancex"] {
+        assert!(resolve(text).is_err(), "{text}");
+    }
+}

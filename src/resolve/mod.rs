@@ -680,6 +680,23 @@ impl Regimen {
 /// Words of a free-text combination that qualify a dose rather than name a drug.
 const QUALIFIERS: [&str; 5] = ["low", "dose", "lowdose", "high", "highdose"];
 
+/// Words that name the phase a therapy is given in (`lenalidomide maintenance`, `VRd induction`,
+/// `D-R maintenance`): skipped, as dose words are, so that the therapy resolves.
+const PHASES: [&str; 3] = ["induction", "consolidation", "maintenance"];
+
+/// The text before a phase word that ends it, with the word breaks between them (`D-R` of
+/// `D-R maintenance`), if it ends so; the rest is then looked up as one name.
+fn without_phase(text: &str) -> Option<&str> {
+    let rest = PHASES.iter().find_map(|phase| {
+        let split = text.len().checked_sub(phase.len())?;
+        let (rest, last) = (text.get(..split)?, text.get(split..)?);
+        last.eq_ignore_ascii_case(phase).then_some(rest)
+    })?;
+    let trimmed = rest.trim_end_matches(is_word_break);
+    // The phase word is a word of its own, and something names the therapy before it.
+    (trimmed.len() < rest.len() && !trimmed.is_empty()).then_some(trimmed)
+}
+
 /// Characters that separate the drugs of a free-text combination.
 const fn is_list_separator(c: char) -> bool {
     matches!(c, '+' | '/' | ',' | ';' | '&' | '|')
@@ -727,8 +744,9 @@ const CLASSES: [u8; 256] = {
 /// that names another entry is a [`ParseError::conflict`]); then an ATC code, current or retired;
 /// failing that the text is read as a list of drugs separated by `+`, `/`, `,`, `;`, `&`, "and",
 /// "with" or "plus" (dose words such as "low-dose" are skipped), and a list whose drugs are exactly
-/// a regimen's resolves to that regimen. Error messages show invisible and control characters
-/// escaped (`vel\u{1}cade`).
+/// a regimen's resolves to that regimen. A phase word after a name ("induction", "consolidation",
+/// "maintenance") is skipped as well: the therapy resolves, and the phase is the caller's to read.
+/// Error messages show invisible and control characters escaped (`vel\u{1}cade`).
 ///
 /// ```
 /// use myeloma::{resolve, Drug, Therapy};
@@ -745,6 +763,7 @@ const CLASSES: [u8; 256] = {
 /// use myeloma::{resolve, Regimen, Therapy};
 /// assert_eq!(resolve("Velcade/Revlimid/dex"), Ok(Therapy::Regimen(Regimen::RVd)));
 /// assert_eq!(resolve("dara, len, dex"), Ok(Therapy::Regimen(Regimen::DRd)));
+/// assert_eq!(resolve("D-R maintenance"), Ok(Therapy::Regimen(Regimen::DR)));
 ///
 /// let error = resolve("bortezimib").unwrap_err();
 /// assert_eq!(error.to_string(), "unknown drug or regimen name `bortezimib` (did you mean bortezomib?)");
@@ -889,8 +908,11 @@ impl Failure<'_> {
 /// whether it has a list separator.
 fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, Failure<'_>> {
     if !listed {
-        // One piece, the text itself, which the caller looked up: only its words are left to read
-        // (white space around them is no word).
+        // One piece, the text itself, which the caller looked up: what is left is a name before a
+        // phase word, or its words (white space around them is no word).
+        if let Some(named) = without_phase(text).and_then(lookup) {
+            return named_drugs(text, named);
+        }
         let set = words_of(text)?;
         if set.is_empty() {
             return Err(Failure::Unknown(text));
@@ -903,7 +925,8 @@ fn parse_combination(text: &str, listed: bool) -> Result<DrugSet, Failure<'_>> {
         if piece.is_empty() {
             continue;
         }
-        set = set.union(match lookup(piece) {
+        let named = lookup(piece).or_else(|| without_phase(piece).and_then(lookup));
+        set = set.union(match named {
             Some(named) => named_drugs(piece, named)?,
             None => words_of(piece)?,
         });
@@ -961,7 +984,9 @@ fn words_of(piece: &str) -> Result<DrugSet, Failure<'_>> {
 
 fn is_filler(word: &str) -> bool {
     let lower = |w: &str| w.eq_ignore_ascii_case(word);
-    QUALIFIERS.iter().any(|q| lower(q)) || ["and", "with", "plus"].iter().any(|w| lower(w))
+    QUALIFIERS.iter().any(|q| lower(q))
+        || PHASES.iter().any(|p| lower(p))
+        || ["and", "with", "plus"].iter().any(|w| lower(w))
 }
 
 /// The drugs a name in a list stands for; an ambiguous name is a failure naming what it may mean.
