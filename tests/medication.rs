@@ -720,6 +720,27 @@ fn a_drug_outside_the_catalogue_is_an_error_without_suggestions() {
 }
 
 #[test]
+fn a_name_of_several_drugs_is_reported_ambiguous() {
+    let line = "LMWH 40 mg SC daily";
+    let error = Medication::parse(line).unwrap_err();
+    let MedicationError::UnknownDrug(ambiguous) = error else {
+        panic!("{error:?}")
+    };
+    assert!(ambiguous.is_ambiguous());
+    assert_eq!((ambiguous.unresolved(), ambiguous.input()), ("LMWH", line));
+    let candidates: Vec<Therapy> = ambiguous.suggestions().map(Therapy::from).collect();
+    assert_eq!(
+        candidates,
+        [Drug::Enoxaparin, Drug::Dalteparin, Drug::Tinzaparin].map(Therapy::Drug)
+    );
+    assert_eq!(
+        error.to_string(),
+        "ambiguous name `LMWH` in `LMWH 40 mg SC daily` (it may mean enoxaparin or dalteparin or \
+         tinzaparin; say which)"
+    );
+}
+
+#[test]
 fn a_regimen_is_not_a_drug() {
     assert!(matches!(
         Medication::parse("VRd 1.3 mg/m2"),

@@ -504,7 +504,9 @@ impl<'a> Medication<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MedicationError {
-    /// Its words name no catalogue drug; the error has the words tried and suggestions.
+    /// Its words name no catalogue drug; the error has the words tried and suggestions. A word
+    /// that names several entries (`LMWH`: enoxaparin, dalteparin, tinzaparin) is reported as
+    /// ambiguous ([`ParseError::is_ambiguous`]), with what it may mean.
     UnknownDrug(ParseError),
     /// It has no word that could be a drug's name (an empty line, `25 mg PO daily`).
     NoDrugName,

@@ -2,7 +2,7 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
-use crate::resolve::{drug_of_folded, Expected, ParseError};
+use crate::resolve::{drug_of_folded, lookup, Expected, Named, ParseError};
 use crate::Drug;
 
 /// The most words a drug name is tried with ("acetylsalicylic acid", "Darzalex Faspro",
@@ -67,13 +67,20 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
     None
 }
 
-/// The error for a line whose words name no catalogue drug: its unresolved text is the longest word
-/// of the first run of unknown words (`run`, token indices), since drug names are long and the
-/// words around them short ("Take lenalidomid"). Suggestions are left to
+/// The error for a line whose words name no catalogue drug: a word of the first run of unknown words
+/// (`run`, token indices) that names several entries (`LMWH`) is reported as ambiguous, with what
+/// it may mean; otherwise the unresolved text is the run's longest word, since drug names are long
+/// and the words around them short ("Take lenalidomid"). Suggestions are left to
 /// [`ParseError::suggestions`], which finds them when asked: a line that misses costs no more than
 /// one that hits.
 pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseError {
     let (start, end) = run;
+    for i in (start..end).filter(|&i| tokens.is_word(i)) {
+        let word = tokens.text(i);
+        if let Some(Named::Ambiguous(candidates)) = lookup(word) {
+            return ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
+        }
+    }
     let mut longest = start;
     for i in start..end {
         if tokens.is_word(i) && tokens.text(i).len() > tokens.text(longest).len() {

@@ -238,7 +238,8 @@ impl ParseError {
         }
     }
 
-    pub(super) fn ambiguous(
+    pub(crate) fn ambiguous(
+        expected: Expected,
         input: &str,
         unresolved: &str,
         candidates: &'static [Therapy],
@@ -249,7 +250,7 @@ impl ParseError {
         }
         ParseError {
             problem: Problem::Ambiguous(positions),
-            ..ParseError::new(Expected::DrugOrRegimen, input, unresolved)
+            ..ParseError::new(expected, input, unresolved)
         }
     }
 

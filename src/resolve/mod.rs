@@ -785,7 +785,12 @@ fn resolve_further(text: &str, found: Found) -> Result<Therapy, ParseError> {
         Found::Named(Named::Drug(d)) => return Ok(Therapy::Drug(d)),
         Found::Named(Named::Regimen(r)) => return Ok(Therapy::Regimen(r)),
         Found::Named(Named::Ambiguous(candidates)) => {
-            return Err(ParseError::ambiguous(text, text, candidates))
+            return Err(ParseError::ambiguous(
+                Expected::DrugOrRegimen,
+                text,
+                text,
+                candidates,
+            ))
         }
         Found::Conflict(a, b) => return Err(ParseError::conflicting(text, a, b)),
         Found::MissingPart(start, end) => {
@@ -899,7 +904,9 @@ impl Failure<'_> {
     fn error(self, text: &str) -> ParseError {
         match self {
             Failure::Unknown(part) => ParseError::new(Expected::DrugOrRegimen, text, part),
-            Failure::Ambiguous(part, candidates) => ParseError::ambiguous(text, part, candidates),
+            Failure::Ambiguous(part, candidates) => {
+                ParseError::ambiguous(Expected::DrugOrRegimen, text, part, candidates)
+            }
         }
     }
 }
