@@ -842,8 +842,20 @@ fn str_lit(s: &str) -> TokenStream {
 /// A string literal token. Interpolated as a `Literal` rather than as the `String` itself: quote's
 /// `ToTokens` for strings runs unoptimised in the debug build script, about 16 million instructions
 /// (3%) more over the catalogue (callgrind).
-fn lit(s: &str) -> Literal {
-    Literal::string(s)
+///
+/// The token is lexed (`Literal::from_str`) from the string's `Debug` form, a Rust string literal
+/// of the same text: core's `Debug` for `str` is compiled optimised and copies runs of printable
+/// ASCII whole, where `Literal::string` escapes char by char through `char::escape_debug`
+/// unoptimised, about 15,000 instructions a string in the debug build script (7% of them). The two
+/// spell every character alike but NUL, which proc-macro2 writes `\x00` before a digit (for
+/// clippy's `octal_escapes`), so text with a NUL takes `Literal::string` (tests/code_literals.rs).
+pub fn lit(s: &str) -> Literal {
+    if s.as_bytes().contains(&0) {
+        return Literal::string(s);
+    }
+    format!("{s:?}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(s))
 }
 
 fn opt_str(s: &Option<String>) -> TokenStream {
