@@ -740,6 +740,8 @@ fn name_table(c: &Cx) -> TokenStream {
     let buckets = n.phf.displacements.len();
     let displacements = n.phf.displacements.iter().map(|(a, b)| quote!((#a, #b)));
     let slots_len = n.phf.slots.len();
+    // Most slots are free; their one token is built once and shared.
+    let free = quote!((b"", None));
     let slots = n.phf.slots.iter().map(|slot| match slot {
         Some(k) => {
             let (key, named) = &n.keys[*k];
@@ -770,7 +772,7 @@ fn name_table(c: &Cx) -> TokenStream {
             };
             quote!((#key, Some(#named)))
         }
-        None => quote!((b"", None)),
+        None => free.clone(),
     });
     quote! {
         /// The seed of the name table's perfect hash.
