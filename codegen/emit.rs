@@ -19,7 +19,8 @@ fn provenance(on_page: bool) -> &'static str {
 }
 
 /// The whole generated file.
-pub fn catalogue(c: &Checked) -> TokenStream {
+pub fn catalogue(checked: &Checked) -> TokenStream {
+    let c = &Cx::new(checked);
     let items = [
         version(c),
         sources(c),
@@ -35,6 +36,60 @@ pub fn catalogue(c: &Checked) -> TokenStream {
         code_indexes(c),
     ];
     quote! { #(#items)* }
+}
+
+/// The checked catalogue, with the path of each entry's variant (`crate::Drug::Bortezomib`) built
+/// once: the tables refer to entries thousands of times, and each path built anew took two
+/// `format_ident!`s, about 7,000 instructions in the debug build script (callgrind). A clone of
+/// the stream shares its tokens until it is interpolated.
+struct Cx<'a> {
+    checked: &'a Checked,
+    paths: Paths,
+    /// The paths of vocabulary values (`crate::Phase::Relapsed`) by their names (`Phase::Relapsed`),
+    /// each built when first used.
+    vocab: std::cell::RefCell<std::collections::BTreeMap<String, TokenStream>>,
+}
+
+/// Each entry's path, by kind, in catalogue order.
+struct Paths {
+    sources: Vec<TokenStream>,
+    classes: Vec<TokenStream>,
+    targets: Vec<TokenStream>,
+    routes: Vec<TokenStream>,
+    uses: Vec<TokenStream>,
+    drugs: Vec<TokenStream>,
+    regimens: Vec<TokenStream>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(checked: &'a Checked) -> Self {
+        fn paths<'k>(ty: &str, keys: impl Iterator<Item = &'k Key>) -> Vec<TokenStream> {
+            keys.map(|key| variant(ty, key)).collect()
+        }
+        let c = checked;
+        let paths = Paths {
+            sources: paths("Source", c.sources.iter().map(|x| &x.key)),
+            classes: paths("DrugClass", c.classes.iter().map(|x| &x.key)),
+            targets: paths("Target", c.targets.iter().map(|x| &x.key)),
+            routes: paths("Route", c.routes.iter().map(|x| &x.key)),
+            uses: paths("Use", c.uses.iter().map(|x| &x.key)),
+            drugs: paths("Drug", c.drugs.iter().map(|x| &x.key)),
+            regimens: paths("Regimen", c.regimens.iter().map(|x| &x.key)),
+        };
+        Cx {
+            checked,
+            paths,
+            vocab: Default::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Cx<'_> {
+    type Target = Checked;
+
+    fn deref(&self) -> &Checked {
+        self.checked
+    }
 }
 
 /// One generated column: an accessor on the enum and a field of its rows.
@@ -141,7 +196,7 @@ fn entity(
     }
 }
 
-fn version(c: &Checked) -> TokenStream {
+fn version(c: &Cx) -> TokenStream {
     let version = lit(&c.page.catalogue_version);
     let reviewed = lit(&c.page.reviewed);
     quote! {
@@ -172,7 +227,7 @@ fn version(c: &Checked) -> TokenStream {
     }
 }
 
-fn sources(c: &Checked) -> TokenStream {
+fn sources(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.sources.iter().map(|s| s.key.clone()).collect();
     let docs: Vec<String> = c
         .sources
@@ -189,7 +244,7 @@ fn sources(c: &Checked) -> TokenStream {
             "What kind of source this is.",
             c.sources
                 .iter()
-                .map(|s| vocab("SourceKind", s.kind))
+                .map(|s| vocab(c, "SourceKind", s.kind))
                 .collect(),
         ),
         column(
@@ -210,7 +265,7 @@ fn sources(c: &Checked) -> TokenStream {
             "The regulator, for a label.",
             c.sources
                 .iter()
-                .map(|s| option(s.regulator.map(|r| vocab("Regulator", r))))
+                .map(|s| option(s.regulator.map(|r| vocab(c, "Regulator", r))))
                 .collect(),
         ),
         column(
@@ -229,7 +284,7 @@ fn sources(c: &Checked) -> TokenStream {
     )
 }
 
-fn classes(c: &Checked) -> TokenStream {
+fn classes(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.classes.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .classes
@@ -291,7 +346,7 @@ fn classes(c: &Checked) -> TokenStream {
             "What the catalogue knows of the class's side effects.",
             c.classes
                 .iter()
-                .map(|x| vocab("SideEffects", x.side_effects))
+                .map(|x| vocab(c, "SideEffects", x.side_effects))
                 .collect(),
         ),
         column(
@@ -349,7 +404,7 @@ fn classes(c: &Checked) -> TokenStream {
     entity("DrugClass", "A kind of drug: the page's four classes of targeted therapy, then the kinds of the other drugs it names.", &keys, &docs, &columns)
 }
 
-fn targets(c: &Checked) -> TokenStream {
+fn targets(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.targets.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .targets
@@ -396,7 +451,7 @@ fn targets(c: &Checked) -> TokenStream {
     )
 }
 
-fn routes(c: &Checked) -> TokenStream {
+fn routes(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.routes.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .routes
@@ -426,7 +481,7 @@ fn routes(c: &Checked) -> TokenStream {
     entity("Route", "How a drug is given.", &keys, &docs, &columns)
 }
 
-fn uses(c: &Checked) -> TokenStream {
+fn uses(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.uses.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .uses
@@ -464,7 +519,7 @@ fn uses(c: &Checked) -> TokenStream {
             "The phases of treatment the use belongs to.",
             c.uses
                 .iter()
-                .map(|x| slice(x.phases.iter().map(|p| vocab("Phase", p))))
+                .map(|x| slice(x.phases.iter().map(|p| vocab(c, "Phase", p))))
                 .collect(),
         ),
         column(
@@ -473,7 +528,7 @@ fn uses(c: &Checked) -> TokenStream {
             "The transplant statuses it belongs to; empty means any.",
             c.uses
                 .iter()
-                .map(|x| slice(x.transplant.iter().map(|t| vocab("TransplantStatus", t))))
+                .map(|x| slice(x.transplant.iter().map(|t| vocab(c, "TransplantStatus", t))))
                 .collect(),
         ),
         column(
@@ -510,7 +565,7 @@ fn uses(c: &Checked) -> TokenStream {
     )
 }
 
-fn drugs(c: &Checked) -> TokenStream {
+fn drugs(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.drugs.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .drugs
@@ -547,14 +602,14 @@ fn drugs(c: &Checked) -> TokenStream {
         column("brand_names", quote!(&'static [&'static str]), "Brand names in the US and Canada, the page's first for the drugs it names.\n\n```\nassert_eq!(myeloma::Drug::Bortezomib.brand_names(), &[\"Velcade\"]);\n```", d.iter().map(|x| slice(x.brand_names.iter().map(|b| str_lit(b)))).collect()),
         column("class", quote!(crate::DrugClass), "The drug's class.", d.iter().map(|x| class(c, x.class)).collect()),
         column("targets", quote!(&'static [crate::Target]), "The molecules it acts on.", d.iter().map(|x| slice(x.targets.iter().map(|t| target(c, *t)))).collect()),
-        column("role", quote!(crate::DrugRole), "What the drug does in a treatment history: line-defining therapy, a steroid, or supportive care.\n\n```\nuse myeloma::{Drug, DrugRole};\nassert_eq!(Drug::Bortezomib.role(), DrugRole::LineDefining);\nassert_eq!(Drug::Dexamethasone.role(), DrugRole::Steroid);\n```", d.iter().map(|x| vocab("DrugRole", x.role)).collect()),
+        column("role", quote!(crate::DrugRole), "What the drug does in a treatment history: line-defining therapy, a steroid, or supportive care.\n\n```\nuse myeloma::{Drug, DrugRole};\nassert_eq!(Drug::Bortezomib.role(), DrugRole::LineDefining);\nassert_eq!(Drug::Dexamethasone.role(), DrugRole::Steroid);\n```", d.iter().map(|x| vocab(c, "DrugRole", x.role)).collect()),
         column("is_maintenance_eligible", quote!(bool), "Whether the drug is given on its own as maintenance or post-transplant consolidation.", d.iter().map(|x| bool_lit(x.maintenance)).collect()),
         column("is_on_page", quote!(bool), "Whether the source page names the drug (derived: it cites a page section).", d.iter().map(|x| bool_lit(x.on_page)).collect()),
         column("description", quote!(Option<&'static str>), "What the page says of the drug; `None` for drugs beyond the page.", d.iter().map(|x| opt_str(&x.description)).collect()),
         column("routes", quote!(&'static [crate::GivenBy]), "How it is given, the usual route first, each in the page's words or with the label that states it.", d.iter().map(|x| slice(x.routes.iter().map(|(r, w, s)| { let r = route(c, *r); let w = opt_str(w); let s = option(s.map(|s| source(c, s))); quote!(crate::GivenBy { route: #r, wording: #w, source: #s }) }))).collect()),
-        column("products", quote!(&'static [crate::Product]), "Products that carry the drug under their own name and route, such as a co-formulation for injection under the skin.", d.iter().map(|x| slice(x.products.iter().map(|p| { let name = lit(&p.name); let ingredients = opt_str(&p.ingredients); let r = route(c, p.route); let reg = vocab("Regulator", p.regulator); let s = source(c, p.source); quote!(crate::Product { name: #name, ingredients: #ingredients, route: #r, regulator: #reg, source: #s }) }))).collect()),
+        column("products", quote!(&'static [crate::Product]), "Products that carry the drug under their own name and route, such as a co-formulation for injection under the skin.", d.iter().map(|x| slice(x.products.iter().map(|p| { let name = lit(&p.name); let ingredients = opt_str(&p.ingredients); let r = route(c, p.route); let reg = vocab(c, "Regulator", p.regulator); let s = source(c, p.source); quote!(crate::Product { name: #name, ingredients: #ingredients, route: #r, regulator: #reg, source: #s }) }))).collect()),
         column("indications", quote!(&'static [crate::Indication]), "The regulators' indications for the drug given alone: the conditions under which each approves it. See [`Drug::check`](crate::Drug::check).", d.iter().map(|x| indications(c, &x.indications)).collect()),
-        column("approvals", quote!(&'static [crate::Approval]), "Regulators' decisions on the drug for multiple myeloma, as the cited sources state them.", d.iter().map(|x| slice(x.approvals.iter().map(|a| { let reg = vocab("Regulator", a.regulator); let st = vocab("ApprovalStatus", a.status); let date = opt_str(&a.date); let what = lit(&a.what); let s = source(c, a.source); quote!(crate::Approval { regulator: #reg, status: #st, date: #date, what: #what, source: #s }) }))).collect()),
+        column("approvals", quote!(&'static [crate::Approval]), "Regulators' decisions on the drug for multiple myeloma, as the cited sources state them.", d.iter().map(|x| slice(x.approvals.iter().map(|a| { let reg = vocab(c, "Regulator", a.regulator); let st = vocab(c, "ApprovalStatus", a.status); let date = opt_str(&a.date); let what = lit(&a.what); let s = source(c, a.source); quote!(crate::Approval { regulator: #reg, status: #st, date: #date, what: #what, source: #s }) }))).collect()),
         column("uses", quote!(&'static [crate::StatedUse]), "What the page says the drug is used for.", d.iter().map(|x| slice(x.uses.iter().map(|(u, w)| { let u = use_(c, *u); let w = lit(w); quote!(crate::StatedUse { purpose: #u, wording: #w }) }))).collect()),
         column("given_alone", quote!(bool), "Whether the page says the drug may be given on its own.", d.iter().map(|x| bool_lit(x.given_alone)).collect()),
         column("prerequisites", quote!(Option<crate::Prerequisites>), "Conditions on earlier treatment for the drug given alone.", d.iter().map(|x| option(x.prerequisites.as_ref().map(|p| prerequisites(c, p)))).collect()),
@@ -562,7 +617,7 @@ fn drugs(c: &Checked) -> TokenStream {
         column("aliases", quote!(&'static [crate::Alias]), "Short forms and other names, with where each is used.", d.iter().map(|x| aliases(c, &x.aliases)).collect()),
         column("atc", quote!(&'static str), "The WHO ATC code.", d.iter().map(|x| str_lit(&x.codes.atc)).collect()),
         column("atc_retired", quote!(&'static [&'static str]), "Retired ATC codes that older data still carries.", d.iter().map(|x| slice(x.codes.atc_retired.iter().map(|a| str_lit(a)))).collect()),
-        column("rxcui", quote!(Option<crate::Rxcui>), "The RxNorm ingredient concept, where verified; `None` where unknown.", d.iter().map(|x| option(rxcui(&x.codes))).collect()),
+        column("rxcui", quote!(Option<crate::Rxcui>), "The RxNorm ingredient concept, where verified; `None` where unknown.", d.iter().map(|x| option(rxcui(c, &x.codes))).collect()),
         column("sources", quote!(&'static [crate::Source]), "Where the drug is described.", d.iter().map(|x| sources_of(c, &x.sources)).collect()),
         column("notes", quote!(&'static [crate::Note]), "Notes: misspellings, label conflicts, clarifications.", d.iter().map(|x| notes(c, &x.notes)).collect()),
         column("regimens", quote!(&'static [crate::Regimen]), "The regimens that contain the drug (derived from the regimens).", d.iter().map(|x| slice(x.regimens.iter().map(|r| regimen(c, *r)))).collect()),
@@ -570,7 +625,7 @@ fn drugs(c: &Checked) -> TokenStream {
     entity("Drug", "Every drug of the catalogue: first those the source page names (the ten targeted drugs, then those it names in combinations and for blood-clot prevention), then the other drugs of multiple myeloma treatment in Canada and the US, with the drugs given beside them.", &keys, &docs, &columns)
 }
 
-fn regimens(c: &Checked) -> TokenStream {
+fn regimens(c: &Cx) -> TokenStream {
     let keys: Vec<Key> = c.regimens.iter().map(|x| x.key.clone()).collect();
     let docs: Vec<String> = c
         .regimens
@@ -604,13 +659,13 @@ fn regimens(c: &Checked) -> TokenStream {
     let r = &c.regimens;
     let columns = [
         column("acronym", quote!(&'static str), "The acronym, as the page or clinical use writes it.\n\n```\nassert_eq!(myeloma::Regimen::DRVd.acronym(), \"D-RVd\");\n```", r.iter().map(|x| str_lit(&x.acronym)).collect()),
-        column("acronym_origin", quote!(crate::AcronymOrigin), "Whether the page itself uses the acronym.", r.iter().map(|x| vocab("AcronymOrigin", x.acronym_origin)).collect()),
+        column("acronym_origin", quote!(crate::AcronymOrigin), "Whether the page itself uses the acronym.", r.iter().map(|x| vocab(c, "AcronymOrigin", x.acronym_origin)).collect()),
         column("aliases", quote!(&'static [crate::Alias]), "Other acronyms and names, with where each is used.", r.iter().map(|x| aliases(c, &x.aliases)).collect()),
-        column("components", quote!(&'static [crate::Component]), "The drugs, in the page's order, with its dose qualifiers.", r.iter().map(|x| slice(x.components.iter().map(|(d, dose)| { let d = drug(c, *d); let dose = option(dose.map(|d| vocab("Dose", d))); quote!(crate::Component { drug: #d, dose: #dose }) }))).collect()),
+        column("components", quote!(&'static [crate::Component]), "The drugs, in the page's order, with its dose qualifiers.", r.iter().map(|x| slice(x.components.iter().map(|(d, dose)| { let d = drug(c, *d); let dose = option(dose.map(|d| vocab(c, "Dose", d))); quote!(crate::Component { drug: #d, dose: #dose }) }))).collect()),
         column("drugs", quote!(crate::DrugSet), "The set of its drugs.", r.iter().map(|x| { let bits = Literal::u64_unsuffixed(x.drug_bits); quote!(crate::DrugSet::from_bits(#bits)) }).collect()),
         column("most_common_with", quote!(&'static [crate::Drug]), "Drugs whose most common combinations, by the page, include this one.", r.iter().map(|x| slice(x.most_common_with.iter().map(|d| drug(c, *d)))).collect()),
         column("uses", quote!(&'static [crate::Use]), "What it is used for, where the page says.", r.iter().map(|x| slice(x.uses.iter().map(|u| use_(c, *u)))).collect()),
-        column("settings", quote!(&'static [crate::Setting]), "The settings of treatment it is used in, by its sources.", r.iter().map(|x| slice(x.settings.iter().map(|s| vocab("Setting", s)))).collect()),
+        column("settings", quote!(&'static [crate::Setting]), "The settings of treatment it is used in, by its sources.", r.iter().map(|x| slice(x.settings.iter().map(|s| vocab(c, "Setting", s)))).collect()),
         column("basis", quote!(&'static [crate::Basis]), "The trials and labels it rests on.", r.iter().map(|x| slice(x.basis.iter().map(|(name, s)| { let s = source(c, *s); let name = lit(name); quote!(crate::Basis { name: #name, source: #s }) }))).collect()),
         column("indications", quote!(&'static [crate::Indication]), "The regulators' indications for the regimen: the conditions under which each approves it. See [`Regimen::check`](crate::Regimen::check).", r.iter().map(|x| indications(c, &x.indications)).collect()),
         column("is_on_page", quote!(bool), "Whether the source page lists the regimen (derived: it cites a page section).", r.iter().map(|x| bool_lit(x.on_page)).collect()),
@@ -627,7 +682,7 @@ fn regimens(c: &Checked) -> TokenStream {
     )
 }
 
-fn page(c: &Checked) -> TokenStream {
+fn page(c: &Cx) -> TokenStream {
     let p = &c.page;
     let title = lit(&p.title);
     let publisher = lit(&p.publisher);
@@ -639,7 +694,7 @@ fn page(c: &Checked) -> TokenStream {
     let planning = passage(c, &p.planning);
     let coverage = passage(c, &p.coverage);
     let effects = passage(c, &p.side_effects);
-    let lists = vocab("SideEffects", p.side_effect_lists);
+    let lists = vocab(c, "SideEffects", p.side_effect_lists);
     let clots = passage(c, &p.clot_prevention);
     let guidance = slice(p.clot_prevention_guidance.iter().map(|g| passage(c, g)));
     let further = passage(c, &p.further_information);
@@ -679,12 +734,14 @@ fn page(c: &Checked) -> TokenStream {
     }
 }
 
-fn name_table(c: &Checked) -> TokenStream {
+fn name_table(c: &Cx) -> TokenStream {
     let n = &c.names;
     let seed = Literal::u64_unsuffixed(n.phf.seed);
     let buckets = n.phf.displacements.len();
     let displacements = n.phf.displacements.iter().map(|(a, b)| quote!((#a, #b)));
     let slots_len = n.phf.slots.len();
+    // Most slots are free; their one token is built once and shared.
+    let free = quote!((b"", None));
     let slots = n.phf.slots.iter().map(|slot| match slot {
         Some(k) => {
             let (key, named) = &n.keys[*k];
@@ -715,7 +772,7 @@ fn name_table(c: &Checked) -> TokenStream {
             };
             quote!((#key, Some(#named)))
         }
-        None => quote!((b"", None)),
+        None => free.clone(),
     });
     quote! {
         /// The seed of the name table's perfect hash.
@@ -727,7 +784,7 @@ fn name_table(c: &Checked) -> TokenStream {
     }
 }
 
-fn regimens_by_drugs(c: &Checked) -> TokenStream {
+fn regimens_by_drugs(c: &Cx) -> TokenStream {
     let t = &c.drug_sets;
     let multiplier = Literal::u64_unsuffixed(t.multiplier);
     let slots_log2 = t.slots_log2;
@@ -751,7 +808,7 @@ fn regimens_by_drugs(c: &Checked) -> TokenStream {
     }
 }
 
-fn code_indexes(c: &Checked) -> TokenStream {
+fn code_indexes(c: &Cx) -> TokenStream {
     let mut atc: Vec<(&str, usize, bool)> = Vec::new();
     let mut rxcui: Vec<(u32, usize)> = Vec::new();
     for (i, d) in c.drugs.iter().enumerate() {
@@ -792,35 +849,35 @@ fn variant(ty: &str, key: &Key) -> TokenStream {
     quote!(crate::#ty::#v)
 }
 
-fn source(c: &Checked, i: usize) -> TokenStream {
-    variant("Source", &c.sources[i].key)
+fn source(c: &Cx, i: usize) -> TokenStream {
+    c.paths.sources[i].clone()
 }
 
-fn class(c: &Checked, i: usize) -> TokenStream {
-    variant("DrugClass", &c.classes[i].key)
+fn class(c: &Cx, i: usize) -> TokenStream {
+    c.paths.classes[i].clone()
 }
 
-fn target(c: &Checked, i: usize) -> TokenStream {
-    variant("Target", &c.targets[i].key)
+fn target(c: &Cx, i: usize) -> TokenStream {
+    c.paths.targets[i].clone()
 }
 
-fn route(c: &Checked, i: usize) -> TokenStream {
-    variant("Route", &c.routes[i].key)
+fn route(c: &Cx, i: usize) -> TokenStream {
+    c.paths.routes[i].clone()
 }
 
-fn use_(c: &Checked, i: usize) -> TokenStream {
-    variant("Use", &c.uses[i].key)
+fn use_(c: &Cx, i: usize) -> TokenStream {
+    c.paths.uses[i].clone()
 }
 
-fn drug(c: &Checked, i: usize) -> TokenStream {
-    variant("Drug", &c.drugs[i].key)
+fn drug(c: &Cx, i: usize) -> TokenStream {
+    c.paths.drugs[i].clone()
 }
 
-fn regimen(c: &Checked, i: usize) -> TokenStream {
-    variant("Regimen", &c.regimens[i].key)
+fn regimen(c: &Cx, i: usize) -> TokenStream {
+    c.paths.regimens[i].clone()
 }
 
-fn sources_of(c: &Checked, list: &[usize]) -> TokenStream {
+fn sources_of(c: &Cx, list: &[usize]) -> TokenStream {
     slice(list.iter().map(|s| source(c, *s)))
 }
 
@@ -842,8 +899,20 @@ fn str_lit(s: &str) -> TokenStream {
 /// A string literal token. Interpolated as a `Literal` rather than as the `String` itself: quote's
 /// `ToTokens` for strings runs unoptimised in the debug build script, about 16 million instructions
 /// (3%) more over the catalogue (callgrind).
-fn lit(s: &str) -> Literal {
-    Literal::string(s)
+///
+/// The token is lexed (`Literal::from_str`) from the string's `Debug` form, a Rust string literal
+/// of the same text: core's `Debug` for `str` is compiled optimised and copies runs of printable
+/// ASCII whole, where `Literal::string` escapes char by char through `char::escape_debug`
+/// unoptimised, about 15,000 instructions a string in the debug build script (7% of them). The two
+/// spell every character alike but NUL, which proc-macro2 writes `\x00` before a digit (for
+/// clippy's `octal_escapes`), so text with a NUL takes `Literal::string` (tests/code_literals.rs).
+pub fn lit(s: &str) -> Literal {
+    if s.as_bytes().contains(&0) {
+        return Literal::string(s);
+    }
+    format!("{s:?}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(s))
 }
 
 fn opt_str(s: &Option<String>) -> TokenStream {
@@ -854,22 +923,22 @@ fn bool_lit(b: bool) -> TokenStream {
     quote!(#b)
 }
 
-fn passage(c: &Checked, p: &Passage) -> TokenStream {
+fn passage(c: &Cx, p: &Passage) -> TokenStream {
     let text = lit(&p.text);
     let sources = sources_of(c, &p.sources);
     quote!(crate::Passage { text: #text, sources: #sources })
 }
 
-fn notes(c: &Checked, notes: &[Note]) -> TokenStream {
+fn notes(c: &Cx, notes: &[Note]) -> TokenStream {
     slice(notes.iter().map(|n| {
-        let kind = vocab("NoteKind", n.kind);
+        let kind = vocab(c, "NoteKind", n.kind);
         let text = lit(&n.text);
         let sources = sources_of(c, &n.sources);
         quote!(crate::Note { kind: #kind, text: #text, sources: #sources })
     }))
 }
 
-fn aliases(c: &Checked, aliases: &[super::validate::Alias]) -> TokenStream {
+fn aliases(c: &Cx, aliases: &[super::validate::Alias]) -> TokenStream {
     slice(aliases.iter().map(|a| {
         let name = lit(&a.name);
         let source = source(c, a.source);
@@ -878,7 +947,7 @@ fn aliases(c: &Checked, aliases: &[super::validate::Alias]) -> TokenStream {
     }))
 }
 
-fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
+fn prerequisites(c: &Cx, p: &Prerequisites) -> TokenStream {
     let min = option(p.min_prior_lines.map(|n| quote!(#n)));
     let max = option(p.max_prior_lines.map(|n| quote!(#n)));
     let exposure = slice(p.prior_exposure.iter().map(|e| exposure(c, e)));
@@ -899,7 +968,7 @@ fn prerequisites(c: &Checked, p: &Prerequisites) -> TokenStream {
     }
 }
 
-fn exposure(c: &Checked, e: &Exposure) -> TokenStream {
+fn exposure(c: &Cx, e: &Exposure) -> TokenStream {
     match e {
         Exposure::Drug(d) => {
             let d = drug(c, *d);
@@ -916,12 +985,12 @@ fn exposure(c: &Checked, e: &Exposure) -> TokenStream {
     }
 }
 
-fn indications(c: &Checked, list: &[Indication]) -> TokenStream {
+fn indications(c: &Cx, list: &[Indication]) -> TokenStream {
     slice(list.iter().map(|i| {
-        let regulator = vocab("Regulator", i.regulator);
-        let status = vocab("IndicationStatus", i.status);
+        let regulator = vocab(c, "Regulator", i.regulator);
+        let status = vocab(c, "IndicationStatus", i.status);
         let date = opt_str(&i.date);
-        let setting = option(i.setting.map(|s| vocab("Setting", s)));
+        let setting = option(i.setting.map(|s| vocab(c, "Setting", s)));
         let min = option(i.min_prior_lines.map(|n| quote!(#n)));
         let max = option(i.max_prior_lines.map(|n| quote!(#n)));
         let prior = slice(i.prior_exposure.iter().map(|e| exposure(c, e)));
@@ -959,11 +1028,11 @@ fn indications(c: &Checked, list: &[Indication]) -> TokenStream {
     }))
 }
 
-fn rxcui(codes: &super::validate::Codes) -> Option<TokenStream> {
+fn rxcui(c: &Cx, codes: &super::validate::Codes) -> Option<TokenStream> {
     if codes.rxcui_status == RxcuiStatus::Unknown {
         return None;
     }
-    let status = vocab("RxcuiStatus", codes.rxcui_status);
+    let status = vocab(c, "RxcuiStatus", codes.rxcui_status);
     let code = codes.rxcui?;
     let evidence = lit(codes.rxcui_evidence.as_deref().unwrap_or_default());
     Some(quote!(crate::Rxcui { code: #code, status: #status, evidence: #evidence }))
@@ -972,10 +1041,19 @@ fn rxcui(codes: &super::validate::Codes) -> Option<TokenStream> {
 /// A vocabulary value as the library's enum of the same variants (`Phase::Relapsed` ->
 /// `crate::Phase::Relapsed`): the generator's serde enums mirror the library's, variant for variant,
 /// and a mismatch fails to compile.
-fn vocab(ty: &str, value: impl std::fmt::Debug) -> TokenStream {
-    let ty = format_ident!("{}", ty);
-    let variant = format_ident!("{}", format!("{value:?}"));
-    quote!(crate::#ty::#variant)
+fn vocab(c: &Cx, ty: &str, value: impl std::fmt::Debug) -> TokenStream {
+    let name = format!("{ty}::{value:?}");
+    let mut paths = c.vocab.borrow_mut();
+    if let Some(path) = paths.get(&name) {
+        return path.clone();
+    }
+    let path = {
+        let ty = format_ident!("{}", ty);
+        let variant = format_ident!("{}", format!("{value:?}"));
+        quote!(crate::#ty::#variant)
+    };
+    paths.insert(name, path.clone());
+    path
 }
 
 /// Catalogue text as rustdoc shows it: brackets escaped, so that a title such as "... [2002]" is
@@ -985,7 +1063,7 @@ fn doc_text(text: &str) -> String {
 }
 
 /// "Sources: [`PageSine`](crate::Source::PageSine), ..." for a variant's rustdoc.
-fn cites(c: &Checked, sources: &[usize]) -> String {
+fn cites(c: &Cx, sources: &[usize]) -> String {
     let links: Vec<String> = sources
         .iter()
         .map(|s| {
