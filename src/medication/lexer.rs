@@ -1,6 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
+use super::keyword::word_id;
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -30,6 +31,9 @@ pub(crate) struct Token {
     /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
     /// at most 16 bytes), so that a name can be looked up by its key.
     pub plain: bool,
+    /// A word's id in the keyword module's lexicon ([`word_id`]), found once here: 0 for a word the
+    /// parser looks up by no key, and for every other token.
+    pub id: u8,
 }
 
 /// What fills the slots past the last token: no text, no key, and no kind that is read.
@@ -38,6 +42,7 @@ const EMPTY: Token = Token {
     span: Span::new(0, 0),
     key: 0,
     plain: false,
+    id: 0,
 };
 
 /// The tokens of a line, on the stack.
@@ -78,6 +83,12 @@ impl<'a> Tokens<'a> {
     /// The key of token `i` (see [`key`]), or 0 past the end.
     pub fn key_of(&self, i: usize) -> u128 {
         self.slot(i).key
+    }
+
+    /// The lexicon id of token `i` (see [`Token::id`]), or 0 past the end.
+    #[inline]
+    pub fn id_of(&self, i: usize) -> u8 {
+        self.slot(i).id
     }
 
     /// Whether token `i` is a word.
@@ -298,10 +309,16 @@ impl<'a> Tokens<'a> {
     }
 
     fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
+        let id = if kind == TokenKind::Word {
+            word_id(key)
+        } else {
+            0
+        };
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
                 plain,
                 kind,
+                id,
                 // `parse` reads no line longer than `u32::MAX` bytes.
                 span: Span::new(start as u32, end as u32),
                 key,

@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{keyword_at, may_start, Keyword};
+use super::keyword::{phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -213,9 +213,21 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    /// What word `i` starts ([`keyword_at`]), looked up once: a word is asked about both where the
-    /// loop reaches it and where it ends a run of name words.
+    /// What word `i` starts and how many tokens it takes: most words are known by their lexicon
+    /// id alone ([`starts`]), a keyword of one word or nothing; the others are read by [`phrase_at`].
+    #[inline(always)]
     fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
+        match starts(self.tokens.id_of(i)) {
+            Starts::Nothing => None,
+            Starts::One(keyword) => Some((keyword, 1)),
+            Starts::More => self.phrase_of(i),
+        }
+    }
+
+    /// What word `i` starts where what follows it decides, looked up once: a word is asked about
+    /// both where the loop reaches it and where it ends a run of name words.
+    #[inline(never)]
+    fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
             return None;
@@ -225,11 +237,7 @@ impl<'a> Reader<'_, 'a> {
                 return Some(found);
             }
         }
-        let found = if may_start(self.tokens.key_of(i)) {
-            keyword_at(&self.tokens, i)
-        } else {
-            None
-        };
+        let found = phrase_at(&self.tokens, i, self.tokens.key_of(i));
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
