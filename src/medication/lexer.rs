@@ -80,6 +80,16 @@ impl<'a> Tokens<'a> {
         self.slot(i).span.of(self.input)
     }
 
+    /// The bytes of token `i`, or none past the end: its text without the check that the span
+    /// falls on character boundaries, which a token's always does.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.input
+            .as_bytes()
+            .get(self.slot(i).span.range())
+            .unwrap_or_default()
+    }
+
     /// The key of token `i` (see [`key`]), or 0 past the end.
     pub fn key_of(&self, i: usize) -> u128 {
         self.slot(i).key

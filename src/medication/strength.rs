@@ -38,7 +38,12 @@ impl Amount {
     /// `30,000`). `None` for anything else (`2,5`, `1,8,15`), for more than three significant
     /// decimals, and for numbers too large to hold.
     pub fn parse(text: &str) -> Option<Amount> {
-        let bytes = text.as_bytes();
+        Amount::parse_bytes(text.as_bytes())
+    }
+
+    /// [`Amount::parse`] of the text's bytes.
+    #[inline]
+    pub(crate) fn parse_bytes(bytes: &[u8]) -> Option<Amount> {
         // The whole part, in one pass: digits, and commas that close groups (the first of one to
         // three digits, the others of three).
         let mut value: u64 = 0;

@@ -3,7 +3,7 @@
 //! 30000 UNT`, `1,800 mg-30,000 units`), the volume they are in (`/15 mL`), and later strengths that
 //! agree with the first or conflict with it.
 
-use super::super::lexer::key;
+use super::super::lexer::{key, Tokens};
 use super::super::name::{drug_at, run_end};
 use super::super::strength::unit_at;
 use super::super::{
@@ -15,7 +15,10 @@ use super::Reader;
 #[derive(Clone, Copy)]
 struct Group {
     amounts: [Amount; MAX_DOSES],
-    spans: [Span; MAX_DOSES],
+    /// The first number's token; the others are every second token after it (`20 / 56`).
+    first: usize,
+    /// The token after the unit.
+    end: usize,
     count: usize,
     unit: Unit,
 }
@@ -26,6 +29,16 @@ impl Group {
             amount,
             unit: self.unit,
         })
+    }
+
+    /// Where strength `k` was read: its number, or for a strength alone its number and unit.
+    fn span(&self, tokens: &Tokens<'_>, k: usize) -> Span {
+        if self.count == 1 {
+            tokens.span(self.first, self.end)
+        } else {
+            let at = self.first + 2 * k;
+            tokens.span(at, at + 1)
+        }
     }
 }
 
@@ -39,7 +52,8 @@ impl Reader<'_, '_> {
         let tokens = &self.tokens;
         let mut group = Group {
             amounts: [Amount::default(); MAX_DOSES],
-            spans: [Span::default(); MAX_DOSES],
+            first: i,
+            end: i,
             count: 0,
             unit: Unit::Mg,
         };
@@ -48,8 +62,7 @@ impl Reader<'_, '_> {
             if !tokens.is_number(j) || group.count == MAX_DOSES {
                 return None;
             }
-            group.amounts[group.count] = Amount::parse(tokens.text(j))?;
-            group.spans[group.count] = tokens.span(j, j + 1);
+            group.amounts[group.count] = Amount::parse_bytes(tokens.bytes(j))?;
             group.count += 1;
             j += 1;
             if tokens.is_mark(j, '/') && tokens.is_number(j + 1) {
@@ -60,9 +73,7 @@ impl Reader<'_, '_> {
         }
         let (unit, n) = unit_at(tokens, j)?;
         group.unit = unit;
-        if group.count == 1 {
-            group.spans[0] = tokens.span(i, j + n);
-        }
+        group.end = j + n;
         Some((group, j + n))
     }
 
@@ -71,11 +82,11 @@ impl Reader<'_, '_> {
         if self.out.dose_count + group.count > MAX_DOSES {
             return false;
         }
-        for (strength, span) in group.strengths().zip(group.spans) {
+        for (k, strength) in group.strengths().enumerate() {
             self.out.doses[self.out.dose_count] = DosePart {
                 strength,
                 ingredient,
-                span,
+                span: group.span(&self.tokens, k),
             };
             self.out.dose_count += 1;
         }
