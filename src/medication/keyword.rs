@@ -67,30 +67,7 @@ const TABLE: [(Phrase, Meaning); ENTRIES] = {
     table
 };
 
-const BUCKET_BITS: u32 = 10;
-
-/// The bucket of a first word's key.
-const fn bucket(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
-}
-
 const _: () = assert!(ENTRIES < u8::MAX as usize);
-
-/// Each bucket's first entry, plus one (zero: none), and each entry's next in its bucket, plus one:
-/// chains in table order, so that the first of two equally long phrases wins, as in a scan.
-const CHAINS: ([u8; 1 << BUCKET_BITS], [u8; ENTRIES]) = {
-    let mut heads = [0u8; 1 << BUCKET_BITS];
-    let mut next = [0u8; ENTRIES];
-    let mut i = ENTRIES;
-    while i > 0 {
-        i -= 1;
-        let b = bucket(TABLE[i].0[0]);
-        next[i] = heads[b];
-        heads[b] = (i + 1) as u8;
-    }
-    (heads, next)
-};
 
 /// Which of [`Matches`]'s slots an entry's meaning fills: frequencies, routes, forms, leads.
 const fn slot_of(meaning: Meaning) -> usize {
@@ -122,27 +99,78 @@ const fn pack(n: usize, entry: usize) -> u32 {
     ((n as u32) << 8) | (u8::MAX as u32 - entry as u32)
 }
 
-fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
-    let (heads, next) = &CHAINS;
-    let mut found: Matches = [0; 4];
-    let mut at = heads[bucket(key)];
-    while let Some((words, _)) = TABLE.get(usize::from(at).wrapping_sub(1)) {
-        let entry = usize::from(at) - 1;
-        at = next[entry];
-        if words[0] != key {
-            continue;
-        }
-        // The first word is matched; a phrase of one word needs nothing more.
-        let n = if words[1] == 0 {
-            1
-        } else {
-            match phrase(tokens, i, words) {
-                Some(n) => n,
-                None => continue,
+/// What each id's phrases of one word match, whatever follows (see [`Matches`]): for a lead, its
+/// slot too.
+const ONE_WORD: [Matches; IDS] = {
+    let mut found = [[0; 4]; IDS];
+    let mut e = 0;
+    while e < ENTRIES {
+        let (words, meaning) = TABLE[e];
+        if words[1] == 0 {
+            let id = id_of(words[0]);
+            let slot = slot_of(meaning);
+            // Entries in table order: the first of a kind is kept, as `pack` ranks it.
+            if found[id][slot] == 0 {
+                found[id][slot] = pack(1, e);
             }
+        }
+        e += 1;
+    }
+    found
+};
+
+/// How many entries are phrases of several words.
+const LONGER: usize = {
+    let mut count = 0;
+    let mut e = 0;
+    while e < ENTRIES {
+        if TABLE[e].0[1] != 0 {
+            count += 1;
+        }
+        e += 1;
+    }
+    count
+};
+
+/// The entries that are phrases of several words, by their first word's id, in table order within
+/// an id: id `d`'s are `LONGER_ENTRIES[LONGER_FROM[d]..LONGER_FROM[d + 1]]`.
+const LONGER_ENTRIES: ([u8; LONGER], [u8; IDS + 1]) = {
+    let mut entries = [0u8; LONGER];
+    let mut from = [0u8; IDS + 1];
+    let mut n = 0;
+    let mut id = 0;
+    while id < IDS {
+        from[id] = n as u8;
+        let mut e = 0;
+        while e < ENTRIES {
+            if TABLE[e].0[1] != 0 && id_of(TABLE[e].0[0]) == id {
+                entries[n] = e as u8;
+                n += 1;
+            }
+            e += 1;
+        }
+        id += 1;
+    }
+    from[IDS] = n as u8;
+    assert!(n == LONGER);
+    (entries, from)
+};
+
+/// The longest phrase of each kind at word `i`, whose lexicon id is `id`.
+fn matches(tokens: &Tokens<'_>, i: usize, id: u8) -> Matches {
+    let id = usize::from(id);
+    let mut found = ONE_WORD[id];
+    let (entries, from) = &LONGER_ENTRIES;
+    let range = usize::from(from[id])..usize::from(from[id + 1]);
+    for &entry in entries.get(range).unwrap_or_default() {
+        let entry = usize::from(entry);
+        let Some((words, _)) = TABLE.get(entry) else {
+            continue;
         };
-        if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
-            *best = (*best).max(pack(n, entry));
+        if let Some(n) = phrase(tokens, i, words) {
+            if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
+                *best = (*best).max(pack(n, entry));
+            }
         }
     }
     found
@@ -165,16 +193,17 @@ const fn glued_number(key: u128) -> bool {
     matches!(first, b'q' | b'd') && second.is_ascii_digit()
 }
 
-/// What word `i` (whose key is `key`) starts and how many tokens it takes: schedule words before a
+/// What word `i` starts and how many tokens it takes: schedule words before a
 /// route, a route before a dose form; of each, the longest phrase. Read from the table's phrases
 /// and the schedule patterns, for the words that [`starts`] cannot tell alone.
-pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize, key: u128) -> Option<(Keyword, usize)> {
-    let found = matches(tokens, i, key);
+pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
+    let id = tokens.id_of(i);
+    let found = matches(tokens, i, id);
     if let Some((Meaning::Frequency(f), n)) = kept(&found, 0) {
         return Some((Keyword::Schedule(Piece::Frequency(f)), n));
     }
     // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
-    if found[3] > 0 || glued_number(key) {
+    if found[3] > 0 || id == GLUED {
         if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
             return Some((Keyword::Schedule(piece), n));
         }

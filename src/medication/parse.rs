@@ -237,7 +237,7 @@ impl<'a> Reader<'_, 'a> {
                 return Some(found);
             }
         }
-        let found = phrase_at(&self.tokens, i, self.tokens.key_of(i));
+        let found = phrase_at(&self.tokens, i);
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
