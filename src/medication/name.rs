@@ -52,13 +52,14 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
         at += 1;
     }
     for &candidate in ends[..count].iter().rev() {
-        let text = tokens.span(start, candidate).of(tokens.input);
-        // A word of one token is looked up by the key the lexer folded, without folding it again.
+        let span = tokens.span(start, candidate);
+        // A word of one token is looked up by the key the lexer folded, without folding it again
+        // (its span is its text, which falls on character boundaries).
         let drug = match tokens.get(start) {
             Some(token) if token.plain && candidate == start + 1 => {
-                drug_of_folded(token.key, text.len())
+                drug_of_folded(token.key, span.len())
             }
-            _ => Drug::from_name(text),
+            _ => Drug::from_name(span.of(tokens.input)),
         };
         if let Some(drug) = drug {
             return Some((drug, candidate));

@@ -257,7 +257,7 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piec
         }
     }
     if (id == ID_EVERY || id == ID_Q) && tokens.is_number(i + 1) && tokens.is_word(i + 2) {
-        let n = small_number(tokens.text(i + 1))?;
+        let n = small_number(tokens.bytes(i + 1))?;
         let days = interval_days(n, tokens.text(i + 2))?;
         return Some((Piece::Frequency(Frequency::every_days(days)), 3));
     }
@@ -270,7 +270,7 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piec
     }
     // "D1-21", "d1,8,15": the first day is glued to the D (a letter and a digit).
     if at_id == GLUED {
-        if let Some(first) = tokens.text(at).strip_prefix(['d', 'D']).and_then(day) {
+        if let Some(first) = after_d(tokens.bytes(at)).and_then(day) {
             let (days, end) = day_list(tokens, at + 1, Some(first))?;
             return Some((Piece::Days(days), end - i));
         }
@@ -280,7 +280,7 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piec
 
 /// `28-day cycle`, `21 day cycles` at number `i`.
 pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
-    let days = small_number(tokens.text(i))?;
+    let days = small_number(tokens.bytes(i))?;
     let mut at = i + 1;
     if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
         at += 1;
@@ -298,7 +298,7 @@ fn q_interval(word: &str) -> Option<Frequency> {
     let rest = word.strip_prefix(['q', 'Q'])?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (number, unit) = rest.split_at(digits);
-    let n = small_number(number)?;
+    let n = small_number(number.as_bytes())?;
     if word_in(unit, &HOUR_WORDS) {
         return match n {
             24 => Some(Frequency::Daily),
@@ -323,8 +323,7 @@ fn interval_days(n: u16, unit: &str) -> Option<u16> {
 }
 
 /// A whole number from 1 to 999 written in plain digits.
-fn small_number(text: &str) -> Option<u16> {
-    let bytes = text.as_bytes();
+fn small_number(bytes: &[u8]) -> Option<u16> {
     if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -334,8 +333,24 @@ fn small_number(text: &str) -> Option<u16> {
     (n > 0).then_some(n)
 }
 
+/// The bytes after a leading `d` or `D`, if there is one.
+fn after_d(bytes: &[u8]) -> Option<&[u8]> {
+    match bytes.split_first() {
+        Some((b'd' | b'D', rest)) => Some(rest),
+        _ => None,
+    }
+}
+
+/// The bytes after every leading `d` and `D`.
+fn trim_d(mut bytes: &[u8]) -> &[u8] {
+    while let Some(rest) = after_d(bytes) {
+        bytes = rest;
+    }
+    bytes
+}
+
 /// A day from 1 to [`Days::MAX`].
-fn day(text: &str) -> Option<u8> {
+fn day(text: &[u8]) -> Option<u8> {
     small_number(text)
         .filter(|d| *d <= u16::from(Days::MAX))
         .and_then(|d| u8::try_from(d).ok())
@@ -356,10 +371,10 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
     loop {
         if expecting_day {
             // "D1, D8": a day may repeat the D.
-            let text = tokens.text(at);
+            let text = tokens.bytes(at);
             let text = if tokens.is_number(at) {
                 text
-            } else if tokens.is_word(at) && day(text.trim_start_matches(['d', 'D'])).is_some() {
+            } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
                 text.get(1..).unwrap_or_default()
             } else {
                 break;
@@ -369,7 +384,7 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             let mut first_piece = true;
             let mut value: u32 = 0;
             let mut digits = 0;
-            for &b in text.as_bytes().iter().chain(core::iter::once(&b',')) {
+            for &b in text.iter().chain(core::iter::once(&b',')) {
                 if b.is_ascii_digit() {
                     value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
                     digits += 1;
