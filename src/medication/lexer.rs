@@ -111,6 +111,12 @@ impl<'a> Tokens<'a> {
         self.slot(i).kind == TokenKind::Number
     }
 
+    /// Whether token `i` is a mark.
+    #[inline]
+    pub fn is_any_mark(&self, i: usize) -> bool {
+        self.slot(i).kind == TokenKind::Mark
+    }
+
     /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
     #[inline]
     pub fn is_mark(&self, i: usize, c: char) -> bool {
@@ -502,7 +508,7 @@ pub(crate) const fn key(text: &str) -> u128 {
 
 /// The [`key`] of a mark: its character's bytes (no letter, so nothing to lower-case).
 #[inline(always)]
-pub(crate) fn char_key(c: char) -> u128 {
+pub(crate) const fn char_key(c: char) -> u128 {
     let mut bytes = [0; 16];
     c.encode_utf8(&mut bytes);
     u128::from_le_bytes(bytes)

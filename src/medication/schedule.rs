@@ -4,7 +4,7 @@
 use core::fmt;
 
 use super::keyword::{lexicon_id, GLUED};
-use super::lexer::{key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
+use super::lexer::{char_key, key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
 
 /// How often a dose is given.
 ///
@@ -411,22 +411,32 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             at += 1;
             end = at;
             expecting_day = false;
-        } else if tokens.is_mark(at, ',')
-            || tokens.is_mark(at, '&')
-            || phrase(tokens, at, &[AND]).is_some()
-        {
-            range_from = None;
-            expecting_day = true;
-            at += 1;
-        } else if tokens.is_mark(at, '-')
-            || tokens.is_mark(at, '–')
-            || (tokens.is_word(at) && RANGE_WORDS.contains(&tokens.key_of(at)))
-        {
-            range_from = last;
-            expecting_day = true;
-            at += 1;
         } else {
-            break;
+            // What joins two days, by the token's kind and then its key: a list's `,`, `&` or
+            // `and`, or a range's `-`, `–`, `to`, `through` or `thru`.
+            const COMMA: u128 = char_key(',');
+            const AMPERSAND: u128 = char_key('&');
+            const HYPHEN: u128 = char_key('-');
+            const DASH: u128 = char_key('–');
+            let key = tokens.key_of(at);
+            let range = if tokens.is_any_mark(at) {
+                match key {
+                    COMMA | AMPERSAND => false,
+                    HYPHEN | DASH => true,
+                    _ => break,
+                }
+            } else if !tokens.is_word(at) {
+                break;
+            } else if key == AND {
+                false
+            } else if RANGE_WORDS.contains(&key) {
+                true
+            } else {
+                break;
+            };
+            range_from = if range { last } else { None };
+            expecting_day = true;
+            at += 1;
         }
     }
     if days.is_empty() {
