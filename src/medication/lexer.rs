@@ -215,23 +215,43 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// The 16 bytes from `start` as an integer, zeros past the end of `bytes`.
-#[inline(always)]
-fn chunk16(bytes: &[u8], start: usize) -> u128 {
-    if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
-        u128::from_le_bytes(*chunk)
-    } else if let Some(last) = bytes.last_chunk::<16>() {
-        // Fewer than 16 bytes from `start`: the line's last 16, shifted down.
-        u128::from_le_bytes(*last) >> (8 * (start + 16 - bytes.len()))
-    } else {
-        let mut padded = [0; 16];
-        for (to, from) in padded
-            .iter_mut()
-            .zip(bytes.get(start..).unwrap_or_default())
-        {
-            *to = *from;
+/// The last 16 bytes of a line then 16 zeros (or a shorter line, padded with zeros), so that the 16
+/// bytes from a token near the end are one load, not a shift of the line's last 16.
+struct Tail {
+    bytes: [u8; 32],
+    /// Where in the line `bytes` starts.
+    from: usize,
+}
+
+impl Tail {
+    fn new(line: &[u8]) -> Tail {
+        let mut bytes = [0; 32];
+        let from = line.len().saturating_sub(16);
+        if let (Some(to), Some(last)) = (bytes.first_chunk_mut::<16>(), line.last_chunk::<16>()) {
+            *to = *last;
+        } else {
+            for (to, from) in bytes.iter_mut().zip(line) {
+                *to = *from;
+            }
         }
-        u128::from_le_bytes(padded)
+        Tail { bytes, from }
+    }
+
+    /// The 16 bytes from `start` as an integer, zeros past the end of `line`.
+    #[inline(always)]
+    fn chunk16(&self, line: &[u8], start: usize) -> u128 {
+        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
+            u128::from_le_bytes(*chunk)
+        } else if let Some(chunk) = start
+            .checked_sub(self.from)
+            .and_then(|at| self.bytes.get(at..))
+            .and_then(|b| b.first_chunk::<16>())
+        {
+            // Fewer than 16 bytes from `start`, which is then in the last 16.
+            u128::from_le_bytes(*chunk)
+        } else {
+            0
+        }
     }
 }
 
@@ -348,6 +368,7 @@ impl<'a> Tokens<'a> {
     pub fn fill(&mut self) {
         let input = self.input;
         let bytes = input.as_bytes();
+        let tail = Tail::new(bytes);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let mut class = CLASSES[usize::from(b)];
@@ -377,7 +398,7 @@ impl<'a> Tokens<'a> {
             let start = i;
             match class {
                 Class::Digit => {
-                    let run = number_run(chunk16(bytes, i));
+                    let run = number_run(tail.chunk16(bytes, i));
                     if run < 15 {
                         i += run;
                     } else {
@@ -397,7 +418,7 @@ impl<'a> Tokens<'a> {
                 Class::Letter if c.is_ascii() => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 16 bytes at once; anything else takes the loop below.
-                    let chunk = chunk16(bytes, i);
+                    let chunk = tail.chunk16(bytes, i);
                     let (run, key) = word_run(chunk);
                     let fast = run < KEY_BYTES
                         && bytes
