@@ -1,7 +1,10 @@
 //! What a word starts: schedule words, a route or a dose form. Every fixed phrase of the three is in
-//! one table, found by its first word's key through a small hash, so that a word is looked up once
-//! rather than compared with every phrase of every table, and a drug's name (most words of a line)
-//! is passed over after one probe.
+//! one table. Every word the parser looks up by its key (the phrases' first words, the words that
+//! lead a schedule pattern, units and what follows a unit's `/`) is in a lexicon with a perfect
+//! hash: the lexer finds each word there once and gives its token the word's id, and what the word
+//! may be is then read from tables indexed by the id. A word that starts no phrase of several
+//! words (`daily`, `PO`, `tablet`, and a drug's name, most words of a line) is known from its id
+//! alone; only the others try their phrases and patterns.
 
 use super::form::{self, DoseForm};
 use super::lexer::{phrase, Phrase, Tokens};
