@@ -77,7 +77,10 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseErr
     let (start, end) = run;
     let mut longest = start;
     for i in start..end {
-        if tokens.is_word(i) && tokens.text(i).len() > tokens.text(longest).len() {
+        // A token's span is its text (it falls on character boundaries): its length is the text's.
+        if tokens.is_word(i)
+            && tokens.span(i, i + 1).len() > tokens.span(longest, longest + 1).len()
+        {
             longest = i;
         }
     }
