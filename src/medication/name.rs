@@ -40,7 +40,21 @@ pub(crate) fn run_end(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> boo
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
 /// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
+#[inline]
 pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
+    // Most names are one word that the lexer folded (see below): looked up here, without the
+    // candidates' bookkeeping.
+    if end == start + 1 {
+        if let Some(token) = tokens.get(start).filter(|t| t.plain) {
+            return drug_of_folded(token.key, token.span.len()).map(|drug| (drug, end));
+        }
+    }
+    drug_among(tokens, start, end)
+}
+
+/// [`drug_at`], trying every candidate.
+#[inline(never)]
+fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
     let mut ends = [0usize; MAX_NAME_WORDS];
     let mut count = 0;
     let mut at = start;
