@@ -184,7 +184,11 @@ impl<'a> Reader<'_, 'a> {
 
     /// Records tokens `from..to` as a segment; unparsed tokens next to unparsed text join it.
     fn push(&mut self, kind: SegmentKind, from: usize, to: usize) {
-        let span = self.tokens.span(from, to);
+        self.push_span(kind, self.tokens.span(from, to));
+    }
+
+    /// [`Reader::push`] of the tokens at `span`, already found.
+    fn push_span(&mut self, kind: SegmentKind, span: Span) {
         if kind == SegmentKind::Unparsed && self.out.segment_count > 0 {
             if let Some(last) = self.out.segments.get_mut(self.out.segment_count - 1) {
                 if last.kind == SegmentKind::Unparsed {
@@ -270,7 +274,7 @@ impl<'a> Reader<'_, 'a> {
         if let Some((part, first)) = disagreement {
             self.conflict(part, first, span);
         }
-        self.push(SegmentKind::Schedule, i, i + n);
+        self.push_span(SegmentKind::Schedule, span);
         Some(i + n)
     }
 
@@ -282,21 +286,33 @@ impl<'a> Reader<'_, 'a> {
             let (piece, n) = cycle_at(&self.tokens, i)?;
             return self.schedule(piece, i, n);
         }
-        let (part, kind, n, first) = match self.keyword_of(i)? {
+        let (part, kind, n, span, first) = match self.keyword_of(i)? {
             (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
             (Keyword::Route(route), n) => {
-                let first = self.route.state(route, self.tokens.span(i, i + n));
-                (Part::Route, SegmentKind::Route, n, first)
+                let span = self.tokens.span(i, i + n);
+                (
+                    Part::Route,
+                    SegmentKind::Route,
+                    n,
+                    span,
+                    self.route.state(route, span),
+                )
             }
             (Keyword::Form(form), n) => {
-                let first = self.form.state(form, self.tokens.span(i, i + n));
-                (Part::Form, SegmentKind::Form, n, first)
+                let span = self.tokens.span(i, i + n);
+                (
+                    Part::Form,
+                    SegmentKind::Form,
+                    n,
+                    span,
+                    self.form.state(form, span),
+                )
             }
         };
         if let Some(first) = first {
-            self.conflict(part, first, self.tokens.span(i, i + n));
+            self.conflict(part, first, span);
         }
-        self.push(kind, i, i + n);
+        self.push_span(kind, span);
         Some(i + n)
     }
 
@@ -308,7 +324,7 @@ impl<'a> Reader<'_, 'a> {
             Some((d, _)) if d == drug => {}
             Some((_, first)) => self.conflict(Part::Drug, first, span),
         }
-        self.push(kind, from, to);
+        self.push_span(kind, span);
     }
 
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text
