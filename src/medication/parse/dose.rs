@@ -19,6 +19,8 @@ struct Group {
     first: usize,
     /// The token after the unit.
     end: usize,
+    /// The whole group's text, numbers and unit.
+    span: Span,
     count: usize,
     unit: Unit,
 }
@@ -34,7 +36,7 @@ impl Group {
     /// Where strength `k` was read: its number, or for a strength alone its number and unit.
     fn span(&self, tokens: &Tokens<'_>, k: usize) -> Span {
         if self.count == 1 {
-            tokens.span(self.first, self.end)
+            self.span
         } else {
             let at = self.first + 2 * k;
             tokens.span(at, at + 1)
@@ -54,6 +56,7 @@ impl Reader<'_, '_> {
             amounts: [Amount::default(); MAX_DOSES],
             first: i,
             end: i,
+            span: Span::default(),
             count: 0,
             unit: Unit::Mg,
         };
@@ -74,6 +77,7 @@ impl Reader<'_, '_> {
         let (unit, n) = unit_at(tokens, j)?;
         group.unit = unit;
         group.end = j + n;
+        group.span = tokens.span(i, j + n);
         Some((group, j + n))
     }
 
@@ -122,7 +126,7 @@ impl Reader<'_, '_> {
         }
         let (group, mut end) = self.group(i)?;
         if let Some(first) = self.first_group {
-            self.push(SegmentKind::Strength, i, end);
+            self.push_span(SegmentKind::Strength, group.span);
             let same = self.doses().len() == group.count
                 && self
                     .doses()
@@ -131,7 +135,7 @@ impl Reader<'_, '_> {
                     .all(|(d, s)| d.strength == s);
             if !same || self.strength_conflict {
                 self.strength_conflict = true;
-                self.conflict(Part::Strength, first, self.tokens.span(i, end));
+                self.conflict(Part::Strength, first, group.span);
             }
             return Some(end);
         }
@@ -143,7 +147,7 @@ impl Reader<'_, '_> {
         } else {
             Dosing::Single
         });
-        self.push(SegmentKind::Strength, i, end);
+        self.push_span(SegmentKind::Strength, group.span);
         let mut unit = group.unit;
         loop {
             let at = end;
@@ -151,7 +155,7 @@ impl Reader<'_, '_> {
                 if let Some((next, e)) = self.group(at + n) {
                     if self.add(&next, Ingredient::LineDrug) {
                         self.push(SegmentKind::Joiner, at, at + n);
-                        self.push(SegmentKind::Strength, at + n, e);
+                        self.push_span(SegmentKind::Strength, next.span);
                         self.dosing = Some(Dosing::StepUp);
                         unit = next.unit;
                         end = e;
@@ -173,7 +177,7 @@ impl Reader<'_, '_> {
                     break;
                 }
                 self.push(SegmentKind::Joiner, at, at + 1);
-                self.push(SegmentKind::Strength, at + 1, e);
+                self.push_span(SegmentKind::Strength, next.span);
                 self.dosing = Some(Dosing::CoFormulation);
                 unit = next.unit;
                 end = e;
@@ -201,7 +205,7 @@ impl Reader<'_, '_> {
                     Some((d, _)) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
                     None => self.push(SegmentKind::Ingredient, at + 1, name_end),
                 }
-                self.push(SegmentKind::Strength, name_end, e);
+                self.push_span(SegmentKind::Strength, next.span);
                 self.dosing = Some(Dosing::CoFormulation);
                 end = e;
                 continue;
@@ -212,9 +216,9 @@ impl Reader<'_, '_> {
             };
             if next.unit == Unit::Ml && unit != Unit::Ml {
                 if next.count == 1 {
-                    self.volume = Some((next.amounts[0], self.tokens.span(at + 1, e)));
+                    self.volume = Some((next.amounts[0], next.span));
                     self.push(SegmentKind::Joiner, at, at + 1);
-                    self.push(SegmentKind::Volume, at + 1, e);
+                    self.push_span(SegmentKind::Volume, next.span);
                     end = e;
                 }
                 break;
@@ -228,7 +232,7 @@ impl Reader<'_, '_> {
                 break;
             }
             self.push(SegmentKind::Joiner, at, at + 1);
-            self.push(SegmentKind::Strength, at + 1, e);
+            self.push_span(SegmentKind::Strength, next.span);
             if self.dosing != Some(Dosing::CoFormulation) {
                 self.dosing = Some(dosing);
             }
