@@ -1,12 +1,16 @@
 //! What a word starts: schedule words, a route or a dose form. Every fixed phrase of the three is in
-//! one table, found by its first word's key through a small hash, so that a word is looked up once
-//! rather than compared with every phrase of every table, and a drug's name (most words of a line)
-//! is passed over after one probe.
+//! one table. Every word the parser looks up by its key (the phrases' first words, the words that
+//! lead a schedule pattern, units and what follows a unit's `/`) is in a lexicon with a perfect
+//! hash: the lexer finds each word there once and gives its token the word's id, and what the word
+//! may be is then read from tables indexed by the id. A word that starts no phrase of several
+//! words (`daily`, `PO`, `tablet`, and a drug's name, most words of a line) is known from its id
+//! alone; only the others try their phrases and patterns.
 
 use super::form::{self, DoseForm};
 use super::lexer::{phrase, Phrase, Tokens};
 use super::route;
 use super::schedule::{self, schedule_pattern_at, Frequency, Piece};
+use super::strength::{self, Unit};
 use crate::Route;
 
 /// What a word starts, read.
@@ -66,30 +70,7 @@ const TABLE: [(Phrase, Meaning); ENTRIES] = {
     table
 };
 
-const BUCKET_BITS: u32 = 10;
-
-/// The bucket of a first word's key.
-const fn bucket(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
-}
-
 const _: () = assert!(ENTRIES < u8::MAX as usize);
-
-/// Each bucket's first entry, plus one (zero: none), and each entry's next in its bucket, plus one:
-/// chains in table order, so that the first of two equally long phrases wins, as in a scan.
-const CHAINS: ([u8; 1 << BUCKET_BITS], [u8; ENTRIES]) = {
-    let mut heads = [0u8; 1 << BUCKET_BITS];
-    let mut next = [0u8; ENTRIES];
-    let mut i = ENTRIES;
-    while i > 0 {
-        i -= 1;
-        let b = bucket(TABLE[i].0[0]);
-        next[i] = heads[b];
-        heads[b] = (i + 1) as u8;
-    }
-    (heads, next)
-};
 
 /// Which of [`Matches`]'s slots an entry's meaning fills: frequencies, routes, forms, leads.
 const fn slot_of(meaning: Meaning) -> usize {
@@ -121,27 +102,78 @@ const fn pack(n: usize, entry: usize) -> u32 {
     ((n as u32) << 8) | (u8::MAX as u32 - entry as u32)
 }
 
-fn matches(tokens: &Tokens<'_>, i: usize, key: u128) -> Matches {
-    let (heads, next) = &CHAINS;
-    let mut found: Matches = [0; 4];
-    let mut at = heads[bucket(key)];
-    while let Some((words, _)) = TABLE.get(usize::from(at).wrapping_sub(1)) {
-        let entry = usize::from(at) - 1;
-        at = next[entry];
-        if words[0] != key {
-            continue;
-        }
-        // The first word is matched; a phrase of one word needs nothing more.
-        let n = if words[1] == 0 {
-            1
-        } else {
-            match phrase(tokens, i, words) {
-                Some(n) => n,
-                None => continue,
+/// What each id's phrases of one word match, whatever follows (see [`Matches`]): for a lead, its
+/// slot too.
+const ONE_WORD: [Matches; IDS] = {
+    let mut found = [[0; 4]; IDS];
+    let mut e = 0;
+    while e < ENTRIES {
+        let (words, meaning) = TABLE[e];
+        if words[1] == 0 {
+            let id = id_of(words[0]);
+            let slot = slot_of(meaning);
+            // Entries in table order: the first of a kind is kept, as `pack` ranks it.
+            if found[id][slot] == 0 {
+                found[id][slot] = pack(1, e);
             }
+        }
+        e += 1;
+    }
+    found
+};
+
+/// How many entries are phrases of several words.
+const LONGER: usize = {
+    let mut count = 0;
+    let mut e = 0;
+    while e < ENTRIES {
+        if TABLE[e].0[1] != 0 {
+            count += 1;
+        }
+        e += 1;
+    }
+    count
+};
+
+/// The entries that are phrases of several words, by their first word's id, in table order within
+/// an id: id `d`'s are `LONGER_ENTRIES[LONGER_FROM[d]..LONGER_FROM[d + 1]]`.
+const LONGER_ENTRIES: ([u8; LONGER], [u8; IDS + 1]) = {
+    let mut entries = [0u8; LONGER];
+    let mut from = [0u8; IDS + 1];
+    let mut n = 0;
+    let mut id = 0;
+    while id < IDS {
+        from[id] = n as u8;
+        let mut e = 0;
+        while e < ENTRIES {
+            if TABLE[e].0[1] != 0 && id_of(TABLE[e].0[0]) == id {
+                entries[n] = e as u8;
+                n += 1;
+            }
+            e += 1;
+        }
+        id += 1;
+    }
+    from[IDS] = n as u8;
+    assert!(n == LONGER);
+    (entries, from)
+};
+
+/// The longest phrase of each kind at word `i`, whose lexicon id is `id`.
+fn matches(tokens: &Tokens<'_>, i: usize, id: u8) -> Matches {
+    let id = usize::from(id);
+    let mut found = ONE_WORD[id];
+    let (entries, from) = &LONGER_ENTRIES;
+    let range = usize::from(from[id])..usize::from(from[id + 1]);
+    for &entry in entries.get(range).unwrap_or_default() {
+        let entry = usize::from(entry);
+        let Some((words, _)) = TABLE.get(entry) else {
+            continue;
         };
-        if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
-            *best = (*best).max(pack(n, entry));
+        if let Some(n) = phrase(tokens, i, words) {
+            if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
+                *best = (*best).max(pack(n, entry));
+            }
         }
     }
     found
@@ -157,31 +189,24 @@ fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
     (n > 0).then(|| (TABLE[entry].1, n))
 }
 
-/// Whether a word with this key may start anything [`keyword_at`] reads: a phrase or lead of the
-/// table starts with it, or it is a letter and a digit (`q28d`, `D1-21`). Most words of a line (a
-/// drug's name, a unit) are passed over after this one probe.
-#[inline]
-pub(crate) fn may_start(key: u128) -> bool {
-    CHAINS.0[bucket(key)] != 0 || glued_number(key)
-}
-
 /// Whether the key is a `q` or a `d` then a digit, lower-cased (a word too long for a key is too
 /// long for `q28d` or `D1-21`).
-fn glued_number(key: u128) -> bool {
+const fn glued_number(key: u128) -> bool {
     let [first, second, ..] = key.to_le_bytes();
     matches!(first, b'q' | b'd') && second.is_ascii_digit()
 }
 
-/// What word `i` starts and how many tokens it takes: schedule words before a route, a route before
-/// a dose form; of each, the longest phrase.
-pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
-    let token = tokens.get(i).filter(|_| tokens.is_word(i))?;
-    let found = matches(tokens, i, token.key);
+/// What word `i` starts and how many tokens it takes: schedule words before a
+/// route, a route before a dose form; of each, the longest phrase. Read from the table's phrases
+/// and the schedule patterns, for the words that [`starts`] cannot tell alone.
+pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
+    let id = tokens.id_of(i);
+    let found = matches(tokens, i, id);
     if let Some((Meaning::Frequency(f), n)) = kept(&found, 0) {
         return Some((Keyword::Schedule(Piece::Frequency(f)), n));
     }
     // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
-    if found[3] > 0 || glued_number(token.key) {
+    if found[3] > 0 || id == GLUED {
         if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
             return Some((Keyword::Schedule(piece), n));
         }
@@ -193,4 +218,264 @@ pub(crate) fn keyword_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usiz
         Some((Meaning::Form(f), n)) => Some((Keyword::Form(f), n)),
         _ => None,
     }
+}
+
+// The lexicon: every word that the parser looks up by its key (the first words of the table's
+// phrases and leads, units, and the words of a unit after `/`), each with an id that the lexer
+// gives its token, so that a word is hashed once, where it is read, and what it may be is then
+// found by indexing tables with the id.
+
+/// How many ids there are room for: ids are bytes, and tables indexed by one have this many
+/// entries, so that indexing them needs no bounds check.
+const IDS: usize = 256;
+
+/// What no word's key is: a key is the bytes of text, and no UTF-8 text holds the byte 0xFF.
+const NO_KEY: u128 = u128::MAX;
+
+/// Every key looked up, with repeats: the table's first words, then the units.
+const LOOKED_UP: [u128; ENTRIES + strength::UNIT_WORDS] = {
+    let mut all = [0; ENTRIES + strength::UNIT_WORDS];
+    let mut n = 0;
+    while n < ENTRIES {
+        all[n] = TABLE[n].0[0];
+        n += 1;
+    }
+    let mut u = 0;
+    while u < strength::UNITS_BY_WORD.len() {
+        let (words, _) = strength::UNITS_BY_WORD[u];
+        let mut w = 0;
+        while w < words.len() {
+            all[n] = words[w];
+            n += 1;
+            w += 1;
+        }
+        u += 1;
+    }
+    let mut p = 0;
+    while p < strength::PER_WORDS.len() {
+        let (words, _) = strength::PER_WORDS[p];
+        let mut w = 0;
+        while w < words.len() {
+            all[n] = words[w];
+            n += 1;
+            w += 1;
+        }
+        p += 1;
+    }
+    assert!(n == all.len());
+    all
+};
+
+/// The distinct keys, by id; id 0 is no word ([`NO_KEY`]), and so are the ids past the last.
+const WORDS: [u128; IDS] = {
+    let mut words = [NO_KEY; IDS];
+    let mut count = 1;
+    let mut i = 0;
+    while i < LOOKED_UP.len() {
+        let key = LOOKED_UP[i];
+        assert!(key != 0 && key != NO_KEY);
+        let mut seen = false;
+        let mut j = 1;
+        while j < count {
+            if words[j] == key {
+                seen = true;
+            }
+            j += 1;
+        }
+        if !seen {
+            words[count] = key;
+            count += 1;
+        }
+        i += 1;
+    }
+    words
+};
+
+/// The id of `key` among [`WORDS`], 0 if it is not one.
+const fn id_of(key: u128) -> usize {
+    let mut id = 1;
+    while id < IDS {
+        if WORDS[id] == key {
+            return id;
+        }
+        id += 1;
+    }
+    0
+}
+
+/// The id of a word of the lexicon, at compile time; one that is not in it does not compile.
+pub(crate) const fn lexicon_id(key: u128) -> u8 {
+    let id = id_of(key);
+    assert!(id != 0, "the word is not in the lexicon");
+    id as u8
+}
+
+const LEXICON_BITS: u32 = 11;
+
+/// The slot of a key in [`LEXICON`] under a multiplier.
+#[inline(always)]
+const fn lexicon_slot(key: u128, multiplier: u64) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(multiplier) >> (64 - LEXICON_BITS)) as usize
+}
+
+/// Each slot's id, under `multiplier`; `None` if two words share a slot.
+const fn lexicon(multiplier: u64) -> Option<[u8; 1 << LEXICON_BITS]> {
+    let mut slots = [0u8; 1 << LEXICON_BITS];
+    let mut id = 1;
+    while id < IDS && WORDS[id] != NO_KEY {
+        let slot = lexicon_slot(WORDS[id], multiplier);
+        if slots[slot] != 0 {
+            return None;
+        }
+        slots[slot] = id as u8;
+        id += 1;
+    }
+    Some(slots)
+}
+
+/// The first multiplier (odd, from the golden ratio's) under which no two words share a slot, and
+/// the slots: a word is found with one probe and one comparison.
+const LEXICON: (u64, [u8; 1 << LEXICON_BITS]) = {
+    let mut multiplier: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut tries = 0;
+    loop {
+        if let Some(slots) = lexicon(multiplier) {
+            break (multiplier, slots);
+        }
+        multiplier = multiplier.wrapping_add(0x2_0000_0002);
+        tries += 1;
+        assert!(
+            tries < 10_000,
+            "no multiplier puts every word in a slot of its own"
+        );
+    }
+};
+
+/// The id of a word that is no word of the lexicon but a letter and a digit (`q28d`, `D1-21`),
+/// which may start a schedule pattern.
+pub(crate) const GLUED: u8 = u8::MAX;
+
+const _: () = assert!(WORDS[GLUED as usize] == NO_KEY);
+
+/// The id of a word's key: 0 if the parser looks up no such word, [`GLUED`] for a letter and a
+/// digit.
+#[inline(always)]
+pub(crate) fn word_id(key: u128) -> u8 {
+    let id = LEXICON.1[lexicon_slot(key, LEXICON.0)];
+    let other = if glued_number(key) { GLUED } else { 0 };
+    if WORDS[usize::from(id)] == key {
+        id
+    } else {
+        other
+    }
+}
+
+/// What a word starts, by its id, as far as the word alone tells.
+#[derive(Clone, Copy)]
+pub(crate) enum Starts {
+    /// No phrase, lead or pattern.
+    Nothing,
+    /// A keyword of one word, whatever follows: no longer phrase or pattern starts with the word.
+    One(Keyword),
+    /// A phrase of several words, a lead, or a pattern (`q28d`): what follows decides, read by
+    /// [`phrase_at`].
+    More,
+}
+
+/// What the word with this id starts, as far as the word alone tells.
+#[inline(always)]
+pub(crate) fn starts(id: u8) -> Starts {
+    STARTS[usize::from(id)]
+}
+
+/// What each id starts: a one-word keyword is the first one-word entry of each kind, schedule before
+/// route before form, as [`phrase_at`] keeps them.
+const STARTS: [Starts; IDS] = {
+    let mut starts = [Starts::Nothing; IDS];
+    let mut id = 1;
+    while id < IDS && WORDS[id] != NO_KEY {
+        let mut kinds: [Option<Meaning>; 3] = [None; 3];
+        let mut more = false;
+        let mut e = 0;
+        while e < ENTRIES {
+            let (words, meaning) = TABLE[e];
+            if words[0] == WORDS[id] {
+                let slot = slot_of(meaning);
+                if words[1] != 0 || slot == 3 {
+                    more = true;
+                } else if kinds[slot].is_none() {
+                    kinds[slot] = Some(meaning);
+                }
+            }
+            e += 1;
+        }
+        starts[id] = if more {
+            Starts::More
+        } else {
+            match kinds {
+                [Some(Meaning::Frequency(f)), _, _] => {
+                    Starts::One(Keyword::Schedule(Piece::Frequency(f)))
+                }
+                [None, Some(Meaning::Route(r)), _] => Starts::One(Keyword::Route(r)),
+                [None, None, Some(Meaning::Form(f))] => Starts::One(Keyword::Form(f)),
+                _ => Starts::Nothing,
+            }
+        };
+        // No word of the lexicon is a letter and a digit, which may start a pattern.
+        assert!(!glued_number(WORDS[id]));
+        id += 1;
+    }
+    starts[GLUED as usize] = Starts::More;
+    starts
+};
+
+/// The unit each id is, if any.
+const UNITS: [Option<Unit>; IDS] = {
+    let mut units = [None; IDS];
+    let mut u = 0;
+    while u < strength::UNITS_BY_WORD.len() {
+        let (words, unit) = strength::UNITS_BY_WORD[u];
+        let mut w = 0;
+        while w < words.len() {
+            let id = id_of(words[w]);
+            if units[id].is_none() {
+                units[id] = Some(unit);
+            }
+            w += 1;
+        }
+        u += 1;
+    }
+    units
+};
+
+/// The word after a unit's `/` that each id is ([`strength::Per`]), if any.
+const PERS: [Option<strength::Per>; IDS] = {
+    let mut pers = [None; IDS];
+    let mut p = 0;
+    while p < strength::PER_WORDS.len() {
+        let (words, per) = strength::PER_WORDS[p];
+        let mut w = 0;
+        while w < words.len() {
+            let id = id_of(words[w]);
+            if pers[id].is_none() {
+                pers[id] = Some(per);
+            }
+            w += 1;
+        }
+        p += 1;
+    }
+    pers
+};
+
+/// The unit that the word with this id is.
+#[inline]
+pub(crate) fn unit_of(id: u8) -> Option<Unit> {
+    UNITS[usize::from(id)]
+}
+
+/// What the word with this id is after a unit's `/`.
+#[inline]
+pub(crate) fn per_of(id: u8) -> Option<strength::Per> {
+    PERS[usize::from(id)]
 }

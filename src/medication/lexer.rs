@@ -1,6 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
+use super::keyword::word_id;
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -30,6 +31,9 @@ pub(crate) struct Token {
     /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
     /// at most 16 bytes), so that a name can be looked up by its key.
     pub plain: bool,
+    /// A word's id in the keyword module's lexicon ([`word_id`]), found once here: 0 for a word the
+    /// parser looks up by no key, and for every other token.
+    pub id: u8,
 }
 
 /// What fills the slots past the last token: no text, no key, and no kind that is read.
@@ -38,6 +42,7 @@ const EMPTY: Token = Token {
     span: Span::new(0, 0),
     key: 0,
     plain: false,
+    id: 0,
 };
 
 /// The tokens of a line, on the stack.
@@ -75,9 +80,25 @@ impl<'a> Tokens<'a> {
         self.slot(i).span.of(self.input)
     }
 
+    /// The bytes of token `i`, or none past the end: its text without the check that the span
+    /// falls on character boundaries, which a token's always does.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.input
+            .as_bytes()
+            .get(self.slot(i).span.range())
+            .unwrap_or_default()
+    }
+
     /// The key of token `i` (see [`key`]), or 0 past the end.
     pub fn key_of(&self, i: usize) -> u128 {
         self.slot(i).key
+    }
+
+    /// The lexicon id of token `i` (see [`Token::id`]), or 0 past the end.
+    #[inline]
+    pub fn id_of(&self, i: usize) -> u8 {
+        self.slot(i).id
     }
 
     /// Whether token `i` is a word.
@@ -88,6 +109,12 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` is a number.
     pub fn is_number(&self, i: usize) -> bool {
         self.slot(i).kind == TokenKind::Number
+    }
+
+    /// Whether token `i` is a mark.
+    #[inline]
+    pub fn is_any_mark(&self, i: usize) -> bool {
+        self.slot(i).kind == TokenKind::Mark
     }
 
     /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
@@ -188,23 +215,43 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// The 16 bytes from `start` as an integer, zeros past the end of `bytes`.
-#[inline(always)]
-fn chunk16(bytes: &[u8], start: usize) -> u128 {
-    if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
-        u128::from_le_bytes(*chunk)
-    } else if let Some(last) = bytes.last_chunk::<16>() {
-        // Fewer than 16 bytes from `start`: the line's last 16, shifted down.
-        u128::from_le_bytes(*last) >> (8 * (start + 16 - bytes.len()))
-    } else {
-        let mut padded = [0; 16];
-        for (to, from) in padded
-            .iter_mut()
-            .zip(bytes.get(start..).unwrap_or_default())
-        {
-            *to = *from;
+/// The last 16 bytes of a line then 16 zeros (or a shorter line, padded with zeros), so that the 16
+/// bytes from a token near the end are one load, not a shift of the line's last 16.
+struct Tail {
+    bytes: [u8; 32],
+    /// Where in the line `bytes` starts.
+    from: usize,
+}
+
+impl Tail {
+    fn new(line: &[u8]) -> Tail {
+        let mut bytes = [0; 32];
+        let from = line.len().saturating_sub(16);
+        if let (Some(to), Some(last)) = (bytes.first_chunk_mut::<16>(), line.last_chunk::<16>()) {
+            *to = *last;
+        } else {
+            for (to, from) in bytes.iter_mut().zip(line) {
+                *to = *from;
+            }
         }
-        u128::from_le_bytes(padded)
+        Tail { bytes, from }
+    }
+
+    /// The 16 bytes from `start` as an integer, zeros past the end of `line`.
+    #[inline(always)]
+    fn chunk16(&self, line: &[u8], start: usize) -> u128 {
+        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
+            u128::from_le_bytes(*chunk)
+        } else if let Some(chunk) = start
+            .checked_sub(self.from)
+            .and_then(|at| self.bytes.get(at..))
+            .and_then(|b| b.first_chunk::<16>())
+        {
+            // Fewer than 16 bytes from `start`, which is then in the last 16.
+            u128::from_le_bytes(*chunk)
+        } else {
+            0
+        }
     }
 }
 
@@ -298,10 +345,16 @@ impl<'a> Tokens<'a> {
     }
 
     fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
+        let id = if kind == TokenKind::Word {
+            word_id(key)
+        } else {
+            0
+        };
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
                 plain,
                 kind,
+                id,
                 // `parse` reads no line longer than `u32::MAX` bytes.
                 span: Span::new(start as u32, end as u32),
                 key,
@@ -315,6 +368,7 @@ impl<'a> Tokens<'a> {
     pub fn fill(&mut self) {
         let input = self.input;
         let bytes = input.as_bytes();
+        let tail = Tail::new(bytes);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let mut class = CLASSES[usize::from(b)];
@@ -344,7 +398,7 @@ impl<'a> Tokens<'a> {
             let start = i;
             match class {
                 Class::Digit => {
-                    let run = number_run(chunk16(bytes, i));
+                    let run = number_run(tail.chunk16(bytes, i));
                     if run < 15 {
                         i += run;
                     } else {
@@ -364,7 +418,7 @@ impl<'a> Tokens<'a> {
                 Class::Letter if c.is_ascii() => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 16 bytes at once; anything else takes the loop below.
-                    let chunk = chunk16(bytes, i);
+                    let chunk = tail.chunk16(bytes, i);
                     let (run, key) = word_run(chunk);
                     let fast = run < KEY_BYTES
                         && bytes
@@ -475,7 +529,7 @@ pub(crate) const fn key(text: &str) -> u128 {
 
 /// The [`key`] of a mark: its character's bytes (no letter, so nothing to lower-case).
 #[inline(always)]
-pub(crate) fn char_key(c: char) -> u128 {
+pub(crate) const fn char_key(c: char) -> u128 {
     let mut bytes = [0; 16];
     c.encode_utf8(&mut bytes);
     u128::from_le_bytes(bytes)

@@ -40,7 +40,21 @@ pub(crate) fn run_end(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> boo
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
 /// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
+#[inline]
 pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
+    // Most names are one word that the lexer folded (see below): looked up here, without the
+    // candidates' bookkeeping.
+    if end == start + 1 {
+        if let Some(token) = tokens.get(start).filter(|t| t.plain) {
+            return drug_of_folded(token.key, token.span.len()).map(|drug| (drug, end));
+        }
+    }
+    drug_among(tokens, start, end)
+}
+
+/// [`drug_at`], trying every candidate.
+#[inline(never)]
+fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
     let mut ends = [0usize; MAX_NAME_WORDS];
     let mut count = 0;
     let mut at = start;
@@ -52,13 +66,14 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
         at += 1;
     }
     for &candidate in ends[..count].iter().rev() {
-        let text = tokens.span(start, candidate).of(tokens.input);
-        // A word of one token is looked up by the key the lexer folded, without folding it again.
+        let span = tokens.span(start, candidate);
+        // A word of one token is looked up by the key the lexer folded, without folding it again
+        // (its span is its text, which falls on character boundaries).
         let drug = match tokens.get(start) {
             Some(token) if token.plain && candidate == start + 1 => {
-                drug_of_folded(token.key, text.len())
+                drug_of_folded(token.key, span.len())
             }
-            _ => Drug::from_name(text),
+            _ => Drug::from_name(span.of(tokens.input)),
         };
         if let Some(drug) = drug {
             return Some((drug, candidate));
@@ -83,7 +98,10 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseErr
     }
     let mut longest = start;
     for i in start..end {
-        if tokens.is_word(i) && tokens.text(i).len() > tokens.text(longest).len() {
+        // A token's span is its text (it falls on character boundaries): its length is the text's.
+        if tokens.is_word(i)
+            && tokens.span(i, i + 1).len() > tokens.span(longest, longest + 1).len()
+        {
             longest = i;
         }
     }

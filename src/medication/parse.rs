@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{keyword_at, may_start, Keyword};
+use super::keyword::{phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -184,7 +184,11 @@ impl<'a> Reader<'_, 'a> {
 
     /// Records tokens `from..to` as a segment; unparsed tokens next to unparsed text join it.
     fn push(&mut self, kind: SegmentKind, from: usize, to: usize) {
-        let span = self.tokens.span(from, to);
+        self.push_span(kind, self.tokens.span(from, to));
+    }
+
+    /// [`Reader::push`] of the tokens at `span`, already found.
+    fn push_span(&mut self, kind: SegmentKind, span: Span) {
         if kind == SegmentKind::Unparsed && self.out.segment_count > 0 {
             if let Some(last) = self.out.segments.get_mut(self.out.segment_count - 1) {
                 if last.kind == SegmentKind::Unparsed {
@@ -213,9 +217,21 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    /// What word `i` starts ([`keyword_at`]), looked up once: a word is asked about both where the
-    /// loop reaches it and where it ends a run of name words.
+    /// What word `i` starts and how many tokens it takes: most words are known by their lexicon
+    /// id alone ([`starts`]), a keyword of one word or nothing; the others are read by [`phrase_at`].
+    #[inline(always)]
     fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
+        match starts(self.tokens.id_of(i)) {
+            Starts::Nothing => None,
+            Starts::One(keyword) => Some((keyword, 1)),
+            Starts::More => self.phrase_of(i),
+        }
+    }
+
+    /// What word `i` starts where what follows it decides, looked up once: a word is asked about
+    /// both where the loop reaches it and where it ends a run of name words.
+    #[inline(never)]
+    fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
             return None;
@@ -225,11 +241,7 @@ impl<'a> Reader<'_, 'a> {
                 return Some(found);
             }
         }
-        let found = if may_start(self.tokens.key_of(i)) {
-            keyword_at(&self.tokens, i)
-        } else {
-            None
-        };
+        let found = phrase_at(&self.tokens, i);
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
@@ -262,7 +274,7 @@ impl<'a> Reader<'_, 'a> {
         if let Some((part, first)) = disagreement {
             self.conflict(part, first, span);
         }
-        self.push(SegmentKind::Schedule, i, i + n);
+        self.push_span(SegmentKind::Schedule, span);
         Some(i + n)
     }
 
@@ -274,21 +286,33 @@ impl<'a> Reader<'_, 'a> {
             let (piece, n) = cycle_at(&self.tokens, i)?;
             return self.schedule(piece, i, n);
         }
-        let (part, kind, n, first) = match self.keyword_of(i)? {
+        let (part, kind, n, span, first) = match self.keyword_of(i)? {
             (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
             (Keyword::Route(route), n) => {
-                let first = self.route.state(route, self.tokens.span(i, i + n));
-                (Part::Route, SegmentKind::Route, n, first)
+                let span = self.tokens.span(i, i + n);
+                (
+                    Part::Route,
+                    SegmentKind::Route,
+                    n,
+                    span,
+                    self.route.state(route, span),
+                )
             }
             (Keyword::Form(form), n) => {
-                let first = self.form.state(form, self.tokens.span(i, i + n));
-                (Part::Form, SegmentKind::Form, n, first)
+                let span = self.tokens.span(i, i + n);
+                (
+                    Part::Form,
+                    SegmentKind::Form,
+                    n,
+                    span,
+                    self.form.state(form, span),
+                )
             }
         };
         if let Some(first) = first {
-            self.conflict(part, first, self.tokens.span(i, i + n));
+            self.conflict(part, first, span);
         }
-        self.push(kind, i, i + n);
+        self.push_span(kind, span);
         Some(i + n)
     }
 
@@ -300,7 +324,7 @@ impl<'a> Reader<'_, 'a> {
             Some((d, _)) if d == drug => {}
             Some((_, first)) => self.conflict(Part::Drug, first, span),
         }
-        self.push(kind, from, to);
+        self.push_span(kind, span);
     }
 
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text

@@ -3,7 +3,8 @@
 
 use core::fmt;
 
-use super::lexer::{key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
+use super::keyword::{lexicon_id, GLUED};
+use super::lexer::{char_key, key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
 
 /// How often a dose is given.
 ///
@@ -91,13 +92,14 @@ impl Days {
 
     /// Days `first` to `last`, both included (clamped to 1..=[`Days::MAX`]).
     pub const fn range(first: u8, last: u8) -> Days {
-        let mut days = Days::EMPTY;
-        let mut day = if first == 0 { 1 } else { first };
-        while day <= last && day <= Self::MAX {
-            days = days.with(day);
-            day += 1;
+        let first = if first == 0 { 1 } else { first };
+        let last = if last > Self::MAX { Self::MAX } else { last };
+        if first > last {
+            return Days::EMPTY;
         }
-        days
+        // Bits `first - 1` to `last - 1`, as one mask: no loop over the days.
+        let through_last = u64::MAX >> (Self::MAX - last);
+        Days(through_last & (u64::MAX << (first - 1)))
     }
 
     /// Whether `day` is one of them.
@@ -232,6 +234,14 @@ const ON: u128 = key("on");
 const AND: u128 = key("and");
 const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
 
+/// The lexicon ids of the words that lead a pattern, to compare a token's id with.
+const ID_D: u8 = lexicon_id(DAY_WORDS[0]);
+const ID_DAY: u8 = lexicon_id(DAY_WORDS[1]);
+const ID_DAYS: u8 = lexicon_id(DAY_WORDS[2]);
+const ID_EVERY: u8 = lexicon_id(EVERY);
+const ID_Q: u8 = lexicon_id(Q);
+const ID_ON: u8 = lexicon_id(ON);
+
 /// Words that may start a schedule pattern other than a fixed phrase: `every 28 days`,
 /// `q 4 weeks`, `days 1-21`, `on days 1, 8, 15`; see [`super::keyword`].
 pub(crate) const LEADS: [u128; 6] = [DAY_WORDS[0], DAY_WORDS[1], DAY_WORDS[2], EVERY, Q, ON];
@@ -239,45 +249,44 @@ pub(crate) const LEADS: [u128; 6] = [DAY_WORDS[0], DAY_WORDS[1], DAY_WORDS[2], E
 /// The schedule piece at word `i` other than a fixed phrase of [`PHRASES`] (an interval, a list of
 /// days), and how many tokens it takes.
 pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
-    let word = tokens.text(i);
-    if let Some(frequency) = q_interval(word) {
-        return Some((Piece::Frequency(frequency), 1));
+    let id = tokens.id_of(i);
+    // An interval after a q is a letter and a digit (`q28d`), which only such a word has.
+    if id == GLUED {
+        if let Some(frequency) = q_interval(tokens.text(i)) {
+            return Some((Piece::Frequency(frequency), 1));
+        }
     }
-    if tokens.get(i).is_some_and(|t| t.key == EVERY || t.key == Q)
-        && tokens.is_number(i + 1)
-        && tokens.is_word(i + 2)
-    {
-        let n = small_number(tokens.text(i + 1))?;
+    if (id == ID_EVERY || id == ID_Q) && tokens.is_number(i + 1) && tokens.is_word(i + 2) {
+        let n = small_number(tokens.bytes(i + 1))?;
         let days = interval_days(n, tokens.text(i + 2))?;
         return Some((Piece::Frequency(Frequency::every_days(days)), 3));
     }
     // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
-    let at = match phrase(tokens, i, &[ON]) {
-        Some(n) => i + n,
-        None => i,
-    };
-    let word = tokens.text(at);
-    if tokens.is_word(at) && DAY_WORDS.contains(&tokens.key_of(at)) {
+    let at = if id == ID_ON { i + 1 } else { i };
+    let at_id = tokens.id_of(at);
+    if at_id == ID_D || at_id == ID_DAY || at_id == ID_DAYS {
         let (days, end) = day_list(tokens, at + 1, None)?;
         return Some((Piece::Days(days), end - i));
     }
-    // "D1-21", "d1,8,15": the first day is glued to the D.
-    let first = word.strip_prefix(['d', 'D']).and_then(day);
-    if let (true, Some(first)) = (tokens.is_word(at), first) {
-        let (days, end) = day_list(tokens, at + 1, Some(first))?;
-        return Some((Piece::Days(days), end - i));
+    // "D1-21", "d1,8,15": the first day is glued to the D (a letter and a digit).
+    if at_id == GLUED {
+        if let Some(first) = after_d(tokens.bytes(at)).and_then(day) {
+            let (days, end) = day_list(tokens, at + 1, Some(first))?;
+            return Some((Piece::Days(days), end - i));
+        }
     }
     None
 }
 
 /// `28-day cycle`, `21 day cycles` at number `i`.
 pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
-    let days = small_number(tokens.text(i))?;
+    let days = small_number(tokens.bytes(i))?;
     let mut at = i + 1;
     if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
         at += 1;
     }
-    if !tokens.is_word(at) || !DAY_WORDS[1..].contains(&tokens.key_of(at)) {
+    let at_id = tokens.id_of(at);
+    if at_id != ID_DAY && at_id != ID_DAYS {
         return None;
     }
     let n = phrase(tokens, at + 1, &[CYCLE]).or_else(|| phrase(tokens, at + 1, &[CYCLES]))?;
@@ -289,7 +298,7 @@ fn q_interval(word: &str) -> Option<Frequency> {
     let rest = word.strip_prefix(['q', 'Q'])?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (number, unit) = rest.split_at(digits);
-    let n = small_number(number)?;
+    let n = small_number(number.as_bytes())?;
     if word_in(unit, &HOUR_WORDS) {
         return match n {
             24 => Some(Frequency::Daily),
@@ -314,8 +323,7 @@ fn interval_days(n: u16, unit: &str) -> Option<u16> {
 }
 
 /// A whole number from 1 to 999 written in plain digits.
-fn small_number(text: &str) -> Option<u16> {
-    let bytes = text.as_bytes();
+fn small_number(bytes: &[u8]) -> Option<u16> {
     if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -325,8 +333,24 @@ fn small_number(text: &str) -> Option<u16> {
     (n > 0).then_some(n)
 }
 
+/// The bytes after a leading `d` or `D`, if there is one.
+fn after_d(bytes: &[u8]) -> Option<&[u8]> {
+    match bytes.split_first() {
+        Some((b'd' | b'D', rest)) => Some(rest),
+        _ => None,
+    }
+}
+
+/// The bytes after every leading `d` and `D`.
+fn trim_d(mut bytes: &[u8]) -> &[u8] {
+    while let Some(rest) = after_d(bytes) {
+        bytes = rest;
+    }
+    bytes
+}
+
 /// A day from 1 to [`Days::MAX`].
-fn day(text: &str) -> Option<u8> {
+fn day(text: &[u8]) -> Option<u8> {
     small_number(text)
         .filter(|d| *d <= u16::from(Days::MAX))
         .and_then(|d| u8::try_from(d).ok())
@@ -347,18 +371,31 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
     loop {
         if expecting_day {
             // "D1, D8": a day may repeat the D.
-            let text = tokens.text(at);
+            let text = tokens.bytes(at);
             let text = if tokens.is_number(at) {
                 text
-            } else if tokens.is_word(at) && day(text.trim_start_matches(['d', 'D'])).is_some() {
+            } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
                 text.get(1..).unwrap_or_default()
             } else {
                 break;
             };
-            for (n, piece) in text.split(',').enumerate() {
-                let d = day(piece)?;
+            // The days of the text, split at its commas (`1,8,15`), each read as [`day`] reads
+            // it; one that is not a day ends the list with nothing read.
+            let mut first_piece = true;
+            let mut value: u32 = 0;
+            let mut digits = 0;
+            for &b in text.iter().chain(core::iter::once(&b',')) {
+                if b.is_ascii_digit() {
+                    value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+                    digits += 1;
+                    continue;
+                }
+                if b != b',' || digits == 0 || digits > 3 || value == 0 || value > 64 {
+                    return None;
+                }
+                let d = value as u8;
                 match range_from.take() {
-                    Some(from) if n == 0 => {
+                    Some(from) if first_piece => {
                         if from > d {
                             return None;
                         }
@@ -367,26 +404,39 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
                     _ => days = days.with(d),
                 }
                 last = Some(d);
+                first_piece = false;
+                value = 0;
+                digits = 0;
             }
             at += 1;
             end = at;
             expecting_day = false;
-        } else if tokens.is_mark(at, ',')
-            || tokens.is_mark(at, '&')
-            || phrase(tokens, at, &[AND]).is_some()
-        {
-            range_from = None;
-            expecting_day = true;
-            at += 1;
-        } else if tokens.is_mark(at, '-')
-            || tokens.is_mark(at, '–')
-            || (tokens.is_word(at) && RANGE_WORDS.contains(&tokens.key_of(at)))
-        {
-            range_from = last;
-            expecting_day = true;
-            at += 1;
         } else {
-            break;
+            // What joins two days, by the token's kind and then its key: a list's `,`, `&` or
+            // `and`, or a range's `-`, `–`, `to`, `through` or `thru`.
+            const COMMA: u128 = char_key(',');
+            const AMPERSAND: u128 = char_key('&');
+            const HYPHEN: u128 = char_key('-');
+            const DASH: u128 = char_key('–');
+            let key = tokens.key_of(at);
+            let range = if tokens.is_any_mark(at) {
+                match key {
+                    COMMA | AMPERSAND => false,
+                    HYPHEN | DASH => true,
+                    _ => break,
+                }
+            } else if !tokens.is_word(at) {
+                break;
+            } else if key == AND {
+                false
+            } else if RANGE_WORDS.contains(&key) {
+                true
+            } else {
+                break;
+            };
+            range_from = if range { last } else { None };
+            expecting_day = true;
+            at += 1;
         }
     }
     if days.is_empty() {

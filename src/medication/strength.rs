@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::keyword::{per_of, unit_of};
 use super::lexer::{keys, Tokens};
 
 /// An amount, exactly as written to the thousandth: `1.3` is 1,300 thousandths.
@@ -37,7 +38,12 @@ impl Amount {
     /// `30,000`). `None` for anything else (`2,5`, `1,8,15`), for more than three significant
     /// decimals, and for numbers too large to hold.
     pub fn parse(text: &str) -> Option<Amount> {
-        let bytes = text.as_bytes();
+        Amount::parse_bytes(text.as_bytes())
+    }
+
+    /// [`Amount::parse`] of the text's bytes.
+    #[inline]
+    pub(crate) fn parse_bytes(bytes: &[u8]) -> Option<Amount> {
         // The whole part, in one pass: digits, and commas that close groups (the first of one to
         // three digits, the others of three).
         let mut value: u64 = 0;
@@ -183,29 +189,46 @@ const PER_M2: &[u128] = &keys(["m2", "m²", "m^2"]);
 const PER_KG: &[u128] = &keys(["kg"]);
 const PER_ML: &[u128] = &keys(["ml"]);
 
+/// The words of each unit, in the order they are tried: a word of two lists is the first's. They
+/// are in the keyword module's lexicon, which gives each word's unit by its id.
+pub(crate) const UNITS_BY_WORD: [(&[u128], Unit); 5] = [
+    (MG, Unit::Mg),
+    (MCG, Unit::Mcg),
+    (G, Unit::G),
+    (UNITS, Unit::Units),
+    (ML, Unit::Ml),
+];
+
+/// What a word after a unit's `/` makes of it (`mg/m2`, `mg/kg`, `mg/mL`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Per {
+    M2,
+    Kg,
+    Ml,
+}
+
+/// The words after a unit's `/` that are read, by what they make of it.
+pub(crate) const PER_WORDS: [(&[u128], Per); 3] =
+    [(PER_M2, Per::M2), (PER_KG, Per::Kg), (PER_ML, Per::Ml)];
+
+/// How many words [`UNITS_BY_WORD`] and [`PER_WORDS`] hold.
+pub(crate) const UNIT_WORDS: usize = MG.len()
+    + MCG.len()
+    + G.len()
+    + UNITS.len()
+    + ML.len()
+    + PER_M2.len()
+    + PER_KG.len()
+    + PER_ML.len();
+
 /// The unit at token `i` and how many tokens it takes: a unit word, and for a rate or a
 /// concentration a `/` touching both words (`mg/m2`). A unit followed by a touching `/` and a word
 /// it does not know (`mcg/kg`, `mg/dose`) is not read: taking only its first part would misstate
 /// it; so is one joined to a word by a hyphen (`mg-unit`). Before `/` and a number
 /// (`1800 mg/15 mL`) the unit stands on its own.
 pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
-    if !tokens.is_word(i) {
-        return None;
-    }
-    let word = tokens.key_of(i);
-    let simple = if MG.contains(&word) {
-        Unit::Mg
-    } else if MCG.contains(&word) {
-        Unit::Mcg
-    } else if G.contains(&word) {
-        Unit::G
-    } else if UNITS.contains(&word) {
-        Unit::Units
-    } else if ML.contains(&word) {
-        Unit::Ml
-    } else {
-        return None;
-    };
+    // Only a word has an id: a number or a mark is no unit.
+    let simple = unit_of(tokens.id_of(i))?;
     // "mg-unit": a unit joined to another word is a unit of its own, not read.
     if tokens.is_mark(i + 1, '-') && tokens.glued(i) && tokens.glued(i + 1) && tokens.is_word(i + 2)
     {
@@ -215,12 +238,11 @@ pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     if !slash || !tokens.is_word(i + 2) {
         return Some((simple, 1));
     }
-    let per = tokens.key_of(i + 2);
-    let compound = match simple {
-        Unit::Mg if PER_M2.contains(&per) => Unit::MgPerM2,
-        Unit::Mg if PER_KG.contains(&per) => Unit::MgPerKg,
-        Unit::Mg if PER_ML.contains(&per) => Unit::MgPerMl,
-        Unit::Units if PER_ML.contains(&per) => Unit::UnitsPerMl,
+    let compound = match (simple, per_of(tokens.id_of(i + 2))) {
+        (Unit::Mg, Some(Per::M2)) => Unit::MgPerM2,
+        (Unit::Mg, Some(Per::Kg)) => Unit::MgPerKg,
+        (Unit::Mg, Some(Per::Ml)) => Unit::MgPerMl,
+        (Unit::Units, Some(Per::Ml)) => Unit::UnitsPerMl,
         _ => return None,
     };
     Some((compound, 3))

@@ -3,7 +3,7 @@
 //! 30000 UNT`, `1,800 mg-30,000 units`), the volume they are in (`/15 mL`), and later strengths that
 //! agree with the first or conflict with it.
 
-use super::super::lexer::key;
+use super::super::lexer::{key, Tokens};
 use super::super::name::{drug_at, run_end};
 use super::super::strength::unit_at;
 use super::super::{
@@ -15,7 +15,12 @@ use super::Reader;
 #[derive(Clone, Copy)]
 struct Group {
     amounts: [Amount; MAX_DOSES],
-    spans: [Span; MAX_DOSES],
+    /// The first number's token; the others are every second token after it (`20 / 56`).
+    first: usize,
+    /// The token after the unit.
+    end: usize,
+    /// The whole group's text, numbers and unit.
+    span: Span,
     count: usize,
     unit: Unit,
 }
@@ -26,6 +31,16 @@ impl Group {
             amount,
             unit: self.unit,
         })
+    }
+
+    /// Where strength `k` was read: its number, or for a strength alone its number and unit.
+    fn span(&self, tokens: &Tokens<'_>, k: usize) -> Span {
+        if self.count == 1 {
+            self.span
+        } else {
+            let at = self.first + 2 * k;
+            tokens.span(at, at + 1)
+        }
     }
 }
 
@@ -39,7 +54,9 @@ impl Reader<'_, '_> {
         let tokens = &self.tokens;
         let mut group = Group {
             amounts: [Amount::default(); MAX_DOSES],
-            spans: [Span::default(); MAX_DOSES],
+            first: i,
+            end: i,
+            span: Span::default(),
             count: 0,
             unit: Unit::Mg,
         };
@@ -48,8 +65,7 @@ impl Reader<'_, '_> {
             if !tokens.is_number(j) || group.count == MAX_DOSES {
                 return None;
             }
-            group.amounts[group.count] = Amount::parse(tokens.text(j))?;
-            group.spans[group.count] = tokens.span(j, j + 1);
+            group.amounts[group.count] = Amount::parse_bytes(tokens.bytes(j))?;
             group.count += 1;
             j += 1;
             if tokens.is_mark(j, '/') && tokens.is_number(j + 1) {
@@ -60,9 +76,8 @@ impl Reader<'_, '_> {
         }
         let (unit, n) = unit_at(tokens, j)?;
         group.unit = unit;
-        if group.count == 1 {
-            group.spans[0] = tokens.span(i, j + n);
-        }
+        group.end = j + n;
+        group.span = tokens.span(i, j + n);
         Some((group, j + n))
     }
 
@@ -71,11 +86,11 @@ impl Reader<'_, '_> {
         if self.out.dose_count + group.count > MAX_DOSES {
             return false;
         }
-        for (strength, span) in group.strengths().zip(group.spans) {
+        for (k, strength) in group.strengths().enumerate() {
             self.out.doses[self.out.dose_count] = DosePart {
                 strength,
                 ingredient,
-                span,
+                span: group.span(&self.tokens, k),
             };
             self.out.dose_count += 1;
         }
@@ -111,7 +126,7 @@ impl Reader<'_, '_> {
         }
         let (group, mut end) = self.group(i)?;
         if let Some(first) = self.first_group {
-            self.push(SegmentKind::Strength, i, end);
+            self.push_span(SegmentKind::Strength, group.span);
             let same = self.doses().len() == group.count
                 && self
                     .doses()
@@ -120,7 +135,7 @@ impl Reader<'_, '_> {
                     .all(|(d, s)| d.strength == s);
             if !same || self.strength_conflict {
                 self.strength_conflict = true;
-                self.conflict(Part::Strength, first, self.tokens.span(i, end));
+                self.conflict(Part::Strength, first, group.span);
             }
             return Some(end);
         }
@@ -132,7 +147,7 @@ impl Reader<'_, '_> {
         } else {
             Dosing::Single
         });
-        self.push(SegmentKind::Strength, i, end);
+        self.push_span(SegmentKind::Strength, group.span);
         let mut unit = group.unit;
         loop {
             let at = end;
@@ -140,7 +155,7 @@ impl Reader<'_, '_> {
                 if let Some((next, e)) = self.group(at + n) {
                     if self.add(&next, Ingredient::LineDrug) {
                         self.push(SegmentKind::Joiner, at, at + n);
-                        self.push(SegmentKind::Strength, at + n, e);
+                        self.push_span(SegmentKind::Strength, next.span);
                         self.dosing = Some(Dosing::StepUp);
                         unit = next.unit;
                         end = e;
@@ -162,7 +177,7 @@ impl Reader<'_, '_> {
                     break;
                 }
                 self.push(SegmentKind::Joiner, at, at + 1);
-                self.push(SegmentKind::Strength, at + 1, e);
+                self.push_span(SegmentKind::Strength, next.span);
                 self.dosing = Some(Dosing::CoFormulation);
                 unit = next.unit;
                 end = e;
@@ -190,7 +205,7 @@ impl Reader<'_, '_> {
                     Some((d, _)) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
                     None => self.push(SegmentKind::Ingredient, at + 1, name_end),
                 }
-                self.push(SegmentKind::Strength, name_end, e);
+                self.push_span(SegmentKind::Strength, next.span);
                 self.dosing = Some(Dosing::CoFormulation);
                 end = e;
                 continue;
@@ -201,9 +216,9 @@ impl Reader<'_, '_> {
             };
             if next.unit == Unit::Ml && unit != Unit::Ml {
                 if next.count == 1 {
-                    self.volume = Some((next.amounts[0], self.tokens.span(at + 1, e)));
+                    self.volume = Some((next.amounts[0], next.span));
                     self.push(SegmentKind::Joiner, at, at + 1);
-                    self.push(SegmentKind::Volume, at + 1, e);
+                    self.push_span(SegmentKind::Volume, next.span);
                     end = e;
                 }
                 break;
@@ -217,7 +232,7 @@ impl Reader<'_, '_> {
                 break;
             }
             self.push(SegmentKind::Joiner, at, at + 1);
-            self.push(SegmentKind::Strength, at + 1, e);
+            self.push_span(SegmentKind::Strength, next.span);
             if self.dosing != Some(Dosing::CoFormulation) {
                 self.dosing = Some(dosing);
             }
