@@ -240,31 +240,31 @@ const LOOKED_UP: [u128; ENTRIES + strength::UNIT_WORDS] = {
         all[n] = TABLE[n].0[0];
         n += 1;
     }
-    let mut u = 0;
-    while u < strength::UNITS_BY_WORD.len() {
-        let (words, _) = strength::UNITS_BY_WORD[u];
-        let mut w = 0;
-        while w < words.len() {
-            all[n] = words[w];
-            n += 1;
-            w += 1;
-        }
-        u += 1;
-    }
-    let mut p = 0;
-    while p < strength::PER_WORDS.len() {
-        let (words, _) = strength::PER_WORDS[p];
-        let mut w = 0;
-        while w < words.len() {
-            all[n] = words[w];
-            n += 1;
-            w += 1;
-        }
-        p += 1;
-    }
+    n = append_words(&mut all, n, &strength::UNITS_BY_WORD);
+    n = append_words(&mut all, n, &strength::PER_WORDS);
     assert!(n == all.len());
     all
 };
+
+/// Writes the words of `table` into `all` from `n` on; returns where they end.
+const fn append_words<T: Copy, const N: usize>(
+    all: &mut [u128; N],
+    mut n: usize,
+    table: &[(&[u128], T)],
+) -> usize {
+    let mut t = 0;
+    while t < table.len() {
+        let (words, _) = table[t];
+        let mut w = 0;
+        while w < words.len() {
+            all[n] = words[w];
+            n += 1;
+            w += 1;
+        }
+        t += 1;
+    }
+    n
+}
 
 /// The distinct keys, by id; id 0 is no word ([`NO_KEY`]), and so are the ids past the last.
 const WORDS: [u128; IDS] = {
@@ -430,43 +430,30 @@ const STARTS: [Starts; IDS] = {
     starts
 };
 
-/// The unit each id is, if any.
-const UNITS: [Option<Unit>; IDS] = {
-    let mut units = [None; IDS];
-    let mut u = 0;
-    while u < strength::UNITS_BY_WORD.len() {
-        let (words, unit) = strength::UNITS_BY_WORD[u];
+/// Each id's value in `table` (the words of each value), the first where a word is listed twice.
+const fn by_id<T: Copy>(table: &[(&[u128], T)]) -> [Option<T>; IDS] {
+    let mut values = [None; IDS];
+    let mut t = 0;
+    while t < table.len() {
+        let (words, value) = table[t];
         let mut w = 0;
         while w < words.len() {
             let id = id_of(words[w]);
-            if units[id].is_none() {
-                units[id] = Some(unit);
+            if values[id].is_none() {
+                values[id] = Some(value);
             }
             w += 1;
         }
-        u += 1;
+        t += 1;
     }
-    units
-};
+    values
+}
+
+/// The unit each id is, if any.
+const UNITS: [Option<Unit>; IDS] = by_id(&strength::UNITS_BY_WORD);
 
 /// The word after a unit's `/` that each id is ([`strength::Per`]), if any.
-const PERS: [Option<strength::Per>; IDS] = {
-    let mut pers = [None; IDS];
-    let mut p = 0;
-    while p < strength::PER_WORDS.len() {
-        let (words, per) = strength::PER_WORDS[p];
-        let mut w = 0;
-        while w < words.len() {
-            let id = id_of(words[w]);
-            if pers[id].is_none() {
-                pers[id] = Some(per);
-            }
-            w += 1;
-        }
-        p += 1;
-    }
-    pers
-};
+const PERS: [Option<strength::Per>; IDS] = by_id(&strength::PER_WORDS);
 
 /// The unit that the word with this id is.
 #[inline]
