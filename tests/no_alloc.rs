@@ -158,6 +158,11 @@ fn resolve_does_not_allocate_on_hits_or_misses() {
             "dara + pom",
             Therapy::Combination(drug_set![Drug::Daratumumab, Drug::Pomalidomide]),
         ),
+        ("D-R maintenance", Therapy::Regimen(Regimen::DR)),
+        (
+            "lenalidomide maintenance",
+            Therapy::Drug(Drug::Lenalidomide),
+        ),
     ];
     for &(text, expected) in hits {
         let text = black_box(text);
@@ -178,6 +183,8 @@ fn resolve_does_not_allocate_on_hits_or_misses() {
         "ibrutinib",
         "BVd",
         "BVd + dara",
+        "LMWH",
+        "induction maintenance",
         "len/xyz/dex",
         "+",
         "",
@@ -346,6 +353,7 @@ fn medication_lines_do_not_allocate() {
         "talquetamab 0.06 mg/kg then 0.4 mg/kg SC",
         "dexamethasone 20 mg PO IV",
         "bortezimib 1.3 mg/m2 SC",
+        "LMWH 40 mg SC daily",
         "Take lenalidomid 25 mg",
         "25 mg PO daily",
         "",
