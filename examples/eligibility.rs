@@ -31,7 +31,8 @@ use std::io::{self, Write as _};
 use std::process::ExitCode;
 
 use myeloma::{
-    Drug, DrugSet, Phase, Regimen, Regulator, Source, TransplantStatus, TreatmentHistory, Verdict,
+    Drug, DrugSet, IndicationStatus, Phase, Regimen, Regulator, Source, TransplantStatus,
+    TreatmentHistory, Verdict,
 };
 
 #[path = "shared.rs"]
@@ -385,10 +386,14 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
                 "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only) {}",
                 cite(statement.source)
             );
-            if !statement.verified {
-                let _ = writeln!(out, "    {UNVERIFIED}");
+            if statement.status != IndicationStatus::Withdrawn {
+                if !statement.verified {
+                    let _ = writeln!(out, "    {UNVERIFIED}");
+                }
+                return;
             }
-            return;
+            // An approval since withdrawn: its status, date and words follow.
+            statement
         }
         Verdict::NotRecorded => {
             let _ = writeln!(out, "  {who}: indications not recorded in the catalogue");
