@@ -380,20 +380,24 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
             }
             closest
         }
+        Verdict::NoIndication(statement) if statement.status == IndicationStatus::Withdrawn => {
+            let _ = writeln!(
+                out,
+                "  {who}: no indication in force; its approval was withdrawn {}",
+                cite(statement.source)
+            );
+            statement
+        }
         Verdict::NoIndication(statement) => {
             let _ = writeln!(
                 out,
                 "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only) {}",
                 cite(statement.source)
             );
-            if statement.status != IndicationStatus::Withdrawn {
-                if !statement.verified {
-                    let _ = writeln!(out, "    {UNVERIFIED}");
-                }
-                return;
+            if !statement.verified {
+                let _ = writeln!(out, "    {UNVERIFIED}");
             }
-            // An approval since withdrawn: its status, date and words follow.
-            statement
+            return;
         }
         Verdict::NotRecorded => {
             let _ = writeln!(out, "  {who}: indications not recorded in the catalogue");

@@ -102,6 +102,13 @@ impl fmt::Display for Verdict {
                 }
                 Ok(())
             }
+            Verdict::NoIndication(statement) if statement.status == IndicationStatus::Withdrawn => {
+                write!(
+                    f,
+                    "no indication in force; its approval was withdrawn [{}]",
+                    statement.source.id()
+                )
+            }
             Verdict::NoIndication(statement) => write!(
                 f,
                 "no indication names it (guideline or off-label use, or its drugs' own labels \

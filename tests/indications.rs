@@ -225,6 +225,10 @@ fn the_three_verdicts() {
         matches!(pan_vd, Verdict::NoIndication(i) if i.status == IndicationStatus::Withdrawn),
         "{pan_vd:?}"
     );
+    assert_eq!(
+        pan_vd.to_string(),
+        "no indication in force; its approval was withdrawn [decision-fda-farydak-news-release-2015]"
+    );
     // Where the catalogue records nothing of a regulator, it says nothing either way.
     assert_eq!(
         Regimen::Dcep.check(&two, Regulator::Ema),
