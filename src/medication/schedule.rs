@@ -379,23 +379,12 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             } else {
                 break;
             };
-            // The days of the text, split at its commas (`1,8,15`), each read as [`day`] reads
-            // it; one that is not a day ends the list with nothing read.
-            let mut first_piece = true;
-            let mut value: u32 = 0;
-            let mut digits = 0;
-            for &b in text.iter().chain(core::iter::once(&b',')) {
-                if b.is_ascii_digit() {
-                    value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
-                    digits += 1;
-                    continue;
-                }
-                if b != b',' || digits == 0 || digits > 3 || value == 0 || value > 64 {
-                    return None;
-                }
-                let d = value as u8;
+            // The days of the text, split at its commas (`1,8,15`); one that is not a day ends
+            // the list with nothing read.
+            for (n, piece) in text.split(|&b| b == b',').enumerate() {
+                let d = day(piece)?;
                 match range_from.take() {
-                    Some(from) if first_piece => {
+                    Some(from) if n == 0 => {
                         if from > d {
                             return None;
                         }
@@ -404,9 +393,6 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
                     _ => days = days.with(d),
                 }
                 last = Some(d);
-                first_piece = false;
-                value = 0;
-                digits = 0;
             }
             at += 1;
             end = at;
