@@ -394,8 +394,9 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
                 "  {who}: no indication names it (guideline or off-label use, or its drugs' own labels only) {}",
                 cite(statement.source)
             );
+            let _ = writeln!(out, "    read: {}", statement.wording);
             if !statement.verified {
-                let _ = writeln!(out, "    {UNVERIFIED}");
+                let _ = writeln!(out, "    {UNCONFIRMED_NONE}");
             }
             return;
         }
@@ -427,3 +428,8 @@ fn verdict(out: &mut String, regulator: Regulator, verdict: Verdict) {
 
 /// What the example says of a statement the catalogue has not yet read in the regulator's text.
 const UNVERIFIED: &str = "(quoted from a secondary source; not yet read in the regulator's text)";
+
+/// What the example says of a "no indication" that rests on what was read rather than on the
+/// regulator's current label read whole: a negative is only as good as the search behind it.
+const UNCONFIRMED_NONE: &str =
+    "(no indication found in the texts read; the regulator's current label not read whole)";
