@@ -1,7 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
-use super::keyword::word_id;
+use super::keyword::{mark_id, word_id};
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -21,28 +21,26 @@ pub(crate) enum TokenKind {
     Mark,
 }
 
-/// A token: its kind and where it is in the line.
+/// A token: its kind and where it is in the line. Twelve bytes, so that the slots are few to
+/// clear: a word is compared with keywords by its lexicon id, not by its text or key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     pub kind: TokenKind,
-    pub span: Span,
-    /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
-    pub key: u128,
-    /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
-    /// at most 16 bytes), so that a name can be looked up by its key.
+    /// Whether the word's [`key`] is the whole word as the resolver folds it (ASCII letters,
+    /// digits and `^`, at most 16 bytes), so that a name can be looked up by it ([`Tokens::folded`]).
     pub plain: bool,
-    /// A word's id in the keyword module's lexicon ([`word_id`]), found once here: 0 for a word the
-    /// parser looks up by no key, and for every other token.
+    /// The id in the keyword module's lexicon of a word or a mark ([`word_id`]), found once here:
+    /// 0 for a word or mark the parser compares with nothing, and for numbers.
     pub id: u8,
+    pub span: Span,
 }
 
-/// What fills the slots past the last token: no text, no key, and no kind that is read.
+/// What fills the slots past the last token: no text, no id, and no kind that is read.
 const EMPTY: Token = Token {
     kind: TokenKind::Rest,
-    span: Span::new(0, 0),
-    key: 0,
     plain: false,
     id: 0,
+    span: Span::new(0, 0),
 };
 
 /// The tokens of a line, on the stack.
@@ -90,9 +88,15 @@ impl<'a> Tokens<'a> {
             .unwrap_or_default()
     }
 
-    /// The key of token `i` (see [`key`]), or 0 past the end.
-    pub fn key_of(&self, i: usize) -> u128 {
-        self.slot(i).key
+    /// The [`key`] of word `i`, which is [`Token::plain`]: its bytes folded again, for the few
+    /// words looked up as names, rather than a key kept for every token.
+    pub fn folded(&self, i: usize) -> u128 {
+        let span = self.slot(i).span;
+        plain_key(
+            self.input.as_bytes(),
+            span.start as usize,
+            span.end as usize,
+        )
     }
 
     /// The lexicon id of token `i` (see [`Token::id`]), or 0 past the end.
@@ -111,17 +115,10 @@ impl<'a> Tokens<'a> {
         self.slot(i).kind == TokenKind::Number
     }
 
-    /// Whether token `i` is a mark.
+    /// Whether token `i` is the mark `C`: no other token has its lexicon id.
     #[inline]
-    pub fn is_any_mark(&self, i: usize) -> bool {
-        self.slot(i).kind == TokenKind::Mark
-    }
-
-    /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
-    #[inline]
-    pub fn is_mark(&self, i: usize, c: char) -> bool {
-        let token = self.slot(i);
-        token.kind == TokenKind::Mark && token.key == char_key(c)
+    pub fn is_mark<const C: char>(&self, i: usize) -> bool {
+        self.slot(i).id == const { mark_id(C) }
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no whitespace between them. Past the last token
@@ -340,24 +337,14 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
-        self.add_token(kind, start, end, key, false);
-    }
-
-    fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
-        let id = if kind == TokenKind::Word {
-            word_id(key)
-        } else {
-            0
-        };
+    fn add(&mut self, kind: TokenKind, start: usize, end: usize, id: u8, plain: bool) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
-                plain,
                 kind,
+                plain,
                 id,
                 // `parse` reads no line longer than `u32::MAX` bytes.
                 span: Span::new(start as u32, end as u32),
-                key,
             };
             self.len += 1;
         }
@@ -392,7 +379,7 @@ impl<'a> Tokens<'a> {
             }
             if self.len == MAX_TOKENS - 1 {
                 let end = input.trim_end().len().max(i);
-                self.add(TokenKind::Rest, i, end, 0);
+                self.add(TokenKind::Rest, i, end, 0, false);
                 return;
             }
             let start = i;
@@ -413,7 +400,7 @@ impl<'a> Tokens<'a> {
                             }
                         }
                     }
-                    self.add(TokenKind::Number, start, i, 0);
+                    self.add(TokenKind::Number, start, i, 0, false);
                 }
                 Class::Letter if c.is_ascii() => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
@@ -426,7 +413,7 @@ impl<'a> Tokens<'a> {
                             .is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
-                        self.add_token(TokenKind::Word, start, i, key, true);
+                        self.add(TokenKind::Word, start, i, word_id(key), true);
                     } else {
                         i = self.word(start, c);
                     }
@@ -434,7 +421,7 @@ impl<'a> Tokens<'a> {
                 Class::Letter => i = self.word(start, c),
                 _ => {
                     i += c.len_utf8();
-                    self.add(TokenKind::Mark, start, i, char_key(c));
+                    self.add(TokenKind::Mark, start, i, word_id(char_key(c)), false);
                 }
             }
         }
@@ -488,7 +475,7 @@ impl<'a> Tokens<'a> {
         } else {
             input.get(start..i).map_or(0, key)
         };
-        self.add_token(TokenKind::Word, start, i, key, plain);
+        self.add(TokenKind::Word, start, i, word_id(key), plain);
         i
     }
 }
@@ -573,22 +560,23 @@ pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
     out
 }
 
-/// Matches a phrase at token `i`: each key the key of the next word or mark. Words may be joined
-/// by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number of tokens matched.
-pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
-    const HYPHEN: u128 = b'-' as u128;
+/// Matches a phrase at token `i`: each id (ended by 0) the lexicon id of the next word or mark.
+/// Words may be joined by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number
+/// of tokens matched.
+pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, ids: &[u8]) -> Option<usize> {
+    const HYPHEN: u8 = mark_id('-');
     let mut at = i;
-    for (n, &want) in words.iter().enumerate() {
+    for (n, &want) in ids.iter().enumerate() {
         if want == 0 {
             break;
         }
-        // Past the end, and for numbers and the rest of a long line, the key is 0: no match.
-        let mut key = tokens.key_of(at);
-        if n > 0 && key == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
+        // Past the end, and for numbers and the rest of a long line, the id is 0: no match.
+        let mut id = tokens.id_of(at);
+        if n > 0 && id == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
             at += 1;
-            key = tokens.key_of(at);
+            id = tokens.id_of(at);
         }
-        if key != want {
+        if id != want {
             return None;
         }
         at += 1;

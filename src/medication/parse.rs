@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{phrase_at, starts, Keyword, Starts};
+use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -335,7 +335,7 @@ impl<'a> Reader<'_, 'a> {
         // as part of a name unless a unit or a `/` follows it, when it is a strength.
         let tokens = &self.tokens;
         let reach = if tokens.is_number(end)
-            && !tokens.is_mark(end + 1, '/')
+            && !tokens.is_mark::<'/'>(end + 1)
             && unit_at(tokens, end + 1).is_none()
         {
             end + 1
@@ -363,15 +363,15 @@ impl<'a> Reader<'_, 'a> {
 
     /// A drug's name in brackets (`[Revlimid]`, `(Velcade)`) at mark `i`.
     fn bracket(&mut self, i: usize) -> Option<usize> {
-        let close = if self.tokens.is_mark(i, '[') {
-            ']'
-        } else if self.tokens.is_mark(i, '(') {
-            ')'
+        let close = if self.tokens.is_mark::<'['>(i) {
+            const { mark_id(']') }
+        } else if self.tokens.is_mark::<'('>(i) {
+            const { mark_id(')') }
         } else {
             return None;
         };
         let end = run_end(&self.tokens, i + 1, |j| self.is_keyword(j));
-        if end == i + 1 || !self.tokens.is_mark(end, close) {
+        if end == i + 1 || self.tokens.id_of(end) != close {
             return None;
         }
         let (drug, e) = drug_at(&self.tokens, i + 1, end)?;
