@@ -193,7 +193,8 @@ fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
 /// long for `q28d` or `D1-21`).
 const fn glued_number(key: u128) -> bool {
     let [first, second, ..] = key.to_le_bytes();
-    matches!(first, b'q' | b'd') && second.is_ascii_digit()
+    // `&`, not `&&`: no branch on the first byte.
+    ((first == b'q') | (first == b'd')) & second.is_ascii_digit()
 }
 
 /// What word `i` starts and how many tokens it takes: schedule words before a
