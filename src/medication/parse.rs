@@ -97,12 +97,13 @@ struct Reader<'r, 'a> {
     out: &'r mut Medication<'a>,
 }
 
-/// The segment slots of a result with nothing read yet: a `static`, so that they are copied as
-/// one block rather than written a field at a time.
-static EMPTY_SEGMENTS: [Segment; MAX_TOKENS] = [Segment {
-    kind: SegmentKind::Unparsed,
+/// What fills the segment slots of a result with nothing read yet: all zeros (the first kind, an
+/// empty span), so that they are cleared as one block rather than copied. Never read: only the
+/// slots up to the count are.
+const NO_SEGMENT: Segment = Segment {
+    kind: SegmentKind::Drug,
     span: Span::new(0, 0),
-}; MAX_TOKENS];
+};
 
 /// A result with nothing read yet, for [`parse_into`] to fill.
 pub(crate) fn empty(line: &str) -> Medication<'_> {
@@ -122,7 +123,7 @@ pub(crate) fn empty(line: &str) -> Medication<'_> {
         cycle: None,
         conflicts: [None; MAX_CONFLICTS],
         more_conflicts: false,
-        segments: EMPTY_SEGMENTS,
+        segments: [NO_SEGMENT; MAX_TOKENS],
         segment_count: 0,
     }
 }
