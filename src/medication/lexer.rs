@@ -255,13 +255,11 @@ impl Tail {
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
 
-/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8. Without a
-/// branch: the bytes below the lowest clear one, as ones, added up by a multiplication.
+/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8: the lowest
+/// clear one's place, by counting trailing zeros (no branch: a bit scan and a select).
 #[inline(always)]
 const fn leading_set(high_bits: u64) -> usize {
-    let stop = !high_bits & HIGHS64;
-    let lowest = stop & stop.wrapping_neg();
-    ((((lowest >> 7).wrapping_sub(1) & ONES64).wrapping_mul(ONES64)) >> 56) as usize
+    ((!high_bits & HIGHS64).trailing_zeros() / 8) as usize
 }
 
 /// The low `n` bytes of a word set, for `n` from 0 to 8.
