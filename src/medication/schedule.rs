@@ -380,10 +380,27 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             } else {
                 break;
             };
-            // The days of the text, split at its commas (`1,8,15`); one that is not a day ends
-            // the list with nothing read.
-            for (n, piece) in text.split(|&b| b == b',').enumerate() {
-                let d = day(piece)?;
+            // The days of the text, split at its commas (`1,8,15`), read in one pass over its
+            // bytes; one that is not a day ends the list with nothing read.
+            let (mut value, mut digits, mut n, mut k) = (0u16, 0, 0, 0);
+            loop {
+                let b = text.get(k).copied();
+                if let Some(digit @ b'0'..=b'9') = b {
+                    value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
+                    digits += 1;
+                    k += 1;
+                    continue;
+                }
+                let ends_piece = matches!(b, None | Some(b','));
+                if !ends_piece
+                    || digits == 0
+                    || digits > 3
+                    || value == 0
+                    || value > u16::from(Days::MAX)
+                {
+                    return None;
+                }
+                let d = value as u8;
                 match range_from.take() {
                     Some(from) if n == 0 => {
                         if from > d {
@@ -394,6 +411,10 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
                     _ => days = days.with(d),
                 }
                 last = Some(d);
+                if b.is_none() {
+                    break;
+                }
+                (value, digits, n, k) = (0, 0, n + 1, k + 1);
             }
             at += 1;
             end = at;
