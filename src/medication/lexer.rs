@@ -212,43 +212,63 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// The last 16 bytes of a line then 16 zeros (or a shorter line, padded with zeros), so that the 16
-/// bytes from a token near the end are one load, not a shift of the line's last 16.
+/// What the lexer reads a line's 16-byte chunks from: the line, and for a line shorter than 16
+/// bytes its bytes as one integer. A chunk that runs past the end is the line's last 16 bytes
+/// shifted down, with zeros past the end, all in registers: a copy of the tail in memory, written
+/// and then read at another offset, stalled the load (a store not forwarded).
 struct Tail {
-    bytes: [u8; 32],
-    /// Where in the line `bytes` starts.
+    /// The line, zero-padded, when it is shorter than 16 bytes; unread otherwise.
+    short: u128,
+    /// Where the line's last 16 bytes start (0 for a short line).
     from: usize,
 }
 
 impl Tail {
     fn new(line: &[u8]) -> Tail {
-        let mut bytes = [0; 32];
         let from = line.len().saturating_sub(16);
-        if let (Some(to), Some(last)) = (bytes.first_chunk_mut::<16>(), line.last_chunk::<16>()) {
-            *to = *last;
+        let short = if line.len() >= 16 {
+            0
         } else {
-            for (to, from) in bytes.iter_mut().zip(line) {
-                *to = *from;
+            // Two overlapping loads of the first and the last bytes, not a byte loop.
+            let n = line.len();
+            let word = |at: usize| -> u64 {
+                line.get(at..)
+                    .and_then(|b| b.first_chunk::<8>())
+                    .map_or(0, |b| u64::from_le_bytes(*b))
+            };
+            let half = |at: usize| -> u64 {
+                line.get(at..)
+                    .and_then(|b| b.first_chunk::<4>())
+                    .map_or(0, |b| u64::from(u32::from_le_bytes(*b)))
+            };
+            if n >= 8 {
+                // Bytes 8.. are the top `n - 8` of the last eight.
+                let high = (word(n - 8) >> 1) >> (8 * (16 - n) - 1);
+                u128::from(word(0)) | (u128::from(high) << 64)
+            } else if n >= 4 {
+                let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
+                u128::from(half(0) | (high << 32))
+            } else {
+                line.iter()
+                    .rev()
+                    .fold(0, |acc, &b| (acc << 8) | u128::from(b))
             }
-        }
-        Tail { bytes, from }
+        };
+        Tail { short, from }
     }
 
-    /// The 16 bytes from `start` as an integer, zeros past the end of `line`.
+    /// The 16 bytes from `start` (a byte of the line) as an integer, zeros past the end of `line`:
+    /// near the end, the line's last 16 bytes shifted down past `start`.
     #[inline(always)]
     fn chunk16(&self, line: &[u8], start: usize) -> u128 {
         if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
-            u128::from_le_bytes(*chunk)
-        } else if let Some(chunk) = start
-            .checked_sub(self.from)
-            .and_then(|at| self.bytes.get(at..))
-            .and_then(|b| b.first_chunk::<16>())
-        {
-            // Fewer than 16 bytes from `start`, which is then in the last 16.
-            u128::from_le_bytes(*chunk)
-        } else {
-            0
+            return u128::from_le_bytes(*chunk);
         }
+        let last = match line.last_chunk::<16>() {
+            Some(last) => u128::from_le_bytes(*last),
+            None => self.short,
+        };
+        last >> (8 * (start.saturating_sub(self.from) & 15))
     }
 }
 
