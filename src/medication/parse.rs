@@ -230,8 +230,10 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// What word `i` starts where what follows it decides, looked up once: a word is asked about
-    /// both where the loop reaches it and where it ends a run of name words.
-    #[inline(never)]
+    /// both where the loop reaches it and where it ends a run of name words. Inlined: returned
+    /// through memory, the answer was stored field by field and loaded back whole, a load that
+    /// waited for the stores (no store forwarding).
+    #[inline(always)]
     fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
