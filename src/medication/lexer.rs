@@ -282,10 +282,12 @@ const fn leading_set(high_bits: u64) -> usize {
     ((!high_bits & HIGHS64).trailing_zeros() / 8) as usize
 }
 
-/// The low `n` bytes of a word set, for `n` from 0 to 8.
+/// The bytes before the first that `high_bits` (a high bit per byte) leaves clear, set: all eight
+/// when none is clear. Found from the lowest stop bit, without a shift by a variable count.
 #[inline(always)]
-const fn low_bytes(n: usize) -> u64 {
-    ((1u64 << (4 * n)) << (4 * n)).wrapping_sub(1)
+const fn leading_bytes(high_bits: u64) -> u64 {
+    let stop = !high_bits & HIGHS64;
+    ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
 /// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
@@ -314,11 +316,11 @@ fn word_run(chunk: u128) -> (usize, u128) {
     let run = leading_set(in_low);
     let folded = low | (capitals >> 2);
     if run < 8 {
-        return (run, u128::from(folded & low_bytes(run)));
+        return (run, u128::from(folded & leading_bytes(in_low)));
     }
     let (in_high, capitals) = word_bytes(high);
     let run = leading_set(in_high);
-    let high = (high | (capitals >> 2)) & low_bytes(run);
+    let high = (high | (capitals >> 2)) & leading_bytes(in_high);
     (8 + run, u128::from(folded) | (u128::from(high) << 64))
 }
 
