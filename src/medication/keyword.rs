@@ -1,13 +1,13 @@
 //! What a word starts: schedule words, a route or a dose form. Every fixed phrase of the three is in
-//! one table. Every word the parser looks up by its key (the phrases' first words, the words that
-//! lead a schedule pattern, units and what follows a unit's `/`) is in a lexicon with a perfect
-//! hash: the lexer finds each word there once and gives its token the word's id, and what the word
-//! may be is then read from tables indexed by the id. A word that starts no phrase of several
+//! one table. Every word and mark the parser compares a token with (the phrases' words, the words
+//! that lead a schedule pattern, units, what follows a unit's `/`, joiners and marks) is in a
+//! lexicon with a perfect hash: the lexer finds each there once and gives its token the id, and
+//! what the word may be is then read from tables indexed by the id. A word that starts no phrase of several
 //! words (`daily`, `PO`, `tablet`, and a drug's name, most words of a line) is known from its id
 //! alone; only the others try their phrases and patterns.
 
 use super::form::{self, DoseForm};
-use super::lexer::{phrase, Phrase, Tokens};
+use super::lexer::{char_key, key, phrase, Phrase, Tokens};
 use super::route;
 use super::schedule::{self, schedule_pattern_at, Frequency, Piece};
 use super::strength::{self, Unit};
@@ -167,10 +167,10 @@ fn matches(tokens: &Tokens<'_>, i: usize, id: u8) -> Matches {
     let range = usize::from(from[id])..usize::from(from[id + 1]);
     for &entry in entries.get(range).unwrap_or_default() {
         let entry = usize::from(entry);
-        let Some((words, _)) = TABLE.get(entry) else {
+        let Some(ids) = PHRASE_IDS.get(entry) else {
             continue;
         };
-        if let Some(n) = phrase(tokens, i, words) {
+        if let Some(n) = phrase(tokens, i, ids) {
             if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
                 *best = (*best).max(pack(n, entry));
             }
@@ -193,7 +193,8 @@ fn kept(found: &Matches, slot: usize) -> Option<(Meaning, usize)> {
 /// long for `q28d` or `D1-21`).
 const fn glued_number(key: u128) -> bool {
     let [first, second, ..] = key.to_le_bytes();
-    matches!(first, b'q' | b'd') && second.is_ascii_digit()
+    // `&`, not `&&`: no branch on the first byte.
+    ((first == b'q') | (first == b'd')) & second.is_ascii_digit()
 }
 
 /// What word `i` starts and how many tokens it takes: schedule words before a
@@ -220,10 +221,11 @@ pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize
     }
 }
 
-// The lexicon: every word that the parser looks up by its key (the first words of the table's
-// phrases and leads, units, and the words of a unit after `/`), each with an id that the lexer
-// gives its token, so that a word is hashed once, where it is read, and what it may be is then
-// found by indexing tables with the id.
+// The lexicon: every word and mark that the parser compares a token with (the words of the
+// table's phrases and leads, units, the words of a unit after `/`, and the words and marks that
+// join the parts of a dose or the days of a list), each with an id that the lexer gives its token,
+// so that a word is hashed once, where it is read, and what it may be is then found by indexing
+// tables with the id, and whether it is a given word by comparing ids.
 
 /// How many ids there are room for: ids are bytes, and tables indexed by one have this many
 /// entries, so that indexing them needs no bounds check.
@@ -232,16 +234,68 @@ const IDS: usize = 256;
 /// What no word's key is: a key is the bytes of text, and no UTF-8 text holds the byte 0xFF.
 const NO_KEY: u128 = u128::MAX;
 
-/// Every key looked up, with repeats: the table's first words, then the units.
-const LOOKED_UP: [u128; ENTRIES + strength::UNIT_WORDS] = {
-    let mut all = [0; ENTRIES + strength::UNIT_WORDS];
+/// The marks that the parser reads, and the words compared outside the table and the units: what
+/// joins a step-up's doses and a list's days, and what follows a cycle's length.
+const OTHERS: [u128; 20] = [
+    char_key('/'),
+    char_key('-'),
+    char_key('–'),
+    char_key('→'),
+    char_key('>'),
+    char_key(','),
+    char_key('&'),
+    char_key('['),
+    char_key(']'),
+    char_key('('),
+    char_key(')'),
+    key("then"),
+    key("followed"),
+    key("by"),
+    key("and"),
+    key("to"),
+    key("through"),
+    key("thru"),
+    key("cycle"),
+    key("cycles"),
+];
+
+/// How many words the table's phrases hold.
+const PHRASE_WORDS: usize = {
+    let mut count = 0;
+    let mut e = 0;
+    while e < ENTRIES {
+        let mut w = 0;
+        while w < 8 && TABLE[e].0[w] != 0 {
+            count += 1;
+            w += 1;
+        }
+        e += 1;
+    }
+    count
+};
+
+/// Every key compared, with repeats: the table's words, the units, then the others.
+const LOOKED_UP: [u128; PHRASE_WORDS + strength::UNIT_WORDS + OTHERS.len()] = {
+    let mut all = [0; PHRASE_WORDS + strength::UNIT_WORDS + OTHERS.len()];
     let mut n = 0;
-    while n < ENTRIES {
-        all[n] = TABLE[n].0[0];
-        n += 1;
+    let mut e = 0;
+    while e < ENTRIES {
+        let mut w = 0;
+        while w < 8 && TABLE[e].0[w] != 0 {
+            all[n] = TABLE[e].0[w];
+            n += 1;
+            w += 1;
+        }
+        e += 1;
     }
     n = append_words(&mut all, n, &strength::UNITS_BY_WORD);
     n = append_words(&mut all, n, &strength::PER_WORDS);
+    let mut o = 0;
+    while o < OTHERS.len() {
+        all[n] = OTHERS[o];
+        n += 1;
+        o += 1;
+    }
     assert!(n == all.len());
     all
 };
@@ -309,6 +363,26 @@ pub(crate) const fn lexicon_id(key: u128) -> u8 {
     assert!(id != 0, "the word is not in the lexicon");
     id as u8
 }
+
+/// The id of a mark of the lexicon, at compile time.
+pub(crate) const fn mark_id(c: char) -> u8 {
+    lexicon_id(char_key(c))
+}
+
+/// Each entry's words as ids, ended by 0, for [`phrase`].
+const PHRASE_IDS: [[u8; 8]; ENTRIES] = {
+    let mut ids = [[0; 8]; ENTRIES];
+    let mut e = 0;
+    while e < ENTRIES {
+        let mut w = 0;
+        while w < 8 && TABLE[e].0[w] != 0 {
+            ids[e][w] = lexicon_id(TABLE[e].0[w]);
+            w += 1;
+        }
+        e += 1;
+    }
+    ids
+};
 
 const LEXICON_BITS: u32 = 11;
 

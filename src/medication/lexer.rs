@@ -1,7 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
-use super::keyword::word_id;
+use super::keyword::{mark_id, word_id};
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -21,28 +21,26 @@ pub(crate) enum TokenKind {
     Mark,
 }
 
-/// A token: its kind and where it is in the line.
+/// A token: its kind and where it is in the line. Twelve bytes, so that the slots are few to
+/// clear: a word is compared with keywords by its lexicon id, not by its text or key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     pub kind: TokenKind,
-    pub span: Span,
-    /// The token's [`key`], so that comparing it with a keyword is one integer comparison.
-    pub key: u128,
-    /// Whether the key is the whole word as the resolver folds it (ASCII letters, digits and `^`,
-    /// at most 16 bytes), so that a name can be looked up by its key.
+    /// Whether the word's [`key`] is the whole word as the resolver folds it (ASCII letters,
+    /// digits and `^`, at most 16 bytes), so that a name can be looked up by it ([`Tokens::folded`]).
     pub plain: bool,
-    /// A word's id in the keyword module's lexicon ([`word_id`]), found once here: 0 for a word the
-    /// parser looks up by no key, and for every other token.
+    /// The id in the keyword module's lexicon of a word or a mark ([`word_id`]), found once here:
+    /// 0 for a word or mark the parser compares with nothing, and for numbers.
     pub id: u8,
+    pub span: Span,
 }
 
-/// What fills the slots past the last token: no text, no key, and no kind that is read.
+/// What fills the slots past the last token: no text, no id, and no kind that is read.
 const EMPTY: Token = Token {
     kind: TokenKind::Rest,
-    span: Span::new(0, 0),
-    key: 0,
     plain: false,
     id: 0,
+    span: Span::new(0, 0),
 };
 
 /// The tokens of a line, on the stack.
@@ -90,9 +88,15 @@ impl<'a> Tokens<'a> {
             .unwrap_or_default()
     }
 
-    /// The key of token `i` (see [`key`]), or 0 past the end.
-    pub fn key_of(&self, i: usize) -> u128 {
-        self.slot(i).key
+    /// The [`key`] of word `i`, which is [`Token::plain`]: its bytes folded again, for the few
+    /// words looked up as names, rather than a key kept for every token.
+    pub fn folded(&self, i: usize) -> u128 {
+        let span = self.slot(i).span;
+        plain_key(
+            self.input.as_bytes(),
+            span.start as usize,
+            span.end as usize,
+        )
     }
 
     /// The lexicon id of token `i` (see [`Token::id`]), or 0 past the end.
@@ -111,17 +115,10 @@ impl<'a> Tokens<'a> {
         self.slot(i).kind == TokenKind::Number
     }
 
-    /// Whether token `i` is a mark.
+    /// Whether token `i` is the mark `C`: no other token has its lexicon id.
     #[inline]
-    pub fn is_any_mark(&self, i: usize) -> bool {
-        self.slot(i).kind == TokenKind::Mark
-    }
-
-    /// Whether token `i` is the mark `c`: a mark is one character, and its key is its bytes.
-    #[inline]
-    pub fn is_mark(&self, i: usize, c: char) -> bool {
-        let token = self.slot(i);
-        token.kind == TokenKind::Mark && token.key == char_key(c)
+    pub fn is_mark<const C: char>(&self, i: usize) -> bool {
+        self.slot(i).id == const { mark_id(C) }
     }
 
     /// Whether tokens `i` and `i + 1` touch, with no whitespace between them. Past the last token
@@ -131,13 +128,15 @@ impl<'a> Tokens<'a> {
         self.slot(i).span.end == next && next != 0
     }
 
-    /// The span from the start of token `from` to the end of token `to - 1` (`from < to`).
+    /// The span from the start of token `from` to the end of token `to - 1` (`from < to <= len`,
+    /// as every caller's are): two slot reads, no other check.
+    #[inline]
     pub fn span(&self, from: usize, to: usize) -> Span {
-        if from < self.len && to >= 1 && to <= self.len {
-            Span::new(self.slot(from).span.start, self.slot(to - 1).span.end)
-        } else {
-            Span::new(0, 0)
-        }
+        debug_assert!(from < to && to <= self.len);
+        Span::new(
+            self.slot(from).span.start,
+            self.slot(to.wrapping_sub(1)).span.end,
+        )
     }
 }
 
@@ -215,62 +214,82 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// The last 16 bytes of a line then 16 zeros (or a shorter line, padded with zeros), so that the 16
-/// bytes from a token near the end are one load, not a shift of the line's last 16.
+/// What the lexer reads a line's 16-byte chunks from: the line, and for a line shorter than 16
+/// bytes its bytes as one integer. A chunk that runs past the end is the line's last 16 bytes
+/// shifted down, with zeros past the end, all in registers: a copy of the tail in memory, written
+/// and then read at another offset, stalled the load (a store not forwarded).
 struct Tail {
-    bytes: [u8; 32],
-    /// Where in the line `bytes` starts.
+    /// The line, zero-padded, when it is shorter than 16 bytes; unread otherwise.
+    short: u128,
+    /// Where the line's last 16 bytes start (0 for a short line).
     from: usize,
 }
 
 impl Tail {
     fn new(line: &[u8]) -> Tail {
-        let mut bytes = [0; 32];
         let from = line.len().saturating_sub(16);
-        if let (Some(to), Some(last)) = (bytes.first_chunk_mut::<16>(), line.last_chunk::<16>()) {
-            *to = *last;
+        let short = if line.len() >= 16 {
+            0
         } else {
-            for (to, from) in bytes.iter_mut().zip(line) {
-                *to = *from;
+            // Two overlapping loads of the first and the last bytes, not a byte loop.
+            let n = line.len();
+            let word = |at: usize| -> u64 {
+                line.get(at..)
+                    .and_then(|b| b.first_chunk::<8>())
+                    .map_or(0, |b| u64::from_le_bytes(*b))
+            };
+            let half = |at: usize| -> u64 {
+                line.get(at..)
+                    .and_then(|b| b.first_chunk::<4>())
+                    .map_or(0, |b| u64::from(u32::from_le_bytes(*b)))
+            };
+            if n >= 8 {
+                // Bytes 8.. are the top `n - 8` of the last eight.
+                let high = (word(n - 8) >> 1) >> (8 * (16 - n) - 1);
+                u128::from(word(0)) | (u128::from(high) << 64)
+            } else if n >= 4 {
+                let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
+                u128::from(half(0) | (high << 32))
+            } else {
+                line.iter()
+                    .rev()
+                    .fold(0, |acc, &b| (acc << 8) | u128::from(b))
             }
-        }
-        Tail { bytes, from }
+        };
+        Tail { short, from }
     }
 
-    /// The 16 bytes from `start` as an integer, zeros past the end of `line`.
+    /// The 16 bytes from `start` (a byte of the line) as an integer, zeros past the end of `line`:
+    /// near the end, the line's last 16 bytes shifted down past `start`.
     #[inline(always)]
     fn chunk16(&self, line: &[u8], start: usize) -> u128 {
         if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
-            u128::from_le_bytes(*chunk)
-        } else if let Some(chunk) = start
-            .checked_sub(self.from)
-            .and_then(|at| self.bytes.get(at..))
-            .and_then(|b| b.first_chunk::<16>())
-        {
-            // Fewer than 16 bytes from `start`, which is then in the last 16.
-            u128::from_le_bytes(*chunk)
-        } else {
-            0
+            return u128::from_le_bytes(*chunk);
         }
+        let last = match line.last_chunk::<16>() {
+            Some(last) => u128::from_le_bytes(*last),
+            None => self.short,
+        };
+        last >> (8 * (start.saturating_sub(self.from) & 15))
     }
 }
 
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
 
-/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8. Without a
-/// branch: the bytes below the lowest clear one, as ones, added up by a multiplication.
+/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8: the lowest
+/// clear one's place, by counting trailing zeros (no branch: a bit scan and a select).
 #[inline(always)]
 const fn leading_set(high_bits: u64) -> usize {
-    let stop = !high_bits & HIGHS64;
-    let lowest = stop & stop.wrapping_neg();
-    ((((lowest >> 7).wrapping_sub(1) & ONES64).wrapping_mul(ONES64)) >> 56) as usize
+    ((!high_bits & HIGHS64).trailing_zeros() / 8) as usize
 }
 
-/// The low `n` bytes of a word set, for `n` from 0 to 8.
+/// The bytes before the first that `high_bits` (a high bit per byte) leaves clear, set: all eight
+/// when none is clear. Found from the lowest stop bit, without a shift by a variable count.
 #[inline(always)]
-const fn low_bytes(n: usize) -> u64 {
-    ((1u64 << (4 * n)) << (4 * n)).wrapping_sub(1)
+const fn leading_bytes(high_bits: u64) -> u64 {
+    let stop = !high_bits & HIGHS64;
+    ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
 /// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
@@ -299,11 +318,11 @@ fn word_run(chunk: u128) -> (usize, u128) {
     let run = leading_set(in_low);
     let folded = low | (capitals >> 2);
     if run < 8 {
-        return (run, u128::from(folded & low_bytes(run)));
+        return (run, u128::from(folded & leading_bytes(in_low)));
     }
     let (in_high, capitals) = word_bytes(high);
     let run = leading_set(in_high);
-    let high = (high | (capitals >> 2)) & low_bytes(run);
+    let high = (high | (capitals >> 2)) & leading_bytes(in_high);
     (8 + run, u128::from(folded) | (u128::from(high) << 64))
 }
 
@@ -340,24 +359,14 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn add(&mut self, kind: TokenKind, start: usize, end: usize, key: u128) {
-        self.add_token(kind, start, end, key, false);
-    }
-
-    fn add_token(&mut self, kind: TokenKind, start: usize, end: usize, key: u128, plain: bool) {
-        let id = if kind == TokenKind::Word {
-            word_id(key)
-        } else {
-            0
-        };
+    fn add(&mut self, kind: TokenKind, start: usize, end: usize, id: u8, plain: bool) {
         if let Some(slot) = self.items.get_mut(self.len) {
             *slot = Token {
-                plain,
                 kind,
+                plain,
                 id,
                 // `parse` reads no line longer than `u32::MAX` bytes.
                 span: Span::new(start as u32, end as u32),
-                key,
             };
             self.len += 1;
         }
@@ -392,7 +401,7 @@ impl<'a> Tokens<'a> {
             }
             if self.len == MAX_TOKENS - 1 {
                 let end = input.trim_end().len().max(i);
-                self.add(TokenKind::Rest, i, end, 0);
+                self.add(TokenKind::Rest, i, end, 0, false);
                 return;
             }
             let start = i;
@@ -413,7 +422,7 @@ impl<'a> Tokens<'a> {
                             }
                         }
                     }
-                    self.add(TokenKind::Number, start, i, 0);
+                    self.add(TokenKind::Number, start, i, 0, false);
                 }
                 Class::Letter if c.is_ascii() => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
@@ -426,7 +435,7 @@ impl<'a> Tokens<'a> {
                             .is_none_or(|&b| b.is_ascii() && b != b'.');
                     if fast {
                         i += run;
-                        self.add_token(TokenKind::Word, start, i, key, true);
+                        self.add(TokenKind::Word, start, i, word_id(key), true);
                     } else {
                         i = self.word(start, c);
                     }
@@ -434,7 +443,7 @@ impl<'a> Tokens<'a> {
                 Class::Letter => i = self.word(start, c),
                 _ => {
                     i += c.len_utf8();
-                    self.add(TokenKind::Mark, start, i, char_key(c));
+                    self.add(TokenKind::Mark, start, i, word_id(char_key(c)), false);
                 }
             }
         }
@@ -488,7 +497,7 @@ impl<'a> Tokens<'a> {
         } else {
             input.get(start..i).map_or(0, key)
         };
-        self.add_token(TokenKind::Word, start, i, key, plain);
+        self.add(TokenKind::Word, start, i, word_id(key), plain);
         i
     }
 }
@@ -573,22 +582,23 @@ pub(crate) const fn phrase_of(words: &[&str]) -> Phrase {
     out
 }
 
-/// Matches a phrase at token `i`: each key the key of the next word or mark. Words may be joined
-/// by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number of tokens matched.
-pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, words: &[u128]) -> Option<usize> {
-    const HYPHEN: u128 = b'-' as u128;
+/// Matches a phrase at token `i`: each id (ended by 0) the lexicon id of the next word or mark.
+/// Words may be joined by a hyphen as well as by space (`sub-Q`, `once-daily`). Returns the number
+/// of tokens matched.
+pub(crate) fn phrase(tokens: &Tokens<'_>, i: usize, ids: &[u8]) -> Option<usize> {
+    const HYPHEN: u8 = mark_id('-');
     let mut at = i;
-    for (n, &want) in words.iter().enumerate() {
+    for (n, &want) in ids.iter().enumerate() {
         if want == 0 {
             break;
         }
-        // Past the end, and for numbers and the rest of a long line, the key is 0: no match.
-        let mut key = tokens.key_of(at);
-        if n > 0 && key == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
+        // Past the end, and for numbers and the rest of a long line, the id is 0: no match.
+        let mut id = tokens.id_of(at);
+        if n > 0 && id == HYPHEN && want != HYPHEN && tokens.glued(at - 1) && tokens.glued(at) {
             at += 1;
-            key = tokens.key_of(at);
+            id = tokens.id_of(at);
         }
-        if key != want {
+        if id != want {
             return None;
         }
         at += 1;

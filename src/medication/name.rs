@@ -16,7 +16,7 @@ fn continues(tokens: &Tokens<'_>, i: usize) -> usize {
         return 1;
     }
     let touching = tokens.glued(i) && i > 0 && tokens.glued(i - 1);
-    if tokens.is_mark(i, '-') && touching && (tokens.is_word(i + 1) || tokens.is_number(i + 1)) {
+    if tokens.is_mark::<'-'>(i) && touching && (tokens.is_word(i + 1) || tokens.is_number(i + 1)) {
         return 2;
     }
     0
@@ -46,7 +46,7 @@ pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(
     // candidates' bookkeeping.
     if end == start + 1 {
         if let Some(token) = tokens.get(start).filter(|t| t.plain) {
-            return drug_of_folded(token.key, token.span.len()).map(|drug| (drug, end));
+            return drug_of_folded(tokens.folded(start), token.span.len()).map(|drug| (drug, end));
         }
     }
     drug_among(tokens, start, end)
@@ -71,7 +71,7 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, us
         // (its span is its text, which falls on character boundaries).
         let drug = match tokens.get(start) {
             Some(token) if token.plain && candidate == start + 1 => {
-                drug_of_folded(token.key, span.len())
+                drug_of_folded(tokens.folded(start), span.len())
             }
             _ => Drug::from_name(span.of(tokens.input)),
         };

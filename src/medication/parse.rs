@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{phrase_at, starts, Keyword, Starts};
+use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -97,12 +97,13 @@ struct Reader<'r, 'a> {
     out: &'r mut Medication<'a>,
 }
 
-/// The segment slots of a result with nothing read yet: a `static`, so that they are copied as
-/// one block rather than written a field at a time.
-static EMPTY_SEGMENTS: [Segment; MAX_TOKENS] = [Segment {
-    kind: SegmentKind::Unparsed,
+/// What fills the segment slots of a result with nothing read yet: all zeros (the first kind, an
+/// empty span), so that they are cleared as one block rather than copied. Never read: only the
+/// slots up to the count are.
+const NO_SEGMENT: Segment = Segment {
+    kind: SegmentKind::Drug,
     span: Span::new(0, 0),
-}; MAX_TOKENS];
+};
 
 /// A result with nothing read yet, for [`parse_into`] to fill.
 pub(crate) fn empty(line: &str) -> Medication<'_> {
@@ -122,7 +123,7 @@ pub(crate) fn empty(line: &str) -> Medication<'_> {
         cycle: None,
         conflicts: [None; MAX_CONFLICTS],
         more_conflicts: false,
-        segments: EMPTY_SEGMENTS,
+        segments: [NO_SEGMENT; MAX_TOKENS],
         segment_count: 0,
     }
 }
@@ -229,8 +230,10 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// What word `i` starts where what follows it decides, looked up once: a word is asked about
-    /// both where the loop reaches it and where it ends a run of name words.
-    #[inline(never)]
+    /// both where the loop reaches it and where it ends a run of name words. Inlined: returned
+    /// through memory, the answer was stored field by field and loaded back whole, a load that
+    /// waited for the stores (no store forwarding).
+    #[inline(always)]
     fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
@@ -335,7 +338,7 @@ impl<'a> Reader<'_, 'a> {
         // as part of a name unless a unit or a `/` follows it, when it is a strength.
         let tokens = &self.tokens;
         let reach = if tokens.is_number(end)
-            && !tokens.is_mark(end + 1, '/')
+            && !tokens.is_mark::<'/'>(end + 1)
             && unit_at(tokens, end + 1).is_none()
         {
             end + 1
@@ -363,15 +366,15 @@ impl<'a> Reader<'_, 'a> {
 
     /// A drug's name in brackets (`[Revlimid]`, `(Velcade)`) at mark `i`.
     fn bracket(&mut self, i: usize) -> Option<usize> {
-        let close = if self.tokens.is_mark(i, '[') {
-            ']'
-        } else if self.tokens.is_mark(i, '(') {
-            ')'
+        let close = if self.tokens.is_mark::<'['>(i) {
+            const { mark_id(']') }
+        } else if self.tokens.is_mark::<'('>(i) {
+            const { mark_id(')') }
         } else {
             return None;
         };
         let end = run_end(&self.tokens, i + 1, |j| self.is_keyword(j));
-        if end == i + 1 || !self.tokens.is_mark(end, close) {
+        if end == i + 1 || self.tokens.id_of(end) != close {
             return None;
         }
         let (drug, e) = drug_at(&self.tokens, i + 1, end)?;

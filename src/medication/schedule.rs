@@ -3,8 +3,8 @@
 
 use core::fmt;
 
-use super::keyword::{lexicon_id, GLUED};
-use super::lexer::{char_key, key, keys, phrase, phrase_of, word_in, Phrase, Tokens};
+use super::keyword::{lexicon_id, mark_id, GLUED};
+use super::lexer::{key, keys, phrase_of, word_in, Phrase, Tokens};
 
 /// How often a dose is given.
 ///
@@ -225,14 +225,10 @@ pub(crate) const PHRASES: &[(Phrase, Frequency)] = &[
 const DAY_WORDS: [u128; 3] = keys(["d", "day", "days"]);
 const HOUR_WORDS: [u128; 5] = keys(["h", "hr", "hrs", "hour", "hours"]);
 const WEEK_WORDS: [u128; 5] = keys(["w", "wk", "wks", "week", "weeks"]);
-const CYCLE: u128 = key("cycle");
-const CYCLES: u128 = key("cycles");
 const EVERY: u128 = key("every");
 /// `q 28 days`.
 const Q: u128 = key("q");
 const ON: u128 = key("on");
-const AND: u128 = key("and");
-const RANGE_WORDS: [u128; 3] = keys(["to", "through", "thru"]);
 
 /// The lexicon ids of the words that lead a pattern, to compare a token's id with.
 const ID_D: u8 = lexicon_id(DAY_WORDS[0]);
@@ -241,6 +237,8 @@ const ID_DAYS: u8 = lexicon_id(DAY_WORDS[2]);
 const ID_EVERY: u8 = lexicon_id(EVERY);
 const ID_Q: u8 = lexicon_id(Q);
 const ID_ON: u8 = lexicon_id(ON);
+const ID_CYCLE: u8 = lexicon_id(key("cycle"));
+const ID_CYCLES: u8 = lexicon_id(key("cycles"));
 
 /// Words that may start a schedule pattern other than a fixed phrase: `every 28 days`,
 /// `q 4 weeks`, `days 1-21`, `on days 1, 8, 15`; see [`super::keyword`].
@@ -282,15 +280,18 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piec
 pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
     let days = small_number(tokens.bytes(i))?;
     let mut at = i + 1;
-    if tokens.is_mark(at, '-') && tokens.glued(i) && tokens.glued(at) {
+    if tokens.is_mark::<'-'>(at) && tokens.glued(i) && tokens.glued(at) {
         at += 1;
     }
     let at_id = tokens.id_of(at);
     if at_id != ID_DAY && at_id != ID_DAYS {
         return None;
     }
-    let n = phrase(tokens, at + 1, &[CYCLE]).or_else(|| phrase(tokens, at + 1, &[CYCLES]))?;
-    Some((Piece::Cycle(days), at + 1 + n - i))
+    let next = tokens.id_of(at + 1);
+    if next != ID_CYCLE && next != ID_CYCLES {
+        return None;
+    }
+    Some((Piece::Cycle(days), at + 2 - i))
 }
 
 /// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q.
@@ -379,10 +380,27 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
             } else {
                 break;
             };
-            // The days of the text, split at its commas (`1,8,15`); one that is not a day ends
-            // the list with nothing read.
-            for (n, piece) in text.split(|&b| b == b',').enumerate() {
-                let d = day(piece)?;
+            // The days of the text, split at its commas (`1,8,15`), read in one pass over its
+            // bytes; one that is not a day ends the list with nothing read.
+            let (mut value, mut digits, mut n, mut k) = (0u16, 0, 0, 0);
+            loop {
+                let b = text.get(k).copied();
+                if let Some(digit @ b'0'..=b'9') = b {
+                    value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
+                    digits += 1;
+                    k += 1;
+                    continue;
+                }
+                let ends_piece = matches!(b, None | Some(b','));
+                if !ends_piece
+                    || digits == 0
+                    || digits > 3
+                    || value == 0
+                    || value > u16::from(Days::MAX)
+                {
+                    return None;
+                }
+                let d = value as u8;
                 match range_from.take() {
                     Some(from) if n == 0 => {
                         if from > d {
@@ -393,32 +411,29 @@ fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Da
                     _ => days = days.with(d),
                 }
                 last = Some(d);
+                if b.is_none() {
+                    break;
+                }
+                (value, digits, n, k) = (0, 0, n + 1, k + 1);
             }
             at += 1;
             end = at;
             expecting_day = false;
         } else {
-            // What joins two days, by the token's kind and then its key: a list's `,`, `&` or
-            // `and`, or a range's `-`, `–`, `to`, `through` or `thru`.
-            const COMMA: u128 = char_key(',');
-            const AMPERSAND: u128 = char_key('&');
-            const HYPHEN: u128 = char_key('-');
-            const DASH: u128 = char_key('–');
-            let key = tokens.key_of(at);
-            let range = if tokens.is_any_mark(at) {
-                match key {
-                    COMMA | AMPERSAND => false,
-                    HYPHEN | DASH => true,
-                    _ => break,
-                }
-            } else if !tokens.is_word(at) {
-                break;
-            } else if key == AND {
-                false
-            } else if RANGE_WORDS.contains(&key) {
-                true
-            } else {
-                break;
+            // What joins two days, by its lexicon id: a list's `,`, `&` or `and`, or a range's
+            // `-`, `–`, `to`, `through` or `thru`.
+            const COMMA: u8 = mark_id(',');
+            const AMPERSAND: u8 = mark_id('&');
+            const AND: u8 = lexicon_id(key("and"));
+            const HYPHEN: u8 = mark_id('-');
+            const DASH: u8 = mark_id('–');
+            const TO: u8 = lexicon_id(key("to"));
+            const THROUGH: u8 = lexicon_id(key("through"));
+            const THRU: u8 = lexicon_id(key("thru"));
+            let range = match tokens.id_of(at) {
+                COMMA | AMPERSAND | AND => false,
+                HYPHEN | DASH | TO | THROUGH | THRU => true,
+                _ => break,
             };
             range_from = if range { last } else { None };
             expecting_day = true;

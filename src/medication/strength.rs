@@ -230,11 +230,14 @@ pub(crate) fn unit_at(tokens: &Tokens<'_>, i: usize) -> Option<(Unit, usize)> {
     // Only a word has an id: a number or a mark is no unit.
     let simple = unit_of(tokens.id_of(i))?;
     // "mg-unit": a unit joined to another word is a unit of its own, not read.
-    if tokens.is_mark(i + 1, '-') && tokens.glued(i) && tokens.glued(i + 1) && tokens.is_word(i + 2)
+    if tokens.is_mark::<'-'>(i + 1)
+        && tokens.glued(i)
+        && tokens.glued(i + 1)
+        && tokens.is_word(i + 2)
     {
         return None;
     }
-    let slash = tokens.is_mark(i + 1, '/') && tokens.glued(i) && tokens.glued(i + 1);
+    let slash = tokens.is_mark::<'/'>(i + 1) && tokens.glued(i) && tokens.glued(i + 1);
     if !slash || !tokens.is_word(i + 2) {
         return Some((simple, 1));
     }

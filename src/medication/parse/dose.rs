@@ -3,6 +3,7 @@
 //! 30000 UNT`, `1,800 mg-30,000 units`), the volume they are in (`/15 mL`), and later strengths that
 //! agree with the first or conflict with it.
 
+use super::super::keyword::{lexicon_id, mark_id};
 use super::super::lexer::{key, Tokens};
 use super::super::name::{drug_at, run_end};
 use super::super::strength::unit_at;
@@ -44,12 +45,15 @@ impl Group {
     }
 }
 
-const THEN: u128 = key("then");
-const FOLLOWED: u128 = key("followed");
-const BY: u128 = key("by");
+const THEN: u8 = lexicon_id(key("then"));
+const FOLLOWED: u8 = lexicon_id(key("followed"));
+const BY: u8 = lexicon_id(key("by"));
 
 impl Reader<'_, '_> {
-    /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing.
+    /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing. Inlined:
+    /// returned through memory, the group was written field by field and read back in wider loads,
+    /// which the stores could not forward.
+    #[inline(always)]
     fn group(&self, i: usize) -> Option<(Group, usize)> {
         let tokens = &self.tokens;
         let mut group = Group {
@@ -68,7 +72,7 @@ impl Reader<'_, '_> {
             group.amounts[group.count] = Amount::parse_bytes(tokens.bytes(j))?;
             group.count += 1;
             j += 1;
-            if tokens.is_mark(j, '/') && tokens.is_number(j + 1) {
+            if tokens.is_mark::<'/'>(j) && tokens.is_number(j + 1) {
                 j += 1;
                 continue;
             }
@@ -101,11 +105,11 @@ impl Reader<'_, '_> {
     /// many tokens it takes.
     fn then_at(&self, at: usize) -> Option<usize> {
         let tokens = &self.tokens;
-        let key_at = |i: usize| tokens.key_of(i);
-        if key_at(at) == THEN || tokens.is_mark(at, '→') {
+        let id_at = |i: usize| tokens.id_of(i);
+        if id_at(at) == THEN || tokens.is_mark::<'→'>(at) {
             Some(1)
-        } else if (key_at(at) == FOLLOWED && key_at(at + 1) == BY)
-            || (tokens.is_mark(at, '-') && tokens.is_mark(at + 1, '>') && tokens.glued(at))
+        } else if (id_at(at) == FOLLOWED && id_at(at + 1) == BY)
+            || (tokens.is_mark::<'-'>(at) && tokens.is_mark::<'>'>(at + 1) && tokens.glued(at))
         {
             Some(2)
         } else {
@@ -118,9 +122,12 @@ impl Reader<'_, '_> {
     /// (`mg-unit/15 mL`) is not read on its own.
     pub(super) fn strengths(&mut self, i: usize) -> Option<usize> {
         let tokens = &self.tokens;
-        let touching = |mark: char| i >= 1 && tokens.is_mark(i - 1, mark) && tokens.glued(i - 1);
-        if touching('/')
-            || (touching('-') && i >= 2 && tokens.glued(i - 2) && tokens.is_number(i - 2))
+        let touching = |mark: u8| i >= 1 && tokens.id_of(i - 1) == mark && tokens.glued(i - 1);
+        if touching(const { mark_id('/') })
+            || (touching(const { mark_id('-') })
+                && i >= 2
+                && tokens.glued(i - 2)
+                && tokens.is_number(i - 2))
         {
             return None;
         }
@@ -166,7 +173,8 @@ impl Reader<'_, '_> {
             }
             // "1,800 mg-30,000 units": a hyphen touching two strengths of different units joins the
             // ingredients of one product (between one unit it would be a range, which is not read).
-            if self.tokens.is_mark(at, '-') && self.tokens.glued(at - 1) && self.tokens.glued(at) {
+            if self.tokens.is_mark::<'-'>(at) && self.tokens.glued(at - 1) && self.tokens.glued(at)
+            {
                 let Some((next, e)) = self.group(at + 1) else {
                     break;
                 };
@@ -183,7 +191,7 @@ impl Reader<'_, '_> {
                 end = e;
                 continue;
             }
-            if !self.tokens.is_mark(at, '/') {
+            if !self.tokens.is_mark::<'/'>(at) {
                 break;
             }
             // "/ hyaluronidase-fihj 30000 UNT": another ingredient, named.
