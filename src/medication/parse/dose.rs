@@ -55,7 +55,7 @@ impl Reader<'_, '_> {
     /// which the stores could not forward.
     #[inline(always)]
     fn group(&self, i: usize) -> Option<(Group, usize)> {
-        let tokens = &self.tokens;
+        let tokens = self.tokens;
         let mut group = Group {
             amounts: [Amount::default(); MAX_DOSES],
             first: i,
@@ -94,7 +94,7 @@ impl Reader<'_, '_> {
             self.out.doses[self.out.dose_count] = DosePart {
                 strength,
                 ingredient,
-                span: group.span(&self.tokens, k),
+                span: group.span(self.tokens, k),
             };
             self.out.dose_count += 1;
         }
@@ -104,7 +104,7 @@ impl Reader<'_, '_> {
     /// What joins two strengths of a step-up at token `at` (`then`, `followed by`, `->`, `→`), and how
     /// many tokens it takes.
     fn then_at(&self, at: usize) -> Option<usize> {
-        let tokens = &self.tokens;
+        let tokens = self.tokens;
         let id_at = |i: usize| tokens.id_of(i);
         if id_at(at) == THEN || tokens.is_mark::<'→'>(at) {
             Some(1)
@@ -121,7 +121,7 @@ impl Reader<'_, '_> {
     /// that ends a range or a pair (`20-40 mg`, `1,800-30,000 mg-unit`) or follows a `/`
     /// (`mg-unit/15 mL`) is not read on its own.
     pub(super) fn strengths(&mut self, i: usize) -> Option<usize> {
-        let tokens = &self.tokens;
+        let tokens = self.tokens;
         let touching = |mark: u8| i >= 1 && tokens.id_of(i - 1) == mark && tokens.glued(i - 1);
         if touching(const { mark_id('/') })
             || (touching(const { mark_id('-') })
@@ -195,12 +195,12 @@ impl Reader<'_, '_> {
                 break;
             }
             // "/ hyaluronidase-fihj 30000 UNT": another ingredient, named.
-            let name_end = run_end(&self.tokens, at + 1, |j| self.is_keyword(j));
+            let name_end = run_end(self.tokens, at + 1, |j| self.is_keyword(j));
             if name_end > at + 1 && self.tokens.is_number(name_end) {
                 let Some((next, e)) = self.group(name_end) else {
                     break;
                 };
-                let named = drug_at(&self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
+                let named = drug_at(self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
                 let ingredient = match (named, self.drug) {
                     (Some((d, _)), Some((line, _))) if d == line => Ingredient::LineDrug,
                     _ => Ingredient::Named(self.tokens.span(at + 1, name_end)),
