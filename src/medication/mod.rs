@@ -367,12 +367,8 @@ impl<'a> Medication<'a> {
     // rather than copied there.
     #[inline]
     pub fn parse(line: &'a str) -> Result<Medication<'a>, MedicationError> {
-        let mut result = Ok(parse::empty(line));
-        if let Ok(medication) = &mut result {
-            if let Err(error) = parse::parse_into(medication) {
-                result = Err(error);
-            }
-        }
+        let mut result = Err(MedicationError::NoDrugName);
+        parse::parse_into(line, &mut result);
         result
     }
 

@@ -106,7 +106,7 @@ const NO_SEGMENT: Segment = Segment {
 };
 
 /// A result with nothing read yet, for [`parse_into`] to fill.
-pub(crate) fn empty(line: &str) -> Medication<'_> {
+fn empty(line: &str) -> Medication<'_> {
     Medication {
         input: line,
         drug: Drug::Lenalidomide,
@@ -128,16 +128,22 @@ pub(crate) fn empty(line: &str) -> Medication<'_> {
     }
 }
 
-/// Reads `out.input` into `out`, which is [`empty`]; see [`Medication::parse`].
-pub(crate) fn parse_into(out: &mut Medication<'_>) -> Result<(), MedicationError> {
-    if u32::try_from(out.input.len()).is_err() {
-        return Err(MedicationError::TooLong);
+/// Reads `line` into `result`, the caller's (see [`Medication::parse`]).
+pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, MedicationError>) {
+    if u32::try_from(line.len()).is_err() {
+        *result = Err(MedicationError::TooLong);
+        return;
     }
-    // Lexed before the reader's state is written, and borrowed by it: the stores that clear the
-    // result and the tokens have drained by then, where they filled the store buffer and stalled
-    // the reader's set-up (perf, cpu-clock: one store there was 29% of `parse_into`'s samples).
-    let mut tokens = Tokens::new(out.input);
+    // Lexed first, then the result cleared, then the reader's state written, the reader borrowing
+    // the tokens: the stores that clear the result and the tokens had filled the store buffer and
+    // stalled the reader's set-up (perf, cpu-clock: one store there was 29% of `parse_into`'s
+    // samples); the lexer, with few stores, now runs between them.
+    let mut tokens = Tokens::new(line);
     tokens.fill();
+    *result = Ok(empty(line));
+    let Ok(out) = result else {
+        return;
+    };
     let mut reader = Reader {
         tokens: &tokens,
         drug: None,
@@ -159,7 +165,9 @@ pub(crate) fn parse_into(out: &mut Medication<'_>) -> Result<(), MedicationError
         out,
     };
     reader.read();
-    reader.finish()
+    if let Err(error) = reader.finish() {
+        *result = Err(error);
+    }
 }
 
 impl<'a> Reader<'_, 'a> {
