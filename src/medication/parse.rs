@@ -331,11 +331,20 @@ impl<'a> Reader<'_, 'a> {
         Some(i + n)
     }
 
+    /// The line's drug, named at `span`: written to the result at once, where `finish` read it
+    /// back just after it was stored, in two halves that the load could not be forwarded from
+    /// (perf: a line of one word waited there for the store buffer to drain).
+    fn first_drug(&mut self, drug: Drug, span: Span) {
+        self.drug = Some((drug, span));
+        self.out.drug = drug;
+        self.out.drug_span = span;
+    }
+
     /// A drug named at tokens `from..to`, as a segment of `kind`.
     fn name_drug(&mut self, drug: Drug, from: usize, to: usize, kind: SegmentKind) {
         let span = self.tokens.span(from, to);
         match self.drug {
-            None => self.drug = Some((drug, span)),
+            None => self.first_drug(drug, span),
             Some((d, _)) if d == drug => {}
             Some((_, first)) => self.conflict(Part::Drug, first, span),
         }
@@ -397,7 +406,7 @@ impl<'a> Reader<'_, 'a> {
         match self.drug {
             Some((d, _)) if d == drug => self.brand = Some(span),
             Some((_, first)) => self.conflict(Part::Drug, first, span),
-            None => self.drug = Some((drug, self.tokens.span(i + 1, end))),
+            None => self.first_drug(drug, self.tokens.span(i + 1, end)),
         }
         self.push(SegmentKind::Brand, i, end + 1);
         Some(end + 1)
@@ -405,12 +414,12 @@ impl<'a> Reader<'_, 'a> {
 
     /// Completes the result from what was read; an error when no drug was.
     fn finish(&mut self) -> Result<(), MedicationError> {
-        let Some((drug, drug_span)) = self.drug else {
+        if self.drug.is_none() {
             return Err(match self.unknown_run {
                 Some(run) => MedicationError::UnknownDrug(unknown_drug(self.tokens, run)),
                 None => MedicationError::NoDrugName,
             });
-        };
+        }
         let form = self.form.agreed();
         let implied = form.and_then(|(f, span)| f.implied_route().map(|r| (r, span)));
         let route = match (self.route.first, implied) {
@@ -459,8 +468,6 @@ impl<'a> Reader<'_, 'a> {
             self.dosing = None;
         }
         let out = &mut self.out;
-        out.drug = drug;
-        out.drug_span = drug_span;
         out.brand = self.brand;
         out.dosing = self.dosing;
         out.volume = self.volume.filter(|_| !self.strength_conflict);
