@@ -85,7 +85,10 @@ impl Reader<'_, '_> {
         Some((group, j + n))
     }
 
-    /// Adds a group's strengths to the dose, if there is room.
+    /// Adds a group's strengths to the dose, if there is room. Inlined: called, it read the
+    /// group's span back whole just after [`Reader::group`] had stored it in halves, a load the
+    /// stores could not forward (perf, the bench: half of its samples).
+    #[inline(always)]
     fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
         if self.out.dose_count + group.count > MAX_DOSES {
             return false;
