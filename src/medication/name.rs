@@ -2,7 +2,7 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
-use crate::resolve::{drug_of_folded, lookup, Expected, Named, ParseError};
+use crate::resolve::{drug_of_folded, lookup, named_of_folded, Expected, Named, ParseError};
 use crate::Drug;
 
 /// The most words a drug name is tried with ("acetylsalicylic acid", "Darzalex Faspro",
@@ -92,7 +92,12 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseErr
     let (start, end) = run;
     for i in (start..end).filter(|&i| tokens.is_word(i)) {
         let word = tokens.text(i);
-        if let Some(Named::Ambiguous(candidates)) = lookup(word) {
+        // A word the lexer folded is looked up by its key, as `drug_at` did, not folded again.
+        let named = match tokens.get(i) {
+            Some(token) if token.plain => named_of_folded(tokens.folded(i), token.span.len()),
+            _ => lookup(word),
+        };
+        if let Some(Named::Ambiguous(candidates)) = named {
             return ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
         }
     }

@@ -571,6 +571,17 @@ pub(crate) const fn drug_of_folded(folded: u128, len: usize) -> Option<Drug> {
     }
 }
 
+/// What a word already folded names (see [`drug_of_folded`]): [`lookup`] without the folding, for
+/// the medication parser, which asks whether an unknown word is ambiguous.
+#[inline]
+pub(crate) const fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
+    let mut query = Query::new();
+    query.words[0] = folded as u64;
+    query.words[1] = (folded >> 64) as u64;
+    query.len = len;
+    query.probe()
+}
+
 impl Therapy {
     /// The drug or regimen with this name, in one lookup: what [`Drug::from_name`] and
     /// [`Regimen::from_name`] find, without trying both. Unlike [`resolve`], it reads no
