@@ -28,6 +28,11 @@ pub(crate) fn run_end(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> boo
     if !tokens.is_word(i) || stop(i) {
         return i;
     }
+    run_after(tokens, i, stop)
+}
+
+/// [`run_end`] of a run whose first token `i` is known to be a word for which `stop` does not hold.
+pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> bool) -> usize {
     let mut end = i + 1;
     loop {
         let n = continues(tokens, end);

@@ -7,7 +7,7 @@ use core::cell::Cell;
 
 use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
-use super::name::{drug_at, run_end, unknown_drug};
+use super::name::{drug_at, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
@@ -92,6 +92,8 @@ struct Reader<'r, 'a> {
     not_keywords: Cell<u64>,
     /// The last keyword found, by index.
     last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
+    /// The unit after the number that ended a run of name words, by index (`usize::MAX`: none).
+    unit_after_run: Cell<(usize, Option<(Unit, usize)>)>,
     /// The result, built in place (in the caller's frame: see [`Medication::parse`]): its doses,
     /// segments and conflicts are written as they are read.
     out: &'r mut Medication<'a>,
@@ -162,6 +164,7 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         conflict_count: 0,
         not_keywords: Cell::new(0),
         last_keyword: Cell::new(None),
+        unit_after_run: Cell::new((usize::MAX, None)),
         out,
     };
     reader.read();
@@ -264,6 +267,23 @@ impl<'a> Reader<'_, 'a> {
         found
     }
 
+    /// [`unit_at`] of token `i`, the token after a number that ends a run of name words, kept for
+    /// that number's strength to read (see [`Reader::unit_of`]).
+    fn unit_after_run(&self, i: usize) -> Option<(Unit, usize)> {
+        let unit = unit_at(self.tokens, i);
+        self.unit_after_run.set((i, unit));
+        unit
+    }
+
+    /// [`unit_at`] of token `i`, unless [`Reader::unit_after_run`] read it.
+    #[inline(always)]
+    fn unit_of(&self, i: usize) -> Option<(Unit, usize)> {
+        match self.unit_after_run.get() {
+            (at, unit) if at == i => unit,
+            _ => unit_at(self.tokens, i),
+        }
+    }
+
     fn is_keyword(&self, i: usize) -> bool {
         self.keyword_of(i).is_some()
     }
@@ -352,15 +372,17 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text
-    /// elsewhere.
+    /// elsewhere. Called only where word `i` starts no keyword (see [`Reader::read`]), which the
+    /// run is not asked again.
     fn names(&mut self, i: usize) -> Option<usize> {
-        let mut end = run_end(self.tokens, i, |j| self.is_keyword(j));
+        let mut end = run_after(self.tokens, i, |j| self.is_keyword(j));
         // A code name with a number after a space (`JM 3100`): a number after the words is tried
-        // as part of a name unless a unit or a `/` follows it, when it is a strength.
+        // as part of a name unless a unit or a `/` follows it, when it is a strength (whose unit
+        // is then not read twice).
         let tokens = self.tokens;
         let reach = if tokens.is_number(end)
             && !tokens.is_mark::<'/'>(end + 1)
-            && unit_at(tokens, end + 1).is_none()
+            && self.unit_after_run(end + 1).is_none()
         {
             end + 1
         } else {

@@ -6,7 +6,6 @@
 use super::super::keyword::{lexicon_id, mark_id};
 use super::super::lexer::{key, Tokens};
 use super::super::name::{drug_at, run_end};
-use super::super::strength::unit_at;
 use super::super::{
     Amount, DosePart, Dosing, Ingredient, Part, SegmentKind, Span, Strength, Unit, MAX_DOSES,
 };
@@ -78,7 +77,7 @@ impl Reader<'_, '_> {
             }
             break;
         }
-        let (unit, n) = unit_at(tokens, j)?;
+        let (unit, n) = self.unit_of(j)?;
         group.unit = unit;
         group.end = j + n;
         group.span = tokens.span(i, j + n);
