@@ -375,7 +375,13 @@ impl<'a> Reader<'_, 'a> {
     /// elsewhere. Called only where word `i` starts no keyword (see [`Reader::read`]), which the
     /// run is not asked again.
     fn names(&mut self, i: usize) -> Option<usize> {
-        let mut end = run_after(self.tokens, i, |j| self.is_keyword(j));
+        // Most names are one word before a number: a run that cannot go on past its first word is
+        // not read as a run, which costs a call.
+        let mut end = if self.tokens.is_word(i + 1) || self.tokens.is_mark::<'-'>(i + 1) {
+            run_after(self.tokens, i, |j| self.is_keyword(j))
+        } else {
+            i + 1
+        };
         // A code name with a number after a space (`JM 3100`): a number after the words is tried
         // as part of a name unless a unit or a `/` follows it, when it is a strength (whose unit
         // is then not read twice).
