@@ -300,7 +300,9 @@ fn q_interval(word: &str) -> Option<Frequency> {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (number, unit) = rest.split_at(digits);
     let n = small_number(number.as_bytes())?;
-    if word_in(unit, &HOUR_WORDS) {
+    // The unit's key, made once for the three lists it is looked for in.
+    let unit = unit_key(unit);
+    if in_keys(unit, &HOUR_WORDS) {
         return match n {
             24 => Some(Frequency::Daily),
             12 => Some(Frequency::TwiceDaily),
@@ -309,7 +311,31 @@ fn q_interval(word: &str) -> Option<Frequency> {
             _ => None,
         };
     }
-    interval_days(n, unit).map(Frequency::every_days)
+    days_of_key(n, unit).map(Frequency::every_days)
+}
+
+/// The [`key`] of a unit word, made in a register: [`key`] writes its bytes one at a time to
+/// memory and reads them back as one integer, a load that waits for the stores.
+fn unit_key(text: &str) -> u128 {
+    let bytes = text.as_bytes();
+    let mut folded = 0u128;
+    let mut n = 0;
+    for &b in bytes {
+        if b == b'.' && bytes.len() > 1 {
+            continue;
+        }
+        if n == 16 {
+            return 0;
+        }
+        folded |= u128::from(b.to_ascii_lowercase()) << (8 * n);
+        n += 1;
+    }
+    folded
+}
+
+/// Whether `unit`, a [`key`], is one of `keys` (the empty key none): [`word_in`] of a key made once.
+fn in_keys(unit: u128, keys: &[u128]) -> bool {
+    unit != 0 && keys.contains(&unit)
 }
 
 /// `n` days or weeks, by the unit word, in days.
@@ -317,6 +343,17 @@ fn interval_days(n: u16, unit: &str) -> Option<u16> {
     if word_in(unit, &DAY_WORDS) {
         Some(n)
     } else if word_in(unit, &WEEK_WORDS) {
+        n.checked_mul(7)
+    } else {
+        None
+    }
+}
+
+/// [`interval_days`] of the unit word's key (see [`unit_key`]).
+fn days_of_key(n: u16, unit: u128) -> Option<u16> {
+    if in_keys(unit, &DAY_WORDS) {
+        Some(n)
+    } else if in_keys(unit, &WEEK_WORDS) {
         n.checked_mul(7)
     } else {
         None
