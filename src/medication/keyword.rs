@@ -14,7 +14,11 @@ use super::strength::{self, Unit};
 use crate::Route;
 
 /// What a word starts, read.
+// A tag byte of its own: laid out in the niches of the values inside it, the keyword was told
+// apart by subtracting and comparing the tag of a frequency, where the reading loop asks what it is
+// for every keyword (callgrind: 29 fewer instructions a line, with `Starts` below).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum Keyword {
     Schedule(Piece),
     Route(Route),
@@ -446,7 +450,9 @@ pub(crate) fn word_id(key: u128) -> u8 {
 }
 
 /// What a word starts, by its id, as far as the word alone tells.
+// A tag byte of its own, as `Keyword`'s: read for every word of a line.
 #[derive(Clone, Copy)]
+#[repr(u8)]
 pub(crate) enum Starts {
     /// No phrase, lead or pattern.
     Nothing,
