@@ -47,6 +47,17 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
 /// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
 #[inline]
 pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
+    drug_at_inlined(tokens, start, end)
+}
+
+/// [`drug_at`], inlined where a line's names are read (nearly every line names its drug there),
+/// without the call's saving and restoring of registers.
+#[inline(always)]
+pub(crate) fn drug_at_inlined(
+    tokens: &Tokens<'_>,
+    start: usize,
+    end: usize,
+) -> Option<(Drug, usize)> {
     // Most names are one word that the lexer folded (see below): looked up here, without the
     // candidates' bookkeeping.
     if end == start + 1 {

@@ -7,7 +7,7 @@ use core::cell::Cell;
 
 use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
-use super::name::{drug_at, run_after, run_end, unknown_drug};
+use super::name::{drug_at, drug_at_inlined, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
@@ -397,7 +397,7 @@ impl<'a> Reader<'_, 'a> {
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                if let Some((drug, e)) = drug_at(self.tokens, s, reach) {
+                if let Some((drug, e)) = drug_at_inlined(self.tokens, s, reach) {
                     self.name_drug(drug, s, e, SegmentKind::Drug);
                     end = end.max(e);
                     s = e;
