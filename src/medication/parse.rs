@@ -11,9 +11,9 @@ use super::name::{drug_at, drug_at_inlined, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
-    Amount, Conflict, Days, DoseForm, DosePart, Dosing, Frequency, Ingredient, LineRoute,
-    Medication, MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit,
-    MAX_CONFLICTS, MAX_DOSES,
+    Amount, Conflict, Days, DoseForm, DosePart, Frequency, Ingredient, LineRoute, Medication,
+    MedicationError, Part, RouteSource, Segment, SegmentKind, Span, Strength, Unit, MAX_CONFLICTS,
+    MAX_DOSES,
 };
 use crate::{Drug, Route};
 
@@ -73,12 +73,8 @@ struct Reader<'r, 'a> {
     tokens: &'r Tokens<'a>,
     drug: Option<(Drug, Span)>,
     unknown_run: Option<(usize, usize)>,
-    brand: Option<Span>,
-    dosing: Option<Dosing>,
     first_group: Option<Span>,
     strength_conflict: bool,
-    /// `/15 mL` after the dose.
-    volume: Option<(Amount, Span)>,
     route: Stated<Route>,
     form: Stated<DoseForm>,
     frequency: Stated<Frequency>,
@@ -95,7 +91,8 @@ struct Reader<'r, 'a> {
     /// The unit after the number that ended a run of name words, by index (`usize::MAX`: none).
     unit_after_run: Cell<(usize, Option<(Unit, usize)>)>,
     /// The result, built in place (in the caller's frame: see [`Medication::parse`]): its doses,
-    /// segments and conflicts are written as they are read.
+    /// how they relate, their volume, the brand, segments and conflicts are written as they are
+    /// read, not kept here and copied there at the end.
     out: &'r mut Medication<'a>,
 }
 
@@ -150,11 +147,8 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         tokens: &tokens,
         drug: None,
         unknown_run: None,
-        brand: None,
-        dosing: None,
         first_group: None,
         strength_conflict: false,
-        volume: None,
         route: Stated::NONE,
         form: Stated::NONE,
         frequency: Stated::NONE,
@@ -432,7 +426,7 @@ impl<'a> Reader<'_, 'a> {
         }
         let span = self.tokens.span(i, end + 1);
         match self.drug {
-            Some((d, _)) if d == drug => self.brand = Some(span),
+            Some((d, _)) if d == drug => self.out.brand = Some(span),
             Some((_, first)) => self.conflict(Part::Drug, first, span),
             None => self.first_drug(drug, self.tokens.span(i + 1, end)),
         }
@@ -493,12 +487,10 @@ impl<'a> Reader<'_, 'a> {
         if self.strength_conflict {
             self.out.doses = [EMPTY_DOSE; MAX_DOSES];
             self.out.dose_count = 0;
-            self.dosing = None;
+            self.out.dosing = None;
+            self.out.volume = None;
         }
         let out = &mut self.out;
-        out.brand = self.brand;
-        out.dosing = self.dosing;
-        out.volume = self.volume.filter(|_| !self.strength_conflict);
         out.route = route;
         out.form = form;
         out.frequency = self.frequency.agreed();

@@ -151,7 +151,7 @@ impl Reader<'_, '_> {
         if !self.add(&group, Ingredient::LineDrug) {
             return None;
         }
-        self.dosing = Some(if group.count > 1 {
+        self.out.dosing = Some(if group.count > 1 {
             Dosing::StepUp
         } else {
             Dosing::Single
@@ -165,7 +165,7 @@ impl Reader<'_, '_> {
                     if self.add(&next, Ingredient::LineDrug) {
                         self.push(SegmentKind::Joiner, at, at + n);
                         self.push_span(SegmentKind::Strength, next.span);
-                        self.dosing = Some(Dosing::StepUp);
+                        self.out.dosing = Some(Dosing::StepUp);
                         unit = next.unit;
                         end = e;
                         continue;
@@ -188,7 +188,7 @@ impl Reader<'_, '_> {
                 }
                 self.push(SegmentKind::Joiner, at, at + 1);
                 self.push_span(SegmentKind::Strength, next.span);
-                self.dosing = Some(Dosing::CoFormulation);
+                self.out.dosing = Some(Dosing::CoFormulation);
                 unit = next.unit;
                 end = e;
                 continue;
@@ -216,7 +216,7 @@ impl Reader<'_, '_> {
                     None => self.push(SegmentKind::Ingredient, at + 1, name_end),
                 }
                 self.push_span(SegmentKind::Strength, next.span);
-                self.dosing = Some(Dosing::CoFormulation);
+                self.out.dosing = Some(Dosing::CoFormulation);
                 end = e;
                 continue;
             }
@@ -226,7 +226,7 @@ impl Reader<'_, '_> {
             };
             if next.unit == Unit::Ml && unit != Unit::Ml {
                 if next.count == 1 {
-                    self.volume = Some((next.amounts[0], next.span));
+                    self.out.volume = Some((next.amounts[0], next.span));
                     self.push(SegmentKind::Joiner, at, at + 1);
                     self.push_span(SegmentKind::Volume, next.span);
                     end = e;
@@ -243,8 +243,8 @@ impl Reader<'_, '_> {
             }
             self.push(SegmentKind::Joiner, at, at + 1);
             self.push_span(SegmentKind::Strength, next.span);
-            if self.dosing != Some(Dosing::CoFormulation) {
-                self.dosing = Some(dosing);
+            if self.out.dosing != Some(Dosing::CoFormulation) {
+                self.out.dosing = Some(dosing);
             }
             unit = next.unit;
             end = e;
