@@ -17,8 +17,6 @@ struct Group {
     amounts: [Amount; MAX_DOSES],
     /// The first number's token; the others are every second token after it (`20 / 56`).
     first: usize,
-    /// The token after the unit.
-    end: usize,
     /// The whole group's text, numbers and unit.
     span: Span,
     count: usize,
@@ -26,6 +24,15 @@ struct Group {
 }
 
 impl Group {
+    /// A group with nothing read, for [`Reader::group`] to read into.
+    const EMPTY: Group = Group {
+        amounts: [Amount::from_thousandths(0); MAX_DOSES],
+        first: 0,
+        span: Span::new(0, 0),
+        count: 0,
+        unit: Unit::Mg,
+    };
+
     fn strengths(&self) -> impl Iterator<Item = Strength> + '_ {
         self.amounts[..self.count].iter().map(|&amount| Strength {
             amount,
@@ -49,20 +56,16 @@ const FOLLOWED: u8 = lexicon_id(key("followed"));
 const BY: u8 = lexicon_id(key("by"));
 
 impl Reader<'_, '_> {
-    /// Strengths sharing a unit from number `i`: `25 mg`, `20/56 mg/m2`. Reads nothing. Inlined:
-    /// returned through memory, the group was written field by field and read back in wider loads,
-    /// which the stores could not forward.
+    /// Strengths sharing a unit from number `i`, `25 mg`, `20/56 mg/m2`, read into `group` (the
+    /// caller's, so that it is not copied out: returned, it was, whole, at every strength); the
+    /// token after them. Reads nothing into the line's result. Inlined: returned through memory,
+    /// the group was written field by field and read back in wider loads, which the stores could
+    /// not forward.
     #[inline(always)]
-    fn group(&self, i: usize) -> Option<(Group, usize)> {
+    fn group(&self, i: usize, group: &mut Group) -> Option<usize> {
         let tokens = self.tokens;
-        let mut group = Group {
-            amounts: [Amount::default(); MAX_DOSES],
-            first: i,
-            end: i,
-            span: Span::default(),
-            count: 0,
-            unit: Unit::Mg,
-        };
+        group.first = i;
+        group.count = 0;
         let mut j = i;
         loop {
             if !tokens.is_number(j) || group.count == MAX_DOSES {
@@ -79,9 +82,8 @@ impl Reader<'_, '_> {
         }
         let (unit, n) = self.unit_of(j)?;
         group.unit = unit;
-        group.end = j + n;
         group.span = tokens.span(i, j + n);
-        Some((group, j + n))
+        Some(j + n)
     }
 
     /// Adds a group's strengths to the dose, if there is room. Inlined: called, it read the
@@ -133,7 +135,8 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        let (group, mut end) = self.group(i)?;
+        let mut group = Group::EMPTY;
+        let mut end = self.group(i, &mut group)?;
         if let Some(first) = self.first_group {
             self.push_span(SegmentKind::Strength, group.span);
             let same = self.doses().len() == group.count
@@ -161,7 +164,8 @@ impl Reader<'_, '_> {
         loop {
             let at = end;
             if let Some(n) = self.then_at(at) {
-                if let Some((next, e)) = self.group(at + n) {
+                let mut next = Group::EMPTY;
+                if let Some(e) = self.group(at + n, &mut next) {
                     if self.add(&next, Ingredient::LineDrug) {
                         self.push(SegmentKind::Joiner, at, at + n);
                         self.push_span(SegmentKind::Strength, next.span);
@@ -177,7 +181,8 @@ impl Reader<'_, '_> {
             // ingredients of one product (between one unit it would be a range, which is not read).
             if self.tokens.is_mark::<'-'>(at) && self.tokens.glued(at - 1) && self.tokens.glued(at)
             {
-                let Some((next, e)) = self.group(at + 1) else {
+                let mut next = Group::EMPTY;
+                let Some(e) = self.group(at + 1, &mut next) else {
                     break;
                 };
                 if next.unit == unit
@@ -199,7 +204,8 @@ impl Reader<'_, '_> {
             // "/ hyaluronidase-fihj 30000 UNT": another ingredient, named.
             let name_end = run_end(self.tokens, at + 1, |j| self.is_keyword(j));
             if name_end > at + 1 && self.tokens.is_number(name_end) {
-                let Some((next, e)) = self.group(name_end) else {
+                let mut next = Group::EMPTY;
+                let Some(e) = self.group(name_end, &mut next) else {
                     break;
                 };
                 let named = drug_at(self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
@@ -221,7 +227,8 @@ impl Reader<'_, '_> {
                 continue;
             }
             // "1800 mg/30,000 units": another ingredient, unnamed; "mg/15 mL": the volume it is in.
-            let Some((next, e)) = self.group(at + 1) else {
+            let mut next = Group::EMPTY;
+            let Some(e) = self.group(at + 1, &mut next) else {
                 break;
             };
             if next.unit == Unit::Ml && unit != Unit::Ml {
