@@ -367,7 +367,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// The run of name words from `i`: drug names where the resolver knows them, unparsed text
     /// elsewhere. Called only where word `i` starts no keyword (see [`Reader::read`]), which the
-    /// run is not asked again.
+    /// run does not ask again.
     fn names(&mut self, i: usize) -> Option<usize> {
         // Most names are one word before a number: a run that cannot go on past its first word is
         // not read as a run, which costs a call.
