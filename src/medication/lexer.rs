@@ -1,7 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
-use super::keyword::{mark_id, word_id};
+use super::keyword::{folded_word_id, mark_id, word_id, ASCII_MARK_IDS};
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -292,38 +292,39 @@ const fn leading_bytes(high_bits: u64) -> u64 {
     ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
-/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
-/// and of each capital. The classes share their masking: a byte below 0x80 plus a constant never
-/// carries into the next.
+/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`).
+/// The classes share their masking: a byte below 0x80 plus a constant never carries into the next.
 #[inline(always)]
-const fn word_bytes(x: u64) -> (u64, u64) {
+const fn word_bytes(x: u64) -> u64 {
     let ascii = !x & HIGHS64;
     let low = x & !HIGHS64;
     // Letters in either case, as lower case: 0x61 to 0x7A.
     let folded = low | (ONES64 * 0x20);
-    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B)) & ascii;
+    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B));
     let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A));
     let not_caret = (low ^ (ONES64 * b'^' as u64)) + ONES64 * 0x7F;
-    // A letter is a capital where its 0x20 bit is clear.
-    ((letters | digits | !not_caret) & ascii, letters & !(x << 2))
+    (letters | digits | !not_caret) & ascii
 }
 
 /// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
-/// those bytes folded as [`key`] folds them: capitals lower-cased. The second eight bytes are
-/// read only when the first eight all continue it.
+/// those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key: no capital test,
+/// since the lexicon is looked up in that form. The second eight bytes are read only when the
+/// first eight all continue the word.
 #[inline(always)]
 fn word_run(chunk: u128) -> (usize, u128) {
+    const SPACES: u64 = ONES64 * 0x20;
     let (low, high) = (chunk as u64, (chunk >> 64) as u64);
-    let (in_low, capitals) = word_bytes(low);
+    let in_low = word_bytes(low);
     let run = leading_set(in_low);
-    let folded = low | (capitals >> 2);
     if run < 8 {
-        return (run, u128::from(folded & leading_bytes(in_low)));
+        return (run, u128::from((low | SPACES) & leading_bytes(in_low)));
     }
-    let (in_high, capitals) = word_bytes(high);
-    let run = leading_set(in_high);
-    let high = (high | (capitals >> 2)) & leading_bytes(in_high);
-    (8 + run, u128::from(folded) | (u128::from(high) << 64))
+    let in_high = word_bytes(high);
+    let high = (high | SPACES) & leading_bytes(in_high);
+    (
+        8 + leading_set(in_high),
+        u128::from(low | SPACES) | (u128::from(high) << 64),
+    )
 }
 
 /// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
@@ -359,33 +360,23 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn add(&mut self, kind: TokenKind, start: usize, end: usize, id: u8, plain: bool) {
-        if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = Token {
-                kind,
-                plain,
-                id,
-                // `parse` reads no line longer than `u32::MAX` bytes.
-                span: Span::new(start as u32, end as u32),
-            };
-            self.len += 1;
-        }
-    }
-
     /// Splits the input into tokens, in one pass: ASCII bytes by their class, other characters
-    /// decoded; a word's key is folded as it is read.
+    /// decoded. An ASCII word is read and folded 16 bytes at once and looked up in its folded
+    /// form; a space after a token is stepped over with it, not by another turn of the loop.
     pub fn fill(&mut self) {
         let input = self.input;
         let bytes = input.as_bytes();
         let tail = Tail::new(bytes);
+        // The count in a register: `self.len` is written once, at the end.
+        let mut len = self.len;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let mut class = CLASSES[usize::from(b)];
-            let mut c = char::from(b);
+            let class = CLASSES[usize::from(b)];
             if class == Class::Space {
                 i += 1;
                 continue;
             }
+            let mut c = char::from(b);
             if class == Class::Wide {
                 c = match input.get(i..).and_then(|rest| rest.chars().next()) {
                     Some(c) => c,
@@ -395,63 +386,88 @@ impl<'a> Tokens<'a> {
                     i += c.len_utf8();
                     continue;
                 }
-                if c.is_alphabetic() {
-                    class = Class::Letter;
-                }
             }
-            if self.len == MAX_TOKENS - 1 {
+            if len >= MAX_TOKENS - 1 {
                 let end = input.trim_end().len().max(i);
-                self.add(TokenKind::Rest, i, end, 0, false);
-                return;
+                self.push(&mut len, TokenKind::Rest, i, end, 0, false);
+                break;
             }
             let start = i;
-            match class {
+            let (kind, end, id, plain) = match class {
+                Class::Letter => {
+                    // Most words are ASCII letters and digits, ended by a space or a mark: read
+                    // them 16 bytes at once; anything else takes `word`.
+                    let (run, folded) = word_run(tail.chunk16(bytes, i));
+                    let end = i + run;
+                    let fast = run < KEY_BYTES
+                        && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.');
+                    if fast {
+                        (TokenKind::Word, end, folded_word_id(folded), true)
+                    } else {
+                        let (end, id, plain) = self.word(start, c);
+                        (TokenKind::Word, end, id, plain)
+                    }
+                }
                 Class::Digit => {
                     let run = number_run(tail.chunk16(bytes, i));
-                    if run < 15 {
-                        i += run;
+                    let end = if run < 15 {
+                        i + run
                     } else {
-                        // A run that reaches the chunk's last byte may go on past it.
-                        i += 1;
-                        while let Some(&b) = bytes.get(i) {
-                            let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                            if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                                i += 1;
-                            } else {
-                                break;
-                            }
-                        }
-                    }
-                    self.add(TokenKind::Number, start, i, 0, false);
+                        number_end(bytes, i)
+                    };
+                    (TokenKind::Number, end, 0, false)
                 }
-                Class::Letter if c.is_ascii() => {
-                    // Most words are ASCII letters and digits, ended by a space or a mark: read
-                    // them 16 bytes at once; anything else takes the loop below.
-                    let chunk = tail.chunk16(bytes, i);
-                    let (run, key) = word_run(chunk);
-                    let fast = run < KEY_BYTES
-                        && bytes
-                            .get(i + run)
-                            .is_none_or(|&b| b.is_ascii() && b != b'.');
-                    if fast {
-                        i += run;
-                        self.add(TokenKind::Word, start, i, word_id(key), true);
-                    } else {
-                        i = self.word(start, c);
-                    }
+                Class::Wide if c.is_alphabetic() => {
+                    let (end, id, plain) = self.word(start, c);
+                    (TokenKind::Word, end, id, plain)
                 }
-                Class::Letter => i = self.word(start, c),
-                _ => {
-                    i += c.len_utf8();
-                    self.add(TokenKind::Mark, start, i, word_id(char_key(c)), false);
-                }
-            }
+                Class::Wide => (
+                    TokenKind::Mark,
+                    i + c.len_utf8(),
+                    word_id(char_key(c)),
+                    false,
+                ),
+                _ => (
+                    TokenKind::Mark,
+                    i + 1,
+                    ASCII_MARK_IDS.get(usize::from(b)).copied().unwrap_or(0),
+                    false,
+                ),
+            };
+            self.push(&mut len, kind, start, end, id, plain);
+            // One space after a token, the usual case, is stepped over here.
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
+        }
+        self.len = len;
+    }
+
+    /// Stores a token in slot `len`, if there is one, and counts it.
+    #[inline(always)]
+    fn push(
+        &mut self,
+        len: &mut usize,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        id: u8,
+        plain: bool,
+    ) {
+        if let Some(slot) = self.items.get_mut(*len) {
+            *slot = Token {
+                kind,
+                plain,
+                id,
+                // `parse` reads no line longer than `u32::MAX` bytes.
+                span: Span::new(start as u32, end as u32),
+            };
+            *len += 1;
         }
     }
 
     /// Reads the word that starts at `start` with the letter `c`, a character at a time past its
-    /// ASCII runs; returns its end.
-    fn word(&mut self, start: usize, c: char) -> usize {
+    /// ASCII runs; returns its end, its lexicon id and whether it is [`Token::plain`].
+    #[inline(never)]
+    fn word(&self, start: usize, c: char) -> (usize, u8, bool) {
         let input = self.input;
         let bytes = input.as_bytes();
         let mut i = start + c.len_utf8();
@@ -497,9 +513,23 @@ impl<'a> Tokens<'a> {
         } else {
             input.get(start..i).map_or(0, key)
         };
-        self.add(TokenKind::Word, start, i, word_id(key), plain);
-        i
+        (i, word_id(key), plain)
     }
+}
+
+/// Where a number that runs to the end of a 16-byte chunk ends, a byte at a time.
+#[cold]
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(&b) = bytes.get(i) {
+        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Splits `input` into tokens.
