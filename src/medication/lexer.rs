@@ -214,63 +214,53 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// What the lexer reads a line's 16-byte chunks from: the line, and for a line shorter than 16
-/// bytes its bytes as one integer. A chunk that runs past the end is the line's last 16 bytes
-/// shifted down, with zeros past the end, all in registers: a copy of the tail in memory, written
-/// and then read at another offset, stalled the load (a store not forwarded).
+/// What the lexer reads a line's 8-byte chunks from, without a branch on where the chunk is: a
+/// chunk that runs past the end is the line's last eight bytes shifted down, zeros past the end,
+/// all in registers (a copy of the tail in memory, written and then read at another offset,
+/// stalled the load: a store not forwarded). Whether a chunk was near the end was a branch
+/// mispredicted about three times a line.
 struct Tail {
-    /// The line, zero-padded, when it is shorter than 16 bytes; unread otherwise.
-    short: u128,
-    /// Where the line's last 16 bytes start (0 for a short line).
-    from: usize,
+    /// The line, zero-padded, when it is shorter than 8 bytes; unread otherwise.
+    short: u64,
+    /// Where the line's last 8 bytes start (0 for a short line).
+    last: usize,
 }
 
 impl Tail {
     fn new(line: &[u8]) -> Tail {
-        let from = line.len().saturating_sub(16);
-        let short = if line.len() >= 16 {
+        let last = line.len().saturating_sub(8);
+        let n = line.len();
+        let short = if n >= 8 {
             0
-        } else {
-            // Two overlapping loads of the first and the last bytes, not a byte loop.
-            let n = line.len();
-            let word = |at: usize| -> u64 {
-                line.get(at..)
-                    .and_then(|b| b.first_chunk::<8>())
-                    .map_or(0, |b| u64::from_le_bytes(*b))
-            };
+        } else if n >= 4 {
+            // Two overlapping loads of the first and the last four bytes, not a byte loop.
             let half = |at: usize| -> u64 {
                 line.get(at..)
                     .and_then(|b| b.first_chunk::<4>())
                     .map_or(0, |b| u64::from(u32::from_le_bytes(*b)))
             };
-            if n >= 8 {
-                // Bytes 8.. are the top `n - 8` of the last eight.
-                let high = (word(n - 8) >> 1) >> (8 * (16 - n) - 1);
-                u128::from(word(0)) | (u128::from(high) << 64)
-            } else if n >= 4 {
-                let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
-                u128::from(half(0) | (high << 32))
-            } else {
-                line.iter()
-                    .rev()
-                    .fold(0, |acc, &b| (acc << 8) | u128::from(b))
-            }
+            // Bytes 4.. are the top `n - 4` of the last four.
+            let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
+            half(0) | (high << 32)
+        } else {
+            line.iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b))
         };
-        Tail { short, from }
+        Tail { short, last }
     }
 
-    /// The 16 bytes from `start` (a byte of the line) as an integer, zeros past the end of `line`:
-    /// near the end, the line's last 16 bytes shifted down past `start`.
+    /// The 8 bytes from `start` as an integer, zeros past the end of `line`: the eight from
+    /// `start`, or the line's last eight shifted down past `start`.
     #[inline(always)]
-    fn chunk16(&self, line: &[u8], start: usize) -> u128 {
-        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
-            return u128::from_le_bytes(*chunk);
-        }
-        let last = match line.last_chunk::<16>() {
-            Some(last) => u128::from_le_bytes(*last),
+    fn chunk8(&self, line: &[u8], start: usize) -> u64 {
+        let from = start.min(self.last);
+        let chunk = match line.get(from..).and_then(|b| b.first_chunk::<8>()) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
             None => self.short,
         };
-        last >> (8 * (start.saturating_sub(self.from) & 15))
+        // `start - from` is 0 but near the end; past the end, all eight bytes are zeros.
+        chunk.checked_shr(8 * (start - from) as u32).unwrap_or(0)
     }
 }
 
@@ -306,48 +296,42 @@ const fn word_bytes(x: u64) -> u64 {
     (letters | digits | !not_caret) & ascii
 }
 
-/// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
-/// those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key: no capital test,
-/// since the lexicon is looked up in that form. The second eight bytes are read only when the
-/// first eight all continue the word.
+/// How many bytes from `start`, the first of a word, continue an ASCII word (letters, digits and
+/// `^`); those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key (no capital
+/// test: the lexicon is looked up in that form); and the byte after them (0 past the end). The
+/// second eight bytes are read only when the first eight all continue the word.
 #[inline(always)]
-fn word_run(chunk: u128) -> (usize, u128) {
+fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, u128, u8) {
     const SPACES: u64 = ONES64 * 0x20;
-    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
+    let low = tail.chunk8(bytes, start);
     let in_low = word_bytes(low);
     let run = leading_set(in_low);
     if run < 8 {
-        return (run, u128::from((low | SPACES) & leading_bytes(in_low)));
+        let folded = (low | SPACES) & leading_bytes(in_low);
+        return (run, u128::from(folded), (low >> (8 * run)) as u8);
     }
+    let high = tail.chunk8(bytes, start + 8);
     let in_high = word_bytes(high);
-    let high = (high | SPACES) & leading_bytes(in_high);
+    let run = leading_set(in_high);
+    let folded = (high | SPACES) & leading_bytes(in_high);
     (
-        8 + leading_set(in_high),
-        u128::from(low | SPACES) | (u128::from(high) << 64),
+        8 + run,
+        u128::from(low | SPACES) | (u128::from(folded) << 64),
+        high.checked_shr(8 * run as u32).unwrap_or(0) as u8,
     )
 }
 
 /// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
-/// The second eight bytes are read only when the number may reach them.
+/// Exact below 7: a point in the last byte needs the byte after the chunk.
 #[inline(always)]
-fn number_run(chunk: u128) -> usize {
-    /// The high bit of each digit of `x`, and of each `.` or `,`.
-    const fn number_bytes(x: u64) -> (u64, u64) {
-        let ascii = !x & HIGHS64;
-        let low = x & !HIGHS64;
-        let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
-        let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
-        let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
-        (digits, !(not_dot & not_comma) & ascii)
-    }
-    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
-    let (digits, points) = number_bytes(low);
-    let (next_digits, next_points) = number_bytes(high);
-    let run = leading_set(digits | (points & ((digits >> 8) | (next_digits << 56))));
-    if run < 8 {
-        return run;
-    }
-    8 + leading_set(next_digits | (next_points & (next_digits >> 8)))
+const fn number_run(chunk: u64) -> usize {
+    let ascii = !chunk & HIGHS64;
+    let low = chunk & !HIGHS64;
+    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
+    let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
+    let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
+    let points = !(not_dot & not_comma) & ascii;
+    leading_set(digits | (points & (digits >> 8)))
 }
 
 impl<'a> Tokens<'a> {
@@ -396,21 +380,28 @@ impl<'a> Tokens<'a> {
             let (kind, end, id, plain) = match class {
                 Class::Letter => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
-                    // them 16 bytes at once; anything else takes `word`.
-                    let (run, folded) = word_run(tail.chunk16(bytes, i));
-                    let end = i + run;
-                    let fast = run < KEY_BYTES
-                        && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.');
-                    if fast {
-                        (TokenKind::Word, end, folded_word_id(folded), true)
-                    } else {
-                        let (end, id, plain) = self.word(start, c);
-                        (TokenKind::Word, end, id, plain)
+                    // them 8 bytes at once; anything else takes `word`.
+                    let (run, folded, next) = word_run(&tail, bytes, i);
+                    if run < KEY_BYTES && next.is_ascii() && next != b'.' {
+                        let end = i + run;
+                        self.push(
+                            &mut len,
+                            TokenKind::Word,
+                            start,
+                            end,
+                            folded_word_id(folded),
+                            true,
+                        );
+                        // One space after a token, the usual case, is stepped over here.
+                        i = end + usize::from(next == b' ');
+                        continue;
                     }
+                    let (end, id, plain) = self.word(start, c);
+                    (TokenKind::Word, end, id, plain)
                 }
                 Class::Digit => {
-                    let run = number_run(tail.chunk16(bytes, i));
-                    let end = if run < 15 {
+                    let run = number_run(tail.chunk8(bytes, i));
+                    let end = if run < 7 {
                         i + run
                     } else {
                         number_end(bytes, i)
@@ -517,7 +508,7 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Where a number that runs to the end of a 16-byte chunk ends, a byte at a time.
+/// Where a number that may run past an 8-byte chunk ends, a byte at a time.
 #[cold]
 fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start + 1;
