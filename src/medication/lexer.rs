@@ -148,13 +148,14 @@ fn continues_word(c: char) -> bool {
 /// How the lexer's ASCII fast path classes a byte.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
-    Space,
-    Digit,
     Letter,
+    Digit,
     /// `^`: continues a word, starts none.
     Caret,
     /// Any other ASCII character: a mark.
     Other,
+    /// The last two, so that one comparison tells both, rare after a token (see [`Tokens::fill`]).
+    Space,
     /// A byte of a character outside ASCII: decoded.
     Wide,
 }
@@ -250,8 +251,8 @@ impl Tail {
         Tail { short, last }
     }
 
-    /// The 8 bytes from `start` as an integer, zeros past the end of `line`: the eight from
-    /// `start`, or the line's last eight shifted down past `start`.
+    /// The 8 bytes from `start`, a byte of `line`, as an integer, zeros past the end of `line`:
+    /// the eight from `start`, or the line's last eight shifted down past `start`.
     #[inline(always)]
     fn chunk8(&self, line: &[u8], start: usize) -> u64 {
         let from = start.min(self.last);
@@ -259,7 +260,18 @@ impl Tail {
             Some(chunk) => u64::from_le_bytes(*chunk),
             None => self.short,
         };
-        // `start - from` is 0 but near the end; past the end, all eight bytes are zeros.
+        // `start - from` is 0 but near the end, and below 8 for a byte of the line.
+        chunk >> ((8 * (start - from)) & 63)
+    }
+
+    /// As [`Tail::chunk8`], for a `start` that may be past the end of `line` (all zeros there).
+    #[inline(always)]
+    fn chunk8_past(&self, line: &[u8], start: usize) -> u64 {
+        let from = start.min(self.last);
+        let chunk = match line.get(from..).and_then(|b| b.first_chunk::<8>()) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => self.short,
+        };
         chunk.checked_shr(8 * (start - from) as u32).unwrap_or(0)
     }
 }
@@ -267,53 +279,70 @@ impl Tail {
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
 
-/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8: the lowest
-/// clear one's place, by counting trailing zeros (no branch: a bit scan and a select).
+/// How many leading bytes of a chunk come before the first that `stops` (a high bit per byte)
+/// marks, from 0 to 8: the lowest stop's place, by counting trailing zeros.
 #[inline(always)]
-const fn leading_set(high_bits: u64) -> usize {
-    ((!high_bits & HIGHS64).trailing_zeros() / 8) as usize
+const fn leading_run(stops: u64) -> usize {
+    (stops.trailing_zeros() / 8) as usize
 }
 
-/// The bytes before the first that `high_bits` (a high bit per byte) leaves clear, set: all eight
-/// when none is clear. Found from the lowest stop bit, without a shift by a variable count.
+/// The bytes before the first that `stops` (a high bit per byte, at least one) marks, set.
 #[inline(always)]
-const fn leading_bytes(high_bits: u64) -> u64 {
-    let stop = !high_bits & HIGHS64;
-    ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
+const fn leading_bytes(stops: u64) -> u64 {
+    // Up to and including the lowest stop bit, less that byte.
+    (stops ^ stops.wrapping_sub(1)) >> 8
 }
 
-/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`).
-/// The classes share their masking: a byte below 0x80 plus a constant never carries into the next.
+/// Of eight bytes, the high bit of each that stops a word on the fast path: all but ASCII letters
+/// and digits (`^`, which continues a word, leaves the fast path). Only the lowest stop is exact,
+/// which is all that is read: the bytes are not masked to 7 bits first, so a byte from 0x80 may
+/// carry into the next, but it is a stop itself, and carries only go up.
 #[inline(always)]
-const fn word_bytes(x: u64) -> u64 {
-    let ascii = !x & HIGHS64;
-    let low = x & !HIGHS64;
+const fn word_stops(x: u64) -> u64 {
     // Letters in either case, as lower case: 0x61 to 0x7A.
-    let folded = low | (ONES64 * 0x20);
-    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B));
-    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A));
-    let not_caret = (low ^ (ONES64 * b'^' as u64)) + ONES64 * 0x7F;
-    (letters | digits | !not_caret) & ascii
+    let folded = x | (ONES64 * 0x20);
+    let not_letter = (ONES64 * 0xE0).wrapping_sub(folded) | folded.wrapping_add(ONES64 * 0x05);
+    (not_letter & not_digit(x) | x) & HIGHS64
 }
 
-/// How many bytes from `start`, the first of a word, continue an ASCII word (letters, digits and
-/// `^`); those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key (no capital
-/// test: the lexicon is looked up in that form); and the byte after them (0 past the end). The
-/// second eight bytes are read only when the first eight all continue the word.
+/// Of eight ASCII bytes, the high bit of each that is not a digit (below 0x30, or from 0x3A), as
+/// [`word_stops`] (only exact below a byte from 0x80).
+#[inline(always)]
+const fn not_digit(x: u64) -> u64 {
+    (ONES64 * 0xAF).wrapping_sub(x) | x.wrapping_add(ONES64 * 0x46)
+}
+
+/// The bytes that may follow a word read on the fast path: ASCII, but not `.` (`p.o.`), nor `^`,
+/// which continues a word ([`word_stops`] stops at it).
+const ENDS_PLAIN_WORD: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        ends[b] = b != b'.' as usize && b != b'^' as usize;
+        b += 1;
+    }
+    ends
+};
+
+/// How many bytes from `start`, the first of a word, continue it on the fast path (ASCII letters
+/// and digits); those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key (no
+/// capital test: the lexicon is looked up in that form); and the byte after them (0 past the
+/// end). The second eight bytes are read only when the first eight all continue the word.
 #[inline(always)]
 fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, u128, u8) {
     const SPACES: u64 = ONES64 * 0x20;
     let low = tail.chunk8(bytes, start);
-    let in_low = word_bytes(low);
-    let run = leading_set(in_low);
-    if run < 8 {
-        let folded = (low | SPACES) & leading_bytes(in_low);
+    let stops = word_stops(low);
+    if stops != 0 {
+        let run = leading_run(stops);
+        let folded = (low | SPACES) & leading_bytes(stops);
         return (run, u128::from(folded), (low >> (8 * run)) as u8);
     }
-    let high = tail.chunk8(bytes, start + 8);
-    let in_high = word_bytes(high);
-    let run = leading_set(in_high);
-    let folded = (high | SPACES) & leading_bytes(in_high);
+    let high = tail.chunk8_past(bytes, start + 8);
+    let stops = word_stops(high);
+    let run = leading_run(stops);
+    // With no stop in the second eight either, the word is too long for the fast path.
+    let folded = (high | SPACES) & leading_bytes(stops);
     (
         8 + run,
         u128::from(low | SPACES) | (u128::from(folded) << 64),
@@ -322,16 +351,15 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, u128, u8) {
 }
 
 /// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
-/// Exact below 7: a point in the last byte needs the byte after the chunk.
+/// Exact below 7: a point in the last byte needs the byte after the chunk. As in [`word_stops`],
+/// the bytes are not masked to 7 bits: only bytes above a byte from 0x80, a stop, may be wrong.
 #[inline(always)]
-const fn number_run(chunk: u64) -> usize {
-    let ascii = !chunk & HIGHS64;
-    let low = chunk & !HIGHS64;
-    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
-    let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
-    let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
-    let points = !(not_dot & not_comma) & ascii;
-    leading_set(digits | (points & (digits >> 8)))
+const fn number_run(x: u64) -> usize {
+    let digits = !not_digit(x);
+    // `.` and `,` differ in one bit: both are 0x2E with it set.
+    let not_point = ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F);
+    let in_number = digits | (!not_point & (digits >> 8));
+    leading_run(!in_number & HIGHS64 | (x & HIGHS64))
 }
 
 impl<'a> Tokens<'a> {
@@ -356,12 +384,14 @@ impl<'a> Tokens<'a> {
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let class = CLASSES[usize::from(b)];
-            if class == Class::Space {
-                i += 1;
-                continue;
-            }
             let mut c = char::from(b);
-            if class == Class::Wide {
+            // A space here is one more than a token's one (stepped over with the token), or
+            // leads the line: with characters outside ASCII, rare, and told by one comparison.
+            if class as u8 >= Class::Space as u8 {
+                if class == Class::Space {
+                    i += 1;
+                    continue;
+                }
                 c = match input.get(i..).and_then(|rest| rest.chars().next()) {
                     Some(c) => c,
                     None => break,
@@ -382,7 +412,7 @@ impl<'a> Tokens<'a> {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 8 bytes at once; anything else takes `word`.
                     let (run, folded, next) = word_run(&tail, bytes, i);
-                    if run < KEY_BYTES && next.is_ascii() && next != b'.' {
+                    if run < KEY_BYTES && ENDS_PLAIN_WORD[usize::from(next)] {
                         let end = i + run;
                         self.push(
                             &mut len,
