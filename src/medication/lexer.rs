@@ -215,11 +215,9 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// What the lexer reads a line's 8-byte chunks from, without a branch on where the chunk is: a
-/// chunk that runs past the end is the line's last eight bytes shifted down, zeros past the end,
-/// all in registers (a copy of the tail in memory, written and then read at another offset,
-/// stalled the load: a store not forwarded). Whether a chunk was near the end was a branch
-/// mispredicted about three times a line.
+/// What the lexer reads a line's 8-byte chunks from: a chunk that runs past the end is the line's
+/// last eight bytes shifted down, zeros past the end, all in registers (a copy of the tail in
+/// memory, written and then read at another offset, stalled the load: a store not forwarded).
 struct Tail {
     /// The line, zero-padded, when it is shorter than 8 bytes; unread otherwise.
     short: u64,
@@ -252,9 +250,14 @@ impl Tail {
     }
 
     /// The 8 bytes from `start`, a byte of `line`, as an integer, zeros past the end of `line`:
-    /// the eight from `start`, or the line's last eight shifted down past `start`.
+    /// the eight from `start`, or near the end the line's last eight shifted down past `start`.
+    /// A branch, not a select: the load's address is on the chain from one token's start to the
+    /// next's, which bounds the lexer more than the branch's mispredictions at the line's end.
     #[inline(always)]
     fn chunk8(&self, line: &[u8], start: usize) -> u64 {
+        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<8>()) {
+            return u64::from_le_bytes(*chunk);
+        }
         let from = start.min(self.last);
         let chunk = match line.get(from..).and_then(|b| b.first_chunk::<8>()) {
             Some(chunk) => u64::from_le_bytes(*chunk),
@@ -278,13 +281,6 @@ impl Tail {
 
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
-
-/// How many leading bytes of a chunk come before the first that `stops` (a high bit per byte)
-/// marks, from 0 to 8: the lowest stop's place, by counting trailing zeros.
-#[inline(always)]
-const fn leading_run(stops: u64) -> usize {
-    (stops.trailing_zeros() / 8) as usize
-}
 
 /// The bytes before the first that `stops` (a high bit per byte, at least one) marks, set.
 #[inline(always)]
@@ -324,42 +320,64 @@ const ENDS_PLAIN_WORD: [bool; 256] = {
     ends
 };
 
-/// How many bytes from `start`, the first of a word, continue it on the fast path (ASCII letters
-/// and digits); those bytes each ORed with 0x20, as the lexicon's `fold_bytes` folds a key (no
-/// capital test: the lexicon is looked up in that form); and the byte after them (0 past the
-/// end). The second eight bytes are read only when the first eight all continue the word.
+/// Of eight bytes, the high bit of each that is an ASCII space, exact up to the first byte from
+/// 0x80 (as [`word_stops`]): so that whether a space follows a token is read from the chunk at the
+/// token's stop bit, off the chain from one token's start to the next's.
 #[inline(always)]
-fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, u128, u8) {
+const fn spaces(x: u64) -> u64 {
+    !((x ^ (ONES64 * b' ' as u64)).wrapping_add(ONES64 * 0x7F) | x) & HIGHS64
+}
+
+/// From a chunk's stop bits and its space bits: how many bytes its token takes before the first
+/// stop, and how many to the next token's start (one more when a space follows).
+#[inline(always)]
+const fn run_and_next(stops: u64, spaces: u64) -> (usize, usize) {
+    let at = stops.trailing_zeros();
+    let run = (at / 8) as usize;
+    // The stop's bit is its byte's high bit; a space there sets the same bit.
+    let space = (spaces.wrapping_shr(at) & 1) as usize;
+    (run, run + space)
+}
+
+/// How many bytes from `start`, the first of a word, continue it on the fast path (ASCII letters
+/// and digits); how many to the next token (past one space); those bytes each ORed with 0x20, as
+/// the lexicon's `fold_bytes` folds a key (no capital test: the lexicon is looked up in that
+/// form); and the byte after them (0 past the end). The second eight bytes are read only when the
+/// first eight all continue the word.
+#[inline(always)]
+fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8) {
     const SPACES: u64 = ONES64 * 0x20;
     let low = tail.chunk8(bytes, start);
     let stops = word_stops(low);
     if stops != 0 {
-        let run = leading_run(stops);
+        let (run, next) = run_and_next(stops, spaces(low));
         let folded = (low | SPACES) & leading_bytes(stops);
-        return (run, u128::from(folded), (low >> (8 * run)) as u8);
+        return (run, next, u128::from(folded), (low >> (8 * run)) as u8);
     }
     let high = tail.chunk8_past(bytes, start + 8);
     let stops = word_stops(high);
-    let run = leading_run(stops);
+    let (run, next) = run_and_next(stops, spaces(high));
     // With no stop in the second eight either, the word is too long for the fast path.
     let folded = (high | SPACES) & leading_bytes(stops);
     (
         8 + run,
+        8 + next,
         u128::from(low | SPACES) | (u128::from(folded) << 64),
         high.checked_shr(8 * run as u32).unwrap_or(0) as u8,
     )
 }
 
-/// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
-/// Exact below 7: a point in the last byte needs the byte after the chunk. As in [`word_stops`],
-/// the bytes are not masked to 7 bits: only bytes above a byte from 0x80, a stop, may be wrong.
+/// How many bytes from the start of `chunk` a number takes (digits, and `.` or `,` before a
+/// digit), and how many to the next token (past one space). Exact below 7: a point in the last
+/// byte needs the byte after the chunk. As in [`word_stops`], the bytes are not masked to 7 bits:
+/// only bytes above a byte from 0x80, a stop, may be wrong.
 #[inline(always)]
-const fn number_run(x: u64) -> usize {
+const fn number_run(x: u64) -> (usize, usize) {
     let digits = !not_digit(x);
     // `.` and `,` differ in one bit: both are 0x2E with it set.
     let not_point = ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F);
     let in_number = digits | (!not_point & (digits >> 8));
-    leading_run(!in_number & HIGHS64 | (x & HIGHS64))
+    run_and_next(!in_number & HIGHS64 | (x & HIGHS64), spaces(x))
 }
 
 impl<'a> Tokens<'a> {
@@ -411,7 +429,7 @@ impl<'a> Tokens<'a> {
                 Class::Letter => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
                     // them 8 bytes at once; anything else takes `word`.
-                    let (run, folded, next) = word_run(&tail, bytes, i);
+                    let (run, to_next, folded, next) = word_run(&tail, bytes, i);
                     if run < KEY_BYTES && ENDS_PLAIN_WORD[usize::from(next)] {
                         let end = i + run;
                         self.push(
@@ -423,20 +441,20 @@ impl<'a> Tokens<'a> {
                             true,
                         );
                         // One space after a token, the usual case, is stepped over here.
-                        i = end + usize::from(next == b' ');
+                        i += to_next;
                         continue;
                     }
                     let (end, id, plain) = self.word(start, c);
                     (TokenKind::Word, end, id, plain)
                 }
                 Class::Digit => {
-                    let run = number_run(tail.chunk8(bytes, i));
-                    let end = if run < 7 {
-                        i + run
-                    } else {
-                        number_end(bytes, i)
-                    };
-                    (TokenKind::Number, end, 0, false)
+                    let (run, to_next) = number_run(tail.chunk8(bytes, i));
+                    if run < 7 {
+                        self.push(&mut len, TokenKind::Number, start, i + run, 0, false);
+                        i += to_next;
+                        continue;
+                    }
+                    (TokenKind::Number, number_end(bytes, i), 0, false)
                 }
                 Class::Wide if c.is_alphabetic() => {
                     let (end, id, plain) = self.word(start, c);
