@@ -390,11 +390,16 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8)
 /// only bytes above a byte from 0x80, a stop, may be wrong.
 #[inline(always)]
 const fn number_run(x: u64) -> (usize, usize) {
-    let digits = !not_digit(x);
-    // `.` and `,` differ in one bit: both are 0x2E with it set.
-    let not_point = ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F);
-    let in_number = digits | (!not_point & (digits >> 8));
-    run_and_next(!in_number & HIGHS64 | (x & HIGHS64), spaces(x))
+    // A stop is no digit, and no point or a point before no digit: written so, the chain from
+    // the chunk to the stops is two operations shorter than negating "digit, or point before a
+    // digit". (Past the last byte the shift brings in "a digit": a point there runs to the
+    // eighth byte, which the caller reads a byte at a time, as it does a stop in the last.)
+    let not_digit = not_digit(x);
+    // `.` and `,` differ in one bit: both are 0x2E with it set. A byte from 0x80 is no point.
+    let not_point =
+        ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F) | x;
+    let stops = not_digit & HIGHS64 & (not_point | (not_digit >> 8));
+    run_and_next(stops, spaces(x))
 }
 
 impl<'a> Tokens<'a> {
