@@ -390,7 +390,39 @@ const PHRASE_IDS: [[u8; 8]; ENTRIES] = {
 
 const LEXICON_BITS: u32 = 11;
 
-/// The slot of a key in [`LEXICON`] under a multiplier.
+/// `key` with every byte that is not 0 ORed with 0x20: lower case for a letter, and what the
+/// lexer's fast path computes from a word's raw bytes without telling capitals from the rest
+/// (digits keep their bytes, `^` becomes `~`). The lexicon hashes this form, so that the fast path
+/// needs no capital test; it is one to one on the keys of ASCII words (letters, digits and `^`),
+/// which is all the fast path looks up.
+pub(crate) const fn fold_bytes(key: u128) -> u128 {
+    const LOWS: u128 = u128::from_le_bytes([0x7F; 16]);
+    const HIGHS: u128 = u128::from_le_bytes([0x80; 16]);
+    // A byte below 0x80 plus 0x7F never carries into the next.
+    let nonzero = (((key & LOWS) + LOWS) | key) & HIGHS;
+    key | (nonzero >> 2)
+}
+
+/// Each id's key as [`fold_bytes`] folds it, for the fast path's comparison.
+const FOLDED_WORDS: [u128; IDS] = {
+    let mut folded = [NO_KEY; IDS];
+    let mut id = 1;
+    while id < IDS && WORDS[id] != NO_KEY {
+        // No key holds a capital, a byte that folds to a digit or `~`: then a fast-path word's
+        // folded key equals a word's only where its key does.
+        let bytes = WORDS[id].to_le_bytes();
+        let mut b = 0;
+        while b < 16 {
+            assert!(!matches!(bytes[b], 0x10..=0x19 | b'A'..=b'Z' | b'~'));
+            b += 1;
+        }
+        folded[id] = fold_bytes(WORDS[id]);
+        id += 1;
+    }
+    folded
+};
+
+/// The slot of a key folded by [`fold_bytes`] in [`LEXICON`] under a multiplier.
 #[inline(always)]
 const fn lexicon_slot(key: u128, multiplier: u64) -> usize {
     let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -402,7 +434,7 @@ const fn lexicon(multiplier: u64) -> Option<[u8; 1 << LEXICON_BITS]> {
     let mut slots = [0u8; 1 << LEXICON_BITS];
     let mut id = 1;
     while id < IDS && WORDS[id] != NO_KEY {
-        let slot = lexicon_slot(WORDS[id], multiplier);
+        let slot = lexicon_slot(FOLDED_WORDS[id], multiplier);
         if slots[slot] != 0 {
             return None;
         }
@@ -437,10 +469,10 @@ pub(crate) const GLUED: u8 = u8::MAX;
 const _: () = assert!(WORDS[GLUED as usize] == NO_KEY);
 
 /// The id of a word's key: 0 if the parser looks up no such word, [`GLUED`] for a letter and a
-/// digit.
-#[inline(always)]
+/// digit. For words off the lexer's fast path (dots, characters outside ASCII, marks outside
+/// ASCII): the key is folded to find its slot, then compared whole.
 pub(crate) fn word_id(key: u128) -> u8 {
-    let id = LEXICON.1[lexicon_slot(key, LEXICON.0)];
+    let id = LEXICON.1[lexicon_slot(fold_bytes(key), LEXICON.0)];
     let other = if glued_number(key) { GLUED } else { 0 };
     if WORDS[usize::from(id)] == key {
         id
@@ -448,6 +480,72 @@ pub(crate) fn word_id(key: u128) -> u8 {
         other
     }
 }
+
+/// The id of an ASCII word of letters, digits and `^` from its bytes as [`fold_bytes`] folds them
+/// (zeros past its end), as [`word_id`] finds it from the word's key: `q` and `d` are lower case
+/// and digits unchanged in both, so [`glued_number`] reads either.
+#[inline(always)]
+pub(crate) fn folded_word_id(folded: u128) -> u8 {
+    let tables = &FAST_TABLES;
+    let id = tables.slots[lexicon_slot(folded, LEXICON.0)];
+    // `glued_number` by two table reads, not two comparisons and a range test.
+    let [first, second, ..] = folded.to_le_bytes();
+    let other = tables.glued_first[usize::from(first)] & tables.digits[usize::from(second)];
+    if tables.words[usize::from(id)] == folded {
+        id
+    } else {
+        other
+    }
+}
+
+/// The tables [`folded_word_id`] reads, in one static: one address in a register for all four,
+/// rather than one each.
+struct FastTables {
+    words: [u128; IDS],
+    slots: [u8; 1 << LEXICON_BITS],
+    glued_first: [u8; 256],
+    digits: [u8; 256],
+}
+
+static FAST_TABLES: FastTables = FastTables {
+    words: FOLDED_WORDS,
+    slots: LEXICON.1,
+    glued_first: GLUED_FIRST,
+    digits: DIGITS,
+};
+
+/// [`GLUED`] for the bytes that may start a glued number (`q`, `d`), 0 for the others.
+const GLUED_FIRST: [u8; 256] = {
+    let mut bytes = [0; 256];
+    bytes[b'q' as usize] = GLUED;
+    bytes[b'd' as usize] = GLUED;
+    bytes
+};
+
+/// [`GLUED`] (all ones) for an ASCII digit, 0 for other bytes.
+const DIGITS: [u8; 256] = {
+    let mut bytes = [0; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        bytes[b as usize] = GLUED;
+        b += 1;
+    }
+    bytes
+};
+
+const _: () = assert!(GLUED == u8::MAX);
+
+/// The id of each ASCII character as a mark (0 for one the parser compares with nothing), so that
+/// a mark is found by its byte, not hashed.
+pub(crate) const ASCII_MARK_IDS: [u8; 128] = {
+    let mut ids = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        ids[b] = id_of(char_key(b as u8 as char)) as u8;
+        b += 1;
+    }
+    ids
+};
 
 /// What a word starts, by its id, as far as the word alone tells.
 // A tag byte of its own, as `Keyword`'s: read for every word of a line.

@@ -1,7 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
-use super::keyword::{mark_id, word_id};
+use super::keyword::{folded_word_id, mark_id, word_id, ASCII_MARK_IDS};
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -148,13 +148,14 @@ fn continues_word(c: char) -> bool {
 /// How the lexer's ASCII fast path classes a byte.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
-    Space,
-    Digit,
     Letter,
+    Digit,
     /// `^`: continues a word, starts none.
     Caret,
     /// Any other ASCII character: a mark.
     Other,
+    /// The last two, so that one comparison tells both, rare after a token (see [`Tokens::fill`]).
+    Space,
     /// A byte of a character outside ASCII: decoded.
     Wide,
 }
@@ -214,139 +215,191 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// What the lexer reads a line's 16-byte chunks from: the line, and for a line shorter than 16
-/// bytes its bytes as one integer. A chunk that runs past the end is the line's last 16 bytes
-/// shifted down, with zeros past the end, all in registers: a copy of the tail in memory, written
-/// and then read at another offset, stalled the load (a store not forwarded).
+/// What the lexer reads a line's 8-byte chunks from: a chunk that runs past the end is the line's
+/// last eight bytes shifted down, zeros past the end, all in registers (a copy of the tail in
+/// memory, written and then read at another offset, stalled the load: a store not forwarded).
 struct Tail {
-    /// The line, zero-padded, when it is shorter than 16 bytes; unread otherwise.
-    short: u128,
-    /// Where the line's last 16 bytes start (0 for a short line).
-    from: usize,
+    /// The line, zero-padded, when it is shorter than 8 bytes; unread otherwise.
+    short: u64,
+    /// Where the line's last 8 bytes start (0 for a short line).
+    last: usize,
 }
 
 impl Tail {
     fn new(line: &[u8]) -> Tail {
-        let from = line.len().saturating_sub(16);
-        let short = if line.len() >= 16 {
+        let last = line.len().saturating_sub(8);
+        let n = line.len();
+        let short = if n >= 8 {
             0
-        } else {
-            // Two overlapping loads of the first and the last bytes, not a byte loop.
-            let n = line.len();
-            let word = |at: usize| -> u64 {
-                line.get(at..)
-                    .and_then(|b| b.first_chunk::<8>())
-                    .map_or(0, |b| u64::from_le_bytes(*b))
-            };
+        } else if n >= 4 {
+            // Two overlapping loads of the first and the last four bytes, not a byte loop.
             let half = |at: usize| -> u64 {
                 line.get(at..)
                     .and_then(|b| b.first_chunk::<4>())
                     .map_or(0, |b| u64::from(u32::from_le_bytes(*b)))
             };
-            if n >= 8 {
-                // Bytes 8.. are the top `n - 8` of the last eight.
-                let high = (word(n - 8) >> 1) >> (8 * (16 - n) - 1);
-                u128::from(word(0)) | (u128::from(high) << 64)
-            } else if n >= 4 {
-                let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
-                u128::from(half(0) | (high << 32))
-            } else {
-                line.iter()
-                    .rev()
-                    .fold(0, |acc, &b| (acc << 8) | u128::from(b))
-            }
+            // Bytes 4.. are the top `n - 4` of the last four.
+            let high = (half(n - 4) >> 1) >> (8 * (8 - n) - 1);
+            half(0) | (high << 32)
+        } else {
+            line.iter()
+                .rev()
+                .fold(0, |acc, &b| (acc << 8) | u64::from(b))
         };
-        Tail { short, from }
+        Tail { short, last }
     }
 
-    /// The 16 bytes from `start` (a byte of the line) as an integer, zeros past the end of `line`:
-    /// near the end, the line's last 16 bytes shifted down past `start`.
+    /// The 8 bytes from `start`, a byte of `line`, as an integer, zeros past the end of `line`:
+    /// the eight from `start`, or near the end the line's last eight shifted down past `start`.
+    /// A branch, not a select: the load's address is on the chain from one token's start to the
+    /// next's, which bounds the lexer more than the branch's mispredictions at the line's end.
     #[inline(always)]
-    fn chunk16(&self, line: &[u8], start: usize) -> u128 {
-        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<16>()) {
-            return u128::from_le_bytes(*chunk);
+    fn chunk8(&self, line: &[u8], start: usize) -> u64 {
+        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<8>()) {
+            return u64::from_le_bytes(*chunk);
         }
-        let last = match line.last_chunk::<16>() {
-            Some(last) => u128::from_le_bytes(*last),
+        let from = start.min(self.last);
+        let chunk = match line.get(from..).and_then(|b| b.first_chunk::<8>()) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
             None => self.short,
         };
-        last >> (8 * (start.saturating_sub(self.from) & 15))
+        // `start - from` is 0 but near the end, and below 8 for a byte of the line.
+        chunk >> ((8 * (start - from)) & 63)
+    }
+
+    /// As [`Tail::chunk8`], for a `start` that may be past the end of `line` (all zeros there).
+    #[inline(always)]
+    fn chunk8_past(&self, line: &[u8], start: usize) -> u64 {
+        let from = start.min(self.last);
+        let chunk = match line.get(from..).and_then(|b| b.first_chunk::<8>()) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => self.short,
+        };
+        chunk.checked_shr(8 * (start - from) as u32).unwrap_or(0)
     }
 }
 
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
 
-/// How many leading bytes of `high_bits` (a high bit per byte) are set, from 0 to 8: the lowest
-/// clear one's place, by counting trailing zeros (no branch: a bit scan and a select).
+/// The bytes before the first that `stops` (a high bit per byte, at least one) marks, set.
 #[inline(always)]
-const fn leading_set(high_bits: u64) -> usize {
-    ((!high_bits & HIGHS64).trailing_zeros() / 8) as usize
+const fn leading_bytes(stops: u64) -> u64 {
+    // Up to and including the lowest stop bit, less that byte.
+    (stops ^ stops.wrapping_sub(1)) >> 8
 }
 
-/// The bytes before the first that `high_bits` (a high bit per byte) leaves clear, set: all eight
-/// when none is clear. Found from the lowest stop bit, without a shift by a variable count.
+/// Of eight bytes, the high bit of each that stops a word on the fast path: all but ASCII letters
+/// and digits (`^`, which continues a word, leaves the fast path). Only the lowest stop is exact,
+/// which is all that is read: the bytes are not masked to 7 bits first, so a byte from 0x80 may
+/// carry into the next, but it is a stop itself, and carries only go up.
 #[inline(always)]
-const fn leading_bytes(high_bits: u64) -> u64 {
-    let stop = !high_bits & HIGHS64;
-    ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
-}
-
-/// Of eight bytes, the high bit of each that continues an ASCII word (a letter, a digit or `^`),
-/// and of each capital. The classes share their masking: a byte below 0x80 plus a constant never
-/// carries into the next.
-#[inline(always)]
-const fn word_bytes(x: u64) -> (u64, u64) {
-    let ascii = !x & HIGHS64;
-    let low = x & !HIGHS64;
+const fn word_stops(x: u64) -> u64 {
     // Letters in either case, as lower case: 0x61 to 0x7A.
-    let folded = low | (ONES64 * 0x20);
-    let letters = (folded + ONES64 * (0x80 - 0x61)) & !(folded + ONES64 * (0x80 - 0x7B)) & ascii;
-    let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A));
-    let not_caret = (low ^ (ONES64 * b'^' as u64)) + ONES64 * 0x7F;
-    // A letter is a capital where its 0x20 bit is clear.
-    ((letters | digits | !not_caret) & ascii, letters & !(x << 2))
+    let folded = x | (ONES64 * 0x20);
+    let not_letter = (ONES64 * 0xE0).wrapping_sub(folded) | folded.wrapping_add(ONES64 * 0x05);
+    // A byte from 0x80 with only ASCII below it is a stop in both halves without ORing it in:
+    // `folded + 5` sets its high bit below 0xFB, `0xE0 - folded` from 0xE1 on; `x + 0x46` below
+    // 0xBA, `0xAF - x` from 0xB0 on. One operation less on the chain from a token to the next.
+    not_letter & not_digit(x) & HIGHS64
 }
 
-/// How many bytes from the start of `chunk` continue an ASCII word (letters, digits and `^`), and
-/// those bytes folded as [`key`] folds them: capitals lower-cased. The second eight bytes are
-/// read only when the first eight all continue it.
+/// Of eight ASCII bytes, the high bit of each that is not a digit (below 0x30, or from 0x3A), as
+/// [`word_stops`] (only exact below a byte from 0x80).
 #[inline(always)]
-fn word_run(chunk: u128) -> (usize, u128) {
-    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
-    let (in_low, capitals) = word_bytes(low);
-    let run = leading_set(in_low);
-    let folded = low | (capitals >> 2);
-    if run < 8 {
-        return (run, u128::from(folded & leading_bytes(in_low)));
-    }
-    let (in_high, capitals) = word_bytes(high);
-    let run = leading_set(in_high);
-    let high = (high | (capitals >> 2)) & leading_bytes(in_high);
-    (8 + run, u128::from(folded) | (u128::from(high) << 64))
+const fn not_digit(x: u64) -> u64 {
+    (ONES64 * 0xAF).wrapping_sub(x) | x.wrapping_add(ONES64 * 0x46)
 }
 
-/// How many bytes from the start of `chunk` a number takes: digits, and `.` or `,` before a digit.
-/// The second eight bytes are read only when the number may reach them.
+/// The bytes that may follow a word read on the fast path: ASCII, but not `.` (`p.o.`), nor `^`,
+/// which continues a word ([`word_stops`] stops at it).
+const ENDS_PLAIN_WORD: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        ends[b] = b != b'.' as usize && b != b'^' as usize;
+        b += 1;
+    }
+    ends
+};
+
+/// The tables the lexer's loop reads by a byte, in one static: one address in a register for
+/// the three, rather than one each.
+struct ByteTables {
+    classes: [Class; 256],
+    ends_plain_word: [bool; 256],
+    mark_ids: [u8; 128],
+}
+
+static BYTE_TABLES: ByteTables = ByteTables {
+    classes: CLASSES,
+    ends_plain_word: ENDS_PLAIN_WORD,
+    mark_ids: ASCII_MARK_IDS,
+};
+
+/// Of eight bytes, the high bit of each that is an ASCII space, exact up to the first byte from
+/// 0x80 (as [`word_stops`]): so that whether a space follows a token is read from the chunk at the
+/// token's stop bit, off the chain from one token's start to the next's.
 #[inline(always)]
-fn number_run(chunk: u128) -> usize {
-    /// The high bit of each digit of `x`, and of each `.` or `,`.
-    const fn number_bytes(x: u64) -> (u64, u64) {
-        let ascii = !x & HIGHS64;
-        let low = x & !HIGHS64;
-        let digits = (low + ONES64 * (0x80 - 0x30)) & !(low + ONES64 * (0x80 - 0x3A)) & ascii;
-        let not_dot = (low ^ (ONES64 * b'.' as u64)) + ONES64 * 0x7F;
-        let not_comma = (low ^ (ONES64 * b',' as u64)) + ONES64 * 0x7F;
-        (digits, !(not_dot & not_comma) & ascii)
+const fn spaces(x: u64) -> u64 {
+    !((x ^ (ONES64 * b' ' as u64)).wrapping_add(ONES64 * 0x7F) | x) & HIGHS64
+}
+
+/// From a chunk's stop bits and its space bits: how many bytes its token takes before the first
+/// stop, and how many to the next token's start (one more when a space follows).
+#[inline(always)]
+const fn run_and_next(stops: u64, spaces: u64) -> (usize, usize) {
+    let at = stops.trailing_zeros();
+    let run = (at / 8) as usize;
+    // The stop's bit is its byte's high bit; a space there sets the same bit.
+    let space = (spaces.wrapping_shr(at) & 1) as usize;
+    (run, run + space)
+}
+
+/// How many bytes from `start`, the first of a word, continue it on the fast path (ASCII letters
+/// and digits); how many to the next token (past one space); those bytes each ORed with 0x20, as
+/// the lexicon's `fold_bytes` folds a key (no capital test: the lexicon is looked up in that
+/// form); and the byte after them (0 past the end). The second eight bytes are read only when the
+/// first eight all continue the word.
+#[inline(always)]
+fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8) {
+    const SPACES: u64 = ONES64 * 0x20;
+    let low = tail.chunk8(bytes, start);
+    let stops = word_stops(low);
+    if stops != 0 {
+        let (run, next) = run_and_next(stops, spaces(low));
+        let folded = (low | SPACES) & leading_bytes(stops);
+        return (run, next, u128::from(folded), (low >> (8 * run)) as u8);
     }
-    let (low, high) = (chunk as u64, (chunk >> 64) as u64);
-    let (digits, points) = number_bytes(low);
-    let (next_digits, next_points) = number_bytes(high);
-    let run = leading_set(digits | (points & ((digits >> 8) | (next_digits << 56))));
-    if run < 8 {
-        return run;
-    }
-    8 + leading_set(next_digits | (next_points & (next_digits >> 8)))
+    let high = tail.chunk8_past(bytes, start + 8);
+    let stops = word_stops(high);
+    let (run, next) = run_and_next(stops, spaces(high));
+    // With no stop in the second eight either, the word is too long for the fast path.
+    let folded = (high | SPACES) & leading_bytes(stops);
+    (
+        8 + run,
+        8 + next,
+        u128::from(low | SPACES) | (u128::from(folded) << 64),
+        high.checked_shr(8 * run as u32).unwrap_or(0) as u8,
+    )
+}
+
+/// How many bytes from the start of `chunk` a number takes (digits, and `.` or `,` before a
+/// digit), and how many to the next token (past one space). Exact below 7: a point in the last
+/// byte needs the byte after the chunk. As in [`word_stops`], the bytes are not masked to 7 bits:
+/// only bytes above a byte from 0x80, a stop, may be wrong.
+#[inline(always)]
+const fn number_run(x: u64) -> (usize, usize) {
+    // A stop is no digit, and no point or a point before no digit: written so, the chain from
+    // the chunk to the stops is two operations shorter than negating "digit, or point before a
+    // digit". (Past the last byte the shift brings in "a digit": a point there runs to the
+    // eighth byte, which the caller reads a byte at a time, as it does a stop in the last.)
+    let not_digit = not_digit(x);
+    // `.` and `,` differ in one bit: both are 0x2E with it set. A byte from 0x80 is no point.
+    let not_point =
+        ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F) | x;
+    let stops = not_digit & HIGHS64 & (not_point | (not_digit >> 8));
+    run_and_next(stops, spaces(x))
 }
 
 impl<'a> Tokens<'a> {
@@ -359,34 +412,27 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    fn add(&mut self, kind: TokenKind, start: usize, end: usize, id: u8, plain: bool) {
-        if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = Token {
-                kind,
-                plain,
-                id,
-                // `parse` reads no line longer than `u32::MAX` bytes.
-                span: Span::new(start as u32, end as u32),
-            };
-            self.len += 1;
-        }
-    }
-
     /// Splits the input into tokens, in one pass: ASCII bytes by their class, other characters
-    /// decoded; a word's key is folded as it is read.
+    /// decoded. An ASCII word is read and folded 16 bytes at once and looked up in its folded
+    /// form; a space after a token is stepped over with it, not by another turn of the loop.
     pub fn fill(&mut self) {
         let input = self.input;
         let bytes = input.as_bytes();
         let tail = Tail::new(bytes);
+        // The count in a register: `self.len` is written once, at the end.
+        let mut len = self.len;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let mut class = CLASSES[usize::from(b)];
+            let tables = &BYTE_TABLES;
+            let class = tables.classes[usize::from(b)];
             let mut c = char::from(b);
-            if class == Class::Space {
-                i += 1;
-                continue;
-            }
-            if class == Class::Wide {
+            // A space here is one more than a token's one (stepped over with the token), or
+            // leads the line: with characters outside ASCII, rare, and told by one comparison.
+            if class as u8 >= Class::Space as u8 {
+                if class == Class::Space {
+                    i += 1;
+                    continue;
+                }
                 c = match input.get(i..).and_then(|rest| rest.chars().next()) {
                     Some(c) => c,
                     None => break,
@@ -395,63 +441,95 @@ impl<'a> Tokens<'a> {
                     i += c.len_utf8();
                     continue;
                 }
-                if c.is_alphabetic() {
-                    class = Class::Letter;
-                }
             }
-            if self.len == MAX_TOKENS - 1 {
+            if len >= MAX_TOKENS - 1 {
                 let end = input.trim_end().len().max(i);
-                self.add(TokenKind::Rest, i, end, 0, false);
-                return;
+                self.push(&mut len, TokenKind::Rest, i, end, 0, false);
+                break;
             }
             let start = i;
-            match class {
-                Class::Digit => {
-                    let run = number_run(tail.chunk16(bytes, i));
-                    if run < 15 {
-                        i += run;
-                    } else {
-                        // A run that reaches the chunk's last byte may go on past it.
-                        i += 1;
-                        while let Some(&b) = bytes.get(i) {
-                            let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                            if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
-                                i += 1;
-                            } else {
-                                break;
-                            }
-                        }
-                    }
-                    self.add(TokenKind::Number, start, i, 0, false);
-                }
-                Class::Letter if c.is_ascii() => {
+            let (kind, end, id, plain) = match class {
+                Class::Letter => {
                     // Most words are ASCII letters and digits, ended by a space or a mark: read
-                    // them 16 bytes at once; anything else takes the loop below.
-                    let chunk = tail.chunk16(bytes, i);
-                    let (run, key) = word_run(chunk);
-                    let fast = run < KEY_BYTES
-                        && bytes
-                            .get(i + run)
-                            .is_none_or(|&b| b.is_ascii() && b != b'.');
-                    if fast {
-                        i += run;
-                        self.add(TokenKind::Word, start, i, word_id(key), true);
-                    } else {
-                        i = self.word(start, c);
+                    // them 8 bytes at once; anything else takes `word`.
+                    let (run, to_next, folded, next) = word_run(&tail, bytes, i);
+                    if run < KEY_BYTES && tables.ends_plain_word[usize::from(next)] {
+                        let end = i + run;
+                        self.push(
+                            &mut len,
+                            TokenKind::Word,
+                            start,
+                            end,
+                            folded_word_id(folded),
+                            true,
+                        );
+                        // One space after a token, the usual case, is stepped over here.
+                        i += to_next;
+                        continue;
                     }
+                    let (end, id, plain) = self.word(start, c);
+                    (TokenKind::Word, end, id, plain)
                 }
-                Class::Letter => i = self.word(start, c),
-                _ => {
-                    i += c.len_utf8();
-                    self.add(TokenKind::Mark, start, i, word_id(char_key(c)), false);
+                Class::Digit => {
+                    let (run, to_next) = number_run(tail.chunk8(bytes, i));
+                    if run < 7 {
+                        self.push(&mut len, TokenKind::Number, start, i + run, 0, false);
+                        i += to_next;
+                        continue;
+                    }
+                    (TokenKind::Number, number_end(bytes, i), 0, false)
                 }
-            }
+                Class::Wide if c.is_alphabetic() => {
+                    let (end, id, plain) = self.word(start, c);
+                    (TokenKind::Word, end, id, plain)
+                }
+                Class::Wide => (
+                    TokenKind::Mark,
+                    i + c.len_utf8(),
+                    word_id(char_key(c)),
+                    false,
+                ),
+                _ => (
+                    TokenKind::Mark,
+                    i + 1,
+                    tables.mark_ids.get(usize::from(b)).copied().unwrap_or(0),
+                    false,
+                ),
+            };
+            self.push(&mut len, kind, start, end, id, plain);
+            // One space after a token, the usual case, is stepped over here.
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
+        }
+        self.len = len;
+    }
+
+    /// Stores a token in slot `len`, if there is one, and counts it.
+    #[inline(always)]
+    fn push(
+        &mut self,
+        len: &mut usize,
+        kind: TokenKind,
+        start: usize,
+        end: usize,
+        id: u8,
+        plain: bool,
+    ) {
+        if let Some(slot) = self.items.get_mut(*len) {
+            *slot = Token {
+                kind,
+                plain,
+                id,
+                // `parse` reads no line longer than `u32::MAX` bytes.
+                span: Span::new(start as u32, end as u32),
+            };
+            *len += 1;
         }
     }
 
     /// Reads the word that starts at `start` with the letter `c`, a character at a time past its
-    /// ASCII runs; returns its end.
-    fn word(&mut self, start: usize, c: char) -> usize {
+    /// ASCII runs; returns its end, its lexicon id and whether it is [`Token::plain`].
+    #[inline(never)]
+    fn word(&self, start: usize, c: char) -> (usize, u8, bool) {
         let input = self.input;
         let bytes = input.as_bytes();
         let mut i = start + c.len_utf8();
@@ -497,9 +575,23 @@ impl<'a> Tokens<'a> {
         } else {
             input.get(start..i).map_or(0, key)
         };
-        self.add(TokenKind::Word, start, i, word_id(key), plain);
-        i
+        (i, word_id(key), plain)
     }
+}
+
+/// Where a number that may run past an 8-byte chunk ends, a byte at a time.
+#[cold]
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(&b) = bytes.get(i) {
+        let digit_follows = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || (matches!(b, b'.' | b',') && digit_follows) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Splits `input` into tokens.
@@ -651,6 +743,52 @@ mod tests {
         assert_eq!(tokens.as_slice().len(), MAX_TOKENS);
         assert_eq!(last.kind, TokenKind::Rest);
         assert_eq!(last.span.range().end, line.trim_end().len());
+    }
+
+    #[test]
+    fn a_character_outside_ascii_ends_a_fast_word_or_number_only_if_it_is_no_letter() {
+        use TokenKind::*;
+        // A lead byte of each length and range: C2, C3, C9, E0, E2, EF, F0, F4.
+        for c in [
+            '\u{80}',
+            'ÿ',
+            'ɐ',
+            'ࠀ',
+            '€',
+            '→',
+            '\u{FFFD}',
+            '𝐀',
+            '\u{10FFFF}',
+        ] {
+            for (run, kind) in [
+                ("ab", Word),
+                ("Abcdefg", Word),
+                ("Abcdefghij", Word),
+                ("12", Number),
+            ] {
+                // `run`, `c`, " x", without allocating.
+                let mut buffer = [0u8; 32];
+                let n = run.len();
+                buffer[..n].copy_from_slice(run.as_bytes());
+                let m = n + c.encode_utf8(&mut buffer[n..]).len();
+                buffer[m..m + 2].copy_from_slice(b" x");
+                let line = core::str::from_utf8(&buffer[..m + 2]).unwrap();
+                let (k, count) = kinds(line);
+                let after = &line[n..m];
+                // A letter continues a word, and starts one after a number.
+                let expected = match (kind, c.is_alphabetic()) {
+                    (Word, true) => [(Word, &line[..m]), (Word, "x"), (Rest, "")],
+                    (_, true) => [(kind, run), (Word, after), (Word, "x")],
+                    _ => [(kind, run), (Mark, after), (Word, "x")],
+                };
+                let want = if kind == Word && c.is_alphabetic() {
+                    2
+                } else {
+                    3
+                };
+                assert_eq!(&k[..count], &expected[..want], "{line}");
+            }
+        }
     }
 
     #[test]
