@@ -562,7 +562,8 @@ impl<'a> Tokens<'a> {
                     if !continues_word(next) {
                         break;
                     }
-                    after_letter = next.is_alphabetic();
+                    // `²`, `®` and `™` are no letters: told without the Unicode tables.
+                    after_letter = !matches!(next, '²' | '®' | '™') && next.is_alphabetic();
                     plain = false;
                     i += next.len_utf8();
                 }
