@@ -225,6 +225,12 @@ pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize
     }
 }
 
+/// [`phrase_at`] of a word that starts no phrase, only a pattern ([`pattern_only`]): the schedule
+/// pattern at word `i`, if one is there, without the phrase tables.
+pub(crate) fn pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
+    schedule_pattern_at(tokens, i).map(|(piece, n)| (Keyword::Schedule(piece), n))
+}
+
 // The lexicon: every word and mark that the parser compares a token with (the words of the
 // table's phrases and leads, units, the words of a unit after `/`, and the words and marks that
 // join the parts of a dose or the days of a list), each with an id that the lexer gives its token,
@@ -557,7 +563,7 @@ pub(crate) enum Starts {
     /// A keyword of one word, whatever follows: no longer phrase or pattern starts with the word.
     One(Keyword),
     /// A phrase of several words, a lead, or a pattern (`q28d`): what follows decides, read by
-    /// [`phrase_at`].
+    /// [`phrase_at`], or by [`pattern_at`] where [`pattern_only`] holds.
     More,
 }
 
@@ -606,6 +612,41 @@ const STARTS: [Starts; IDS] = {
     }
     starts[GLUED as usize] = Starts::More;
     starts
+};
+
+/// Whether the word with this id may start a schedule pattern and no phrase (`days`, `on`, `q`,
+/// and a letter and a digit: `q28d`, `D1-21`), so that [`pattern_at`] reads it.
+// A table of its own rather than a fourth kind of `Starts`: four kinds made the reading loop's
+// test of every word an indirect jump through a table.
+#[inline(always)]
+pub(crate) fn pattern_only(id: u8) -> bool {
+    PATTERN_ONLY[usize::from(id)]
+}
+
+/// [`pattern_only`] of each id: a lead with no other entry of the table, or a letter and a digit.
+const PATTERN_ONLY: [bool; IDS] = {
+    let mut only = [false; IDS];
+    let mut id = 1;
+    while id < IDS && WORDS[id] != NO_KEY {
+        let mut lead = false;
+        let mut other = false;
+        let mut e = 0;
+        while e < ENTRIES {
+            let (words, meaning) = TABLE[e];
+            if words[0] == WORDS[id] {
+                if words[1] == 0 && slot_of(meaning) == 3 {
+                    lead = true;
+                } else {
+                    other = true;
+                }
+            }
+            e += 1;
+        }
+        only[id] = lead && !other;
+        id += 1;
+    }
+    only[GLUED as usize] = true;
+    only
 };
 
 /// Each id's value in `table` (the words of each value), the first where a word is listed twice.

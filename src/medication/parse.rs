@@ -5,7 +5,7 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
+use super::keyword::{mark_id, pattern_at, pattern_only, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at, drug_at_inlined, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
@@ -231,19 +231,21 @@ impl<'a> Reader<'_, 'a> {
     /// id alone ([`starts`]), a keyword of one word or nothing; the others are read by [`phrase_at`].
     #[inline(always)]
     fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
-        match starts(self.tokens.id_of(i)) {
+        let id = self.tokens.id_of(i);
+        match starts(id) {
             Starts::Nothing => None,
             Starts::One(keyword) => Some((keyword, 1)),
-            Starts::More => self.phrase_of(i),
+            Starts::More => self.phrase_of(i, pattern_only(id)),
         }
     }
 
-    /// What word `i` starts where what follows it decides, looked up once: a word is asked about
+    /// What word `i` starts where what follows it decides, read once (by [`pattern_at`] if
+    /// `pattern`, a word that starts only a pattern, else [`phrase_at`]): a word is asked about
     /// both where the loop reaches it and where it ends a run of name words. Inlined: returned
     /// through memory, the answer was stored field by field and loaded back whole, a load that
     /// waited for the stores (no store forwarding).
     #[inline(always)]
-    fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
+    fn phrase_of(&self, i: usize, pattern: bool) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
             return None;
@@ -253,7 +255,11 @@ impl<'a> Reader<'_, 'a> {
                 return Some(found);
             }
         }
-        let found = phrase_at(self.tokens, i);
+        let found = if pattern {
+            pattern_at(self.tokens, i)
+        } else {
+            phrase_at(self.tokens, i)
+        };
         match found {
             Some(found) => self.last_keyword.set(Some((i, found))),
             None => self.not_keywords.set(self.not_keywords.get() | bit),
