@@ -86,6 +86,8 @@ struct Reader<'r, 'a> {
     conflict_count: usize,
     /// Words known to start no keyword, as bits by index (the lexer makes fewer than 64 tokens).
     not_keywords: Cell<u64>,
+    /// Words of name runs known to name nothing alone, as bits by index, for [`unknown_drug`].
+    unnamed: u64,
     /// The last keyword found, by index.
     last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
     /// The unit after the number that ended a run of name words, by index (`usize::MAX`: none).
@@ -157,6 +159,7 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         cycle: Stated::NONE,
         conflict_count: 0,
         not_keywords: Cell::new(0),
+        unnamed: 0,
         last_keyword: Cell::new(None),
         unit_after_run: Cell::new((usize::MAX, None)),
         out,
@@ -397,11 +400,15 @@ impl<'a> Reader<'_, 'a> {
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                if let Some((drug, e)) = drug_at_inlined(self.tokens, s, reach) {
-                    self.name_drug(drug, s, e, SegmentKind::Drug);
-                    end = end.max(e);
-                    s = e;
-                    continue;
+                match drug_at_inlined(self.tokens, s, reach) {
+                    Ok((drug, e)) => {
+                        self.name_drug(drug, s, e, SegmentKind::Drug);
+                        end = end.max(e);
+                        s = e;
+                        continue;
+                    }
+                    Err(true) => self.unnamed |= 1u64.checked_shl(s as u32).unwrap_or(0),
+                    Err(false) => {}
                 }
                 if self.unknown_run.is_none() {
                     self.unknown_run = Some((s, end));
@@ -444,7 +451,9 @@ impl<'a> Reader<'_, 'a> {
     fn finish(&mut self) -> Result<(), MedicationError> {
         if self.drug.is_none() {
             return Err(match self.unknown_run {
-                Some(run) => MedicationError::UnknownDrug(unknown_drug(self.tokens, run)),
+                Some(run) => {
+                    MedicationError::UnknownDrug(unknown_drug(self.tokens, run, self.unnamed))
+                }
                 None => MedicationError::NoDrugName,
             });
         }
