@@ -45,15 +45,27 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
     }
 }
 
-/// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
-/// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
-#[inline]
-pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
-    drug_at_inlined(tokens, start, end).ok()
+/// The drug named by tokens `start..end` whole (`start < end`), if they hold at most
+/// [`MAX_NAME_WORDS`] words and numbers and end with one: what the longest name that
+/// [`drug_at_inlined`] finds from `start` by `end` is when it must end at `end`, as a bracketed
+/// name or a named ingredient must, without looking up the shorter names it would try next.
+#[inline(never)]
+pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<Drug> {
+    let token = tokens.get(start)?;
+    // One word that the lexer folded: looked up by its key, as `drug_at_inlined` does.
+    if end == start + 1 && token.plain {
+        return drug_or_miss_of_folded(tokens.folded(start), token.span.len()).ok();
+    }
+    let not_mark = |at: usize| matches!(tokens.get(at), Some(t) if t.kind != TokenKind::Mark);
+    if !not_mark(end - 1) || (start..end).filter(|&at| not_mark(at)).count() > MAX_NAME_WORDS {
+        return None;
+    }
+    Drug::from_name(tokens.span(start, end).of(tokens.input))
 }
 
-/// [`drug_at`], inlined where a line's names are read (nearly every line names its drug there),
-/// without the call's saving and restoring of registers. A miss tells whether the word at `start`
+/// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
+/// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first. Inlined where a
+/// line's names are read (nearly every line names its drug there), its only caller. A miss tells whether the word at `start`
 /// alone is known to name nothing (`Err(true)`), which [`unknown_drug`] then does not ask again.
 #[inline(always)]
 pub(crate) fn drug_at_inlined(
@@ -124,7 +136,7 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize), unnamed: u6
     let looked_up = |i: usize| unnamed & 1u64.checked_shl(i as u32).unwrap_or(0) != 0;
     for i in (start..end).filter(|&i| tokens.is_word(i) && !looked_up(i)) {
         let word = tokens.text(i);
-        // A word the lexer folded is looked up by its key, as `drug_at` did, not folded again.
+        // A word the lexer folded is looked up by its key, as `drug_at_inlined` did, not folded again.
         let named = match tokens.get(i) {
             Some(token) if token.plain => named_of_folded(tokens.folded(i), token.span.len()),
             _ => lookup(word),

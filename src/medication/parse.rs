@@ -7,7 +7,7 @@ use core::cell::Cell;
 
 use super::keyword::{mark_id, pattern_at, pattern_only, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
-use super::name::{drug_at, drug_at_inlined, run_after, run_end, unknown_drug};
+use super::name::{drug_at_inlined, drug_named, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, Piece};
 use super::strength::unit_at;
 use super::{
@@ -433,10 +433,7 @@ impl<'a> Reader<'_, 'a> {
         if end == i + 1 || self.tokens.id_of(end) != close {
             return None;
         }
-        let (drug, e) = drug_at(self.tokens, i + 1, end)?;
-        if e != end {
-            return None;
-        }
+        let drug = drug_named(self.tokens, i + 1, end)?;
         let span = self.tokens.span(i, end + 1);
         match self.drug {
             Some((d, _)) if d == drug => self.out.brand = Some(span),
