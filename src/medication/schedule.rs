@@ -250,7 +250,7 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piec
     let id = tokens.id_of(i);
     // An interval after a q is a letter and a digit (`q28d`), which only such a word has.
     if id == GLUED {
-        if let Some(frequency) = q_interval(tokens.text(i)) {
+        if let Some(frequency) = q_interval(tokens.bytes(i)) {
             return Some((Piece::Frequency(frequency), 1));
         }
     }
@@ -294,15 +294,33 @@ pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> 
     Some((Piece::Cycle(days), at + 2 - i))
 }
 
-/// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q.
-fn q_interval(word: &str) -> Option<Frequency> {
-    let rest = word.strip_prefix(['q', 'Q'])?;
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, unit) = rest.split_at(digits);
-    let n = small_number(number.as_bytes())?;
-    // The unit's key, made once for the three lists it is looked for in.
-    let unit = unit_key(unit);
-    if in_keys(unit, &HOUR_WORDS) {
+/// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q, read from the
+/// word's bytes in one pass (no `str` splitting, whose checks of character boundaries cost more
+/// than the reading).
+fn q_interval(word: &[u8]) -> Option<Frequency> {
+    let (&q, rest) = word.split_first()?;
+    // `q` and `Q` are the only bytes that are `q` with the ASCII case bit set.
+    if q | 0x20 != b'q' {
+        return None;
+    }
+    // A whole number from 1 to 999, as `small_number` reads it: a fourth digit is none.
+    let mut n = 0u16;
+    let mut digits = 0;
+    while let Some(&b) = rest.get(digits) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        if digits == 3 {
+            return None;
+        }
+        n = n * 10 + u16::from(b - b'0');
+        digits += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let unit = unit_key(rest.get(digits..).unwrap_or_default())?;
+    if HOUR_KEYS.contains(&unit) {
         return match n {
             24 => Some(Frequency::Daily),
             12 => Some(Frequency::TwiceDaily),
@@ -311,49 +329,55 @@ fn q_interval(word: &str) -> Option<Frequency> {
             _ => None,
         };
     }
-    days_of_key(n, unit).map(Frequency::every_days)
+    let days = if DAY_KEYS.contains(&unit) {
+        n
+    } else if WEEK_KEYS.contains(&unit) {
+        n.checked_mul(7)?
+    } else {
+        return None;
+    };
+    Some(Frequency::every_days(days))
 }
 
-/// The [`key`] of a unit word, made in a register: [`key`] writes its bytes one at a time to
-/// memory and reads them back as one integer, a load that waits for the stores.
-fn unit_key(text: &str) -> u128 {
-    let bytes = text.as_bytes();
-    let mut folded = 0u128;
+/// The [`key`] of a unit word, made in a register, when it is eight bytes or fewer (every unit word
+/// is: see [`narrow`]); `None` for a longer one, and for none (the empty key).
+fn unit_key(bytes: &[u8]) -> Option<u64> {
+    let mut folded = 0u64;
     let mut n = 0;
     for &b in bytes {
         if b == b'.' && bytes.len() > 1 {
             continue;
         }
-        if n == 16 {
-            return 0;
+        if n == 8 {
+            return None;
         }
-        folded |= u128::from(b.to_ascii_lowercase()) << (8 * n);
+        folded |= u64::from(b.to_ascii_lowercase()) << (8 * n);
         n += 1;
     }
-    folded
+    (folded != 0).then_some(folded)
 }
 
-/// Whether `unit`, a [`key`], is one of `keys` (the empty key none): [`word_in`] of a key made once.
-fn in_keys(unit: u128, keys: &[u128]) -> bool {
-    unit != 0 && keys.contains(&unit)
+/// Keys of eight bytes or fewer, as `u64`, to compare with [`unit_key`]'s.
+const fn narrow<const N: usize>(keys: [u128; N]) -> [u64; N] {
+    let mut narrow = [0; N];
+    let mut i = 0;
+    while i < N {
+        assert!(keys[i] >> 64 == 0 && keys[i] != 0);
+        narrow[i] = keys[i] as u64;
+        i += 1;
+    }
+    narrow
 }
+
+const HOUR_KEYS: [u64; 5] = narrow(HOUR_WORDS);
+const DAY_KEYS: [u64; 3] = narrow(DAY_WORDS);
+const WEEK_KEYS: [u64; 5] = narrow(WEEK_WORDS);
 
 /// `n` days or weeks, by the unit word, in days.
 fn interval_days(n: u16, unit: &str) -> Option<u16> {
     if word_in(unit, &DAY_WORDS) {
         Some(n)
     } else if word_in(unit, &WEEK_WORDS) {
-        n.checked_mul(7)
-    } else {
-        None
-    }
-}
-
-/// [`interval_days`] of the unit word's key (see [`unit_key`]).
-fn days_of_key(n: u16, unit: u128) -> Option<u16> {
-    if in_keys(unit, &DAY_WORDS) {
-        Some(n)
-    } else if in_keys(unit, &WEEK_WORDS) {
         n.checked_mul(7)
     } else {
         None
