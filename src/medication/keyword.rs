@@ -163,17 +163,31 @@ const LONGER_ENTRIES: ([u8; LONGER], [u8; IDS + 1]) = {
     (entries, from)
 };
 
-/// The longest phrase of each kind at word `i`, whose lexicon id is `id`.
+/// The longest phrase of each kind at word `i`, whose lexicon id is `id`. A phrase of several
+/// words is matched only where its second word is the next (most are not): that word's id is read
+/// once for them all, as [`phrase`] reads it (past a hyphen touching both words, `once-daily`,
+/// unless the phrase's second word is the hyphen).
 fn matches(tokens: &Tokens<'_>, i: usize, id: u8) -> Matches {
+    const HYPHEN: u8 = mark_id('-');
     let id = usize::from(id);
     let mut found = ONE_WORD[id];
     let (entries, from) = &LONGER_ENTRIES;
     let range = usize::from(from[id])..usize::from(from[id + 1]);
+    let next = tokens.id_of(i + 1);
+    let past_hyphen = if next == HYPHEN && tokens.glued(i) && tokens.glued(i + 1) {
+        tokens.id_of(i + 2)
+    } else {
+        next
+    };
     for &entry in entries.get(range).unwrap_or_default() {
         let entry = usize::from(entry);
         let Some(ids) = PHRASE_IDS.get(entry) else {
             continue;
         };
+        let second = if ids[1] == HYPHEN { next } else { past_hyphen };
+        if ids[1] != second {
+            continue;
+        }
         if let Some(n) = phrase(tokens, i, ids) {
             if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
                 *best = (*best).max(pack(n, entry));
