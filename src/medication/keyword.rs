@@ -575,11 +575,36 @@ pub(crate) enum Starts {
     /// No phrase, lead or pattern.
     Nothing,
     /// A keyword of one word, whatever follows: no longer phrase or pattern starts with the word.
-    One(Keyword),
+    One(OneWord),
     /// A phrase of several words, a lead, or a pattern (`q28d`): what follows decides, read by
     /// [`phrase_at`], or by [`pattern_at`] where [`pattern_only`] holds.
     More,
 }
+
+/// A keyword of one word: a [`Keyword`] without the kinds of schedule piece that take several
+/// words (a list of days, a cycle), so that [`STARTS`] holds eight bytes an id rather than 32
+/// (a list of days is a `u64`), a table of 2 KiB rather than 8 read for every word.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum OneWord {
+    Frequency(Frequency),
+    Route(Route),
+    Form(DoseForm),
+}
+
+impl OneWord {
+    /// The keyword.
+    #[inline(always)]
+    pub(crate) fn keyword(self) -> Keyword {
+        match self {
+            OneWord::Frequency(f) => Keyword::Schedule(Piece::Frequency(f)),
+            OneWord::Route(r) => Keyword::Route(r),
+            OneWord::Form(f) => Keyword::Form(f),
+        }
+    }
+}
+
+const _: () = assert!(core::mem::size_of::<Starts>() <= 8);
 
 /// What the word with this id starts, as far as the word alone tells.
 #[inline(always)]
@@ -612,11 +637,9 @@ const STARTS: [Starts; IDS] = {
             Starts::More
         } else {
             match kinds {
-                [Some(Meaning::Frequency(f)), _, _] => {
-                    Starts::One(Keyword::Schedule(Piece::Frequency(f)))
-                }
-                [None, Some(Meaning::Route(r)), _] => Starts::One(Keyword::Route(r)),
-                [None, None, Some(Meaning::Form(f))] => Starts::One(Keyword::Form(f)),
+                [Some(Meaning::Frequency(f)), _, _] => Starts::One(OneWord::Frequency(f)),
+                [None, Some(Meaning::Route(r)), _] => Starts::One(OneWord::Route(r)),
+                [None, None, Some(Meaning::Form(f))] => Starts::One(OneWord::Form(f)),
                 _ => Starts::Nothing,
             }
         };

@@ -237,7 +237,7 @@ impl<'a> Reader<'_, 'a> {
         let id = self.tokens.id_of(i);
         match starts(id) {
             Starts::Nothing => None,
-            Starts::One(keyword) => Some((keyword, 1)),
+            Starts::One(word) => Some((word.keyword(), 1)),
             Starts::More => self.phrase_of(i, pattern_only(id)),
         }
     }
