@@ -421,90 +421,97 @@ fn day(text: &[u8]) -> Option<u8> {
 /// Reads a list of days from token `at` (`1-21`, `1,8,15,22`, `1, 8 and 15`, `1 to 4`), after a
 /// first day already read from a `D1` word if `first` is given. Returns the days and the index of
 /// the token after the list; `None` when no day is read or one is out of range.
+// A day, then joiners each followed by a day, as two steps in sequence rather than a loop that
+// asks at every token which of the two it expects.
 fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Days, usize)> {
     let mut days = Days::EMPTY;
     let mut last = first;
-    if let Some(first) = first {
-        days = days.with(first);
-    }
-    let mut end = at;
-    let mut range_from: Option<u8> = None;
-    let mut expecting_day = first.is_none();
-    loop {
-        if expecting_day {
-            // "D1, D8": a day may repeat the D.
-            let text = tokens.bytes(at);
-            let text = if tokens.is_number(at) {
-                text
-            } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
-                text.get(1..).unwrap_or_default()
-            } else {
-                break;
-            };
-            // The days of the text, split at its commas (`1,8,15`), read in one pass over its
-            // bytes; one that is not a day ends the list with nothing read.
-            let (mut value, mut digits, mut n, mut k) = (0u16, 0, 0, 0);
-            loop {
-                let b = text.get(k).copied();
-                if let Some(digit @ b'0'..=b'9') = b {
-                    value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
-                    digits += 1;
-                    k += 1;
-                    continue;
-                }
-                let ends_piece = matches!(b, None | Some(b','));
-                if !ends_piece
-                    || digits == 0
-                    || digits > 3
-                    || value == 0
-                    || value > u16::from(Days::MAX)
-                {
-                    return None;
-                }
-                let d = value as u8;
-                match range_from.take() {
-                    Some(from) if n == 0 => {
-                        if from > d {
-                            return None;
-                        }
-                        days = days.union(Days::range(from, d));
-                    }
-                    _ => days = days.with(d),
-                }
-                last = Some(d);
-                if b.is_none() {
-                    break;
-                }
-                (value, digits, n, k) = (0, 0, n + 1, k + 1);
+    match first {
+        Some(first) => days = days.with(first),
+        None => {
+            if !days_at(tokens, at, None, &mut days, &mut last)? {
+                return None;
             }
-            at += 1;
-            end = at;
-            expecting_day = false;
-        } else {
-            // What joins two days, by its lexicon id: a list's `,`, `&` or `and`, or a range's
-            // `-`, `–`, `to`, `through` or `thru`.
-            const COMMA: u8 = mark_id(',');
-            const AMPERSAND: u8 = mark_id('&');
-            const AND: u8 = lexicon_id(key("and"));
-            const HYPHEN: u8 = mark_id('-');
-            const DASH: u8 = mark_id('–');
-            const TO: u8 = lexicon_id(key("to"));
-            const THROUGH: u8 = lexicon_id(key("through"));
-            const THRU: u8 = lexicon_id(key("thru"));
-            let range = match tokens.id_of(at) {
-                COMMA | AMPERSAND | AND => false,
-                HYPHEN | DASH | TO | THROUGH | THRU => true,
-                _ => break,
-            };
-            range_from = if range { last } else { None };
-            expecting_day = true;
             at += 1;
         }
     }
+    let end = loop {
+        // What joins two days, by its lexicon id: a list's `,`, `&` or `and`, or a range's
+        // `-`, `–`, `to`, `through` or `thru`.
+        const COMMA: u8 = mark_id(',');
+        const AMPERSAND: u8 = mark_id('&');
+        const AND: u8 = lexicon_id(key("and"));
+        const HYPHEN: u8 = mark_id('-');
+        const DASH: u8 = mark_id('–');
+        const TO: u8 = lexicon_id(key("to"));
+        const THROUGH: u8 = lexicon_id(key("through"));
+        const THRU: u8 = lexicon_id(key("thru"));
+        let from = match tokens.id_of(at) {
+            COMMA | AMPERSAND | AND => None,
+            HYPHEN | DASH | TO | THROUGH | THRU => last,
+            _ => break at,
+        };
+        if !days_at(tokens, at + 1, from, &mut days, &mut last)? {
+            break at;
+        }
+        at += 2;
+    };
     if days.is_empty() {
         None
     } else {
         Some((days, end))
+    }
+}
+
+/// The days of token `at`, a number or a `D8` word, added to `days`: `Some(false)` when it is
+/// neither, `None` when one of its days is not a day (the list is then none). Its text is split at
+/// its commas (`1,8,15`) in one pass over its bytes; its first day ends a range from `from` if
+/// given. `last` is set to its last day.
+#[inline(always)]
+fn days_at(
+    tokens: &Tokens<'_>,
+    at: usize,
+    mut from: Option<u8>,
+    days: &mut Days,
+    last: &mut Option<u8>,
+) -> Option<bool> {
+    let text = tokens.bytes(at);
+    // "D1, D8": a day may repeat the D.
+    let text = if tokens.is_number(at) {
+        text
+    } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
+        text.get(1..).unwrap_or_default()
+    } else {
+        return Some(false);
+    };
+    let mut k = 0;
+    loop {
+        let start = k;
+        let mut value = 0u16;
+        while let Some(&digit @ b'0'..=b'9') = text.get(k) {
+            value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
+            k += 1;
+        }
+        let digits = k - start;
+        if digits == 0 || digits > 3 || value == 0 || value > u16::from(Days::MAX) {
+            return None;
+        }
+        let d = value as u8;
+        match from.take() {
+            Some(from) => {
+                if from > d {
+                    return None;
+                }
+                *days = days.union(Days::range(from, d));
+            }
+            None => *days = days.with(d),
+        }
+        *last = Some(d);
+        match text.get(k) {
+            None => return Some(true),
+            Some(b',') => k += 1,
+            Some(_) => return None,
+        }
     }
 }
 
