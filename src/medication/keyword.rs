@@ -226,8 +226,8 @@ pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize
     }
     // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
     if found[3] > 0 || id == GLUED {
-        if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
-            return Some((Keyword::Schedule(piece), n));
+        if let found @ Some(_) = schedule_pattern_at(tokens, i) {
+            return found;
         }
     }
     if let Some((Meaning::Route(r), n)) = kept(&found, 1) {
@@ -237,12 +237,6 @@ pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize
         Some((Meaning::Form(f), n)) => Some((Keyword::Form(f), n)),
         _ => None,
     }
-}
-
-/// [`phrase_at`] of a word that starts no phrase, only a pattern ([`pattern_only`]): the schedule
-/// pattern at word `i`, if one is there, without the phrase tables.
-pub(crate) fn pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
-    schedule_pattern_at(tokens, i).map(|(piece, n)| (Keyword::Schedule(piece), n))
 }
 
 // The lexicon: every word and mark that the parser compares a token with (the words of the
@@ -577,7 +571,7 @@ pub(crate) enum Starts {
     /// A keyword of one word, whatever follows: no longer phrase or pattern starts with the word.
     One(OneWord),
     /// A phrase of several words, a lead, or a pattern (`q28d`): what follows decides, read by
-    /// [`phrase_at`], or by [`pattern_at`] where [`pattern_only`] holds.
+    /// [`phrase_at`], or by [`schedule_pattern_at`] where [`pattern_only`] holds.
     More,
 }
 
@@ -652,7 +646,8 @@ const STARTS: [Starts; IDS] = {
 };
 
 /// Whether the word with this id may start a schedule pattern and no phrase (`days`, `on`, `q`,
-/// and a letter and a digit: `q28d`, `D1-21`), so that [`pattern_at`] reads it.
+/// and a letter and a digit: `q28d`, `D1-21`), so that [`schedule_pattern_at`] reads it without
+/// [`phrase_at`]'s phrase tables.
 // A table of its own rather than a fourth kind of `Starts`: four kinds made the reading loop's
 // test of every word an indirect jump through a table.
 #[inline(always)]

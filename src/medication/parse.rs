@@ -5,10 +5,10 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{mark_id, pattern_at, pattern_only, phrase_at, starts, Keyword, Starts};
+use super::keyword::{mark_id, pattern_only, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
 use super::name::{drug_at_inlined, drug_named, run_after, run_end, unknown_drug};
-use super::schedule::{cycle_at, Piece};
+use super::schedule::{cycle_at, schedule_pattern_at, Piece};
 use super::strength::unit_at;
 use super::{
     Amount, Conflict, Days, DoseForm, DosePart, Frequency, Ingredient, LineRoute, Medication,
@@ -88,8 +88,6 @@ struct Reader<'r, 'a> {
     not_keywords: Cell<u64>,
     /// Words of name runs known to name nothing alone, as bits by index, for [`unknown_drug`].
     unnamed: u64,
-    /// The last keyword found, by index.
-    last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
     /// The unit after the number that ended a run of name words, by index (`usize::MAX`: none).
     unit_after_run: Cell<(usize, Option<(Unit, usize)>)>,
     /// The result, built in place (in the caller's frame: see [`Medication::parse`]): its doses,
@@ -160,7 +158,6 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         conflict_count: 0,
         not_keywords: Cell::new(0),
         unnamed: 0,
-        last_keyword: Cell::new(None),
         unit_after_run: Cell::new((usize::MAX, None)),
         out,
     };
@@ -242,30 +239,26 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    /// What word `i` starts where what follows it decides, read once (by [`pattern_at`] if
-    /// `pattern`, a word that starts only a pattern, else [`phrase_at`]): a word is asked about
-    /// both where the loop reaches it and where it ends a run of name words. Inlined: returned
-    /// through memory, the answer was stored field by field and loaded back whole, a load that
-    /// waited for the stores (no store forwarding).
+    /// What word `i` starts where what follows it decides, read by [`schedule_pattern_at`] if
+    /// `pattern` (a word that starts only a pattern), else by [`phrase_at`]. A word is asked about
+    /// both where the loop reaches it and where it ends a run of name words: one that starts
+    /// nothing is remembered (`not_keywords`); one that starts a keyword is read again, which is
+    /// rare, rather than kept: keeping it copied the answer through memory, a load that waited for
+    /// the stores that wrote it (no store forwarding), for every keyword. Inlined for the same
+    /// reason: the answer's fields are read where they were stored.
     #[inline(always)]
     fn phrase_of(&self, i: usize, pattern: bool) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
             return None;
         }
-        if let Some((at, found)) = self.last_keyword.get() {
-            if at == i {
-                return Some(found);
-            }
-        }
         let found = if pattern {
-            pattern_at(self.tokens, i)
+            schedule_pattern_at(self.tokens, i)
         } else {
             phrase_at(self.tokens, i)
         };
-        match found {
-            Some(found) => self.last_keyword.set(Some((i, found))),
-            None => self.not_keywords.set(self.not_keywords.get() | bit),
+        if found.is_none() {
+            self.not_keywords.set(self.not_keywords.get() | bit);
         }
         found
     }
