@@ -176,11 +176,15 @@ impl<'a> Reader<'_, 'a> {
                 Some(token) => token.kind,
                 None => break,
             };
-            let next = match kind {
-                TokenKind::Number => self.strengths(i).or_else(|| self.keyword(i)),
-                TokenKind::Word => self.keyword(i).or_else(|| self.names(i)),
-                TokenKind::Mark => self.bracket(i),
-                TokenKind::Rest => None,
+            // Words first, then numbers, then marks and the rest of a long line (which has no id,
+            // so no bracket: it is read as none), as two tests: a match on the four kinds was a
+            // jump through a table for every token.
+            let next = if kind == TokenKind::Word {
+                self.keyword(i).or_else(|| self.names(i))
+            } else if kind == TokenKind::Number {
+                self.strengths(i).or_else(|| self.keyword(i))
+            } else {
+                self.bracket(i)
             };
             match next {
                 Some(end) if end > i => i = end,
