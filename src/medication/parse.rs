@@ -169,13 +169,12 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
 
 impl<'a> Reader<'_, 'a> {
     fn read(&mut self) {
-        let count = self.tokens.as_slice().len();
+        // The tokens as a slice held here: `Tokens::get` read their count from memory at every
+        // token.
+        let tokens = self.tokens.as_slice();
         let mut i = 0;
-        while i < count {
-            let kind = match self.tokens.get(i) {
-                Some(token) => token.kind,
-                None => break,
-            };
+        while let Some(token) = tokens.get(i) {
+            let kind = token.kind;
             // Words first, then numbers, then marks and the rest of a long line (which has no id,
             // so no bracket: it is read as none), as two tests: a match on the four kinds was a
             // jump through a table for every token.
