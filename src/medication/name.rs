@@ -2,6 +2,7 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
+use super::{Medication, MedicationError};
 use crate::resolve::{
     drug_or_miss_of_folded, lookup, named_of_folded, Expected, Named, ParseError,
 };
@@ -130,8 +131,15 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
 /// and the words around them short ("Take lenalidomid"). Suggestions are left to
 /// [`ParseError::suggestions`], which finds them when asked: a line that misses costs no more than
 /// one that hits. Words known to name nothing (`unnamed`, a bit per token, from
-/// [`drug_at_inlined`]'s misses) are not looked up again.
-pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize), unnamed: u64) -> ParseError {
+/// [`drug_at_inlined`]'s misses) are not looked up again. Written to `result` here, where the
+/// error is made: returned, it was copied out two bytes along, loads that waited for the stores
+/// that had just written it (perf).
+pub(crate) fn unknown_drug(
+    tokens: &Tokens<'_>,
+    run: (usize, usize),
+    unnamed: u64,
+    result: &mut Result<Medication<'_>, MedicationError>,
+) {
     let (start, end) = run;
     let looked_up = |i: usize| unnamed & 1u64.checked_shl(i as u32).unwrap_or(0) != 0;
     for i in (start..end).filter(|&i| tokens.is_word(i) && !looked_up(i)) {
@@ -142,7 +150,9 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize), unnamed: u6
             _ => lookup(word),
         };
         if let Some(Named::Ambiguous(candidates)) = named {
-            return ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
+            let error = ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
+            *result = Err(MedicationError::UnknownDrug(error));
+            return;
         }
     }
     let mut longest = start;
@@ -154,9 +164,10 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize), unnamed: u6
             longest = i;
         }
     }
-    ParseError::new(
+    let error = ParseError::new(
         Expected::Drug,
         tokens.input,
         tokens.span(longest, longest + 1).of(tokens.input),
-    )
+    );
+    *result = Err(MedicationError::UnknownDrug(error));
 }

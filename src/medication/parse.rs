@@ -162,8 +162,12 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         out,
     };
     reader.read();
-    if let Err(error) = reader.finish() {
-        *result = Err(error);
+    let unnamed = reader.unnamed;
+    // The error is written to the result where it is made (see `unknown_drug`).
+    match reader.finish() {
+        Ok(()) => {}
+        Err(Some(run)) => unknown_drug(&tokens, run, unnamed, result),
+        Err(None) => *result = Err(MedicationError::NoDrugName),
     }
 }
 
@@ -440,15 +444,11 @@ impl<'a> Reader<'_, 'a> {
         Some(end + 1)
     }
 
-    /// Completes the result from what was read; an error when no drug was.
-    fn finish(&mut self) -> Result<(), MedicationError> {
+    /// Completes the result from what was read; when no drug was, the first run of unknown words,
+    /// if any, for [`unknown_drug`].
+    fn finish(&mut self) -> Result<(), Option<(usize, usize)>> {
         if self.drug.is_none() {
-            return Err(match self.unknown_run {
-                Some(run) => {
-                    MedicationError::UnknownDrug(unknown_drug(self.tokens, run, self.unnamed))
-                }
-                None => MedicationError::NoDrugName,
-            });
+            return Err(self.unknown_run);
         }
         let form = self.form.agreed();
         let implied = form.and_then(|(f, span)| f.implied_route().map(|r| (r, span)));
