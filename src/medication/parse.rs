@@ -185,7 +185,7 @@ impl<'a> Reader<'_, 'a> {
             let next = if kind == TokenKind::Word {
                 self.keyword(i).or_else(|| self.names(i))
             } else if kind == TokenKind::Number {
-                self.strengths(i).or_else(|| self.keyword(i))
+                self.strengths(i).or_else(|| self.cycle(i))
             } else {
                 self.bracket(i)
             };
@@ -316,14 +316,16 @@ impl<'a> Reader<'_, 'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`. Inlined into
-    /// the reading loop, which calls it for every token: the call cost more than its body.
+    /// A cycle at number `i` (`28-day cycle`).
+    fn cycle(&mut self, i: usize) -> Option<usize> {
+        let (piece, n) = cycle_at(self.tokens, i)?;
+        self.schedule(piece, i, n)
+    }
+
+    /// Schedule words, a route or a dose form at word `i`. Inlined into the reading loop, which
+    /// calls it for every word: the call cost more than its body.
     #[inline(always)]
     fn keyword(&mut self, i: usize) -> Option<usize> {
-        if self.tokens.is_number(i) {
-            let (piece, n) = cycle_at(self.tokens, i)?;
-            return self.schedule(piece, i, n);
-        }
         let (part, kind, n, span, first) = match self.keyword_of(i)? {
             (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
             (Keyword::Route(route), n) => {
