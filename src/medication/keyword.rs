@@ -163,17 +163,31 @@ const LONGER_ENTRIES: ([u8; LONGER], [u8; IDS + 1]) = {
     (entries, from)
 };
 
-/// The longest phrase of each kind at word `i`, whose lexicon id is `id`.
+/// The longest phrase of each kind at word `i`, whose lexicon id is `id`. A phrase of several
+/// words is matched only where its second word is the next (most are not): that word's id is read
+/// once for them all, as [`phrase`] reads it (past a hyphen touching both words, `once-daily`,
+/// unless the phrase's second word is the hyphen).
 fn matches(tokens: &Tokens<'_>, i: usize, id: u8) -> Matches {
+    const HYPHEN: u8 = mark_id('-');
     let id = usize::from(id);
     let mut found = ONE_WORD[id];
     let (entries, from) = &LONGER_ENTRIES;
     let range = usize::from(from[id])..usize::from(from[id + 1]);
+    let next = tokens.id_of(i + 1);
+    let past_hyphen = if next == HYPHEN && tokens.glued(i) && tokens.glued(i + 1) {
+        tokens.id_of(i + 2)
+    } else {
+        next
+    };
     for &entry in entries.get(range).unwrap_or_default() {
         let entry = usize::from(entry);
         let Some(ids) = PHRASE_IDS.get(entry) else {
             continue;
         };
+        let second = if ids[1] == HYPHEN { next } else { past_hyphen };
+        if ids[1] != second {
+            continue;
+        }
         if let Some(n) = phrase(tokens, i, ids) {
             if let Some(best) = found.get_mut(usize::from(SLOTS[entry])) {
                 *best = (*best).max(pack(n, entry));
@@ -212,8 +226,8 @@ pub(crate) fn phrase_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize
     }
     // `q28d` and `D1-21` start with a letter and a digit; other patterns start with a lead word.
     if found[3] > 0 || id == GLUED {
-        if let Some((piece, n)) = schedule_pattern_at(tokens, i) {
-            return Some((Keyword::Schedule(piece), n));
+        if let found @ Some(_) = schedule_pattern_at(tokens, i) {
+            return found;
         }
     }
     if let Some((Meaning::Route(r), n)) = kept(&found, 1) {
@@ -572,11 +586,36 @@ pub(crate) enum Starts {
     /// No phrase, lead or pattern.
     Nothing,
     /// A keyword of one word, whatever follows: no longer phrase or pattern starts with the word.
-    One(Keyword),
+    One(OneWord),
     /// A phrase of several words, a lead, or a pattern (`q28d`): what follows decides, read by
-    /// [`phrase_at`].
+    /// [`phrase_at`], or by [`schedule_pattern_at`] where [`pattern_only`] holds.
     More,
 }
+
+/// A keyword of one word: a [`Keyword`] without the kinds of schedule piece that take several
+/// words (a list of days, a cycle), so that [`STARTS`] holds eight bytes an id rather than 32
+/// (a list of days is a `u64`), a table of 2 KiB rather than 8 read for every word.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum OneWord {
+    Frequency(Frequency),
+    Route(Route),
+    Form(DoseForm),
+}
+
+impl OneWord {
+    /// The keyword.
+    #[inline(always)]
+    pub(crate) fn keyword(self) -> Keyword {
+        match self {
+            OneWord::Frequency(f) => Keyword::Schedule(Piece::Frequency(f)),
+            OneWord::Route(r) => Keyword::Route(r),
+            OneWord::Form(f) => Keyword::Form(f),
+        }
+    }
+}
+
+const _: () = assert!(core::mem::size_of::<Starts>() <= 8);
 
 /// What the word with this id starts, as far as the word alone tells.
 #[inline(always)]
@@ -609,11 +648,9 @@ const STARTS: [Starts; IDS] = {
             Starts::More
         } else {
             match kinds {
-                [Some(Meaning::Frequency(f)), _, _] => {
-                    Starts::One(Keyword::Schedule(Piece::Frequency(f)))
-                }
-                [None, Some(Meaning::Route(r)), _] => Starts::One(Keyword::Route(r)),
-                [None, None, Some(Meaning::Form(f))] => Starts::One(Keyword::Form(f)),
+                [Some(Meaning::Frequency(f)), _, _] => Starts::One(OneWord::Frequency(f)),
+                [None, Some(Meaning::Route(r)), _] => Starts::One(OneWord::Route(r)),
+                [None, None, Some(Meaning::Form(f))] => Starts::One(OneWord::Form(f)),
                 _ => Starts::Nothing,
             }
         };
@@ -623,6 +660,42 @@ const STARTS: [Starts; IDS] = {
     }
     starts[GLUED as usize] = Starts::More;
     starts
+};
+
+/// Whether the word with this id may start a schedule pattern and no phrase (`days`, `on`, `q`,
+/// and a letter and a digit: `q28d`, `D1-21`), so that [`schedule_pattern_at`] reads it without
+/// [`phrase_at`]'s phrase tables.
+// A table of its own rather than a fourth kind of `Starts`: four kinds made the reading loop's
+// test of every word an indirect jump through a table.
+#[inline(always)]
+pub(crate) fn pattern_only(id: u8) -> bool {
+    PATTERN_ONLY[usize::from(id)]
+}
+
+/// [`pattern_only`] of each id: a lead with no other entry of the table, or a letter and a digit.
+const PATTERN_ONLY: [bool; IDS] = {
+    let mut only = [false; IDS];
+    let mut id = 1;
+    while id < IDS && WORDS[id] != NO_KEY {
+        let mut lead = false;
+        let mut other = false;
+        let mut e = 0;
+        while e < ENTRIES {
+            let (words, meaning) = TABLE[e];
+            if words[0] == WORDS[id] {
+                if words[1] == 0 && slot_of(meaning) == 3 {
+                    lead = true;
+                } else {
+                    other = true;
+                }
+            }
+            e += 1;
+        }
+        only[id] = lead && !other;
+        id += 1;
+    }
+    only[GLUED as usize] = true;
+    only
 };
 
 /// Each id's value in `table` (the words of each value), the first where a word is listed twice.

@@ -2,7 +2,10 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{TokenKind, Tokens};
-use crate::resolve::{drug_of_folded, lookup, named_of_folded, Expected, Named, ParseError};
+use super::{Medication, MedicationError};
+use crate::resolve::{
+    drug_or_miss_of_folded, lookup, named_of_folded, Expected, Named, ParseError,
+};
 use crate::Drug;
 
 /// The most words a drug name is tried with ("acetylsalicylic acid", "Darzalex Faspro",
@@ -43,34 +46,50 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
     }
 }
 
-/// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
-/// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first.
-#[inline]
-pub(crate) fn drug_at(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
-    drug_at_inlined(tokens, start, end)
+/// The drug named by tokens `start..end` whole (`start < end`), if they hold at most
+/// [`MAX_NAME_WORDS`] words and numbers and end with one: what the longest name that
+/// [`drug_at_inlined`] finds from `start` by `end` is when it must end at `end`, as a bracketed
+/// name or a named ingredient must, without looking up the shorter names it would try next.
+#[inline(never)]
+pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<Drug> {
+    let token = tokens.get(start)?;
+    // One word that the lexer folded: looked up by its key, as `drug_at_inlined` does.
+    if end == start + 1 && token.plain {
+        return drug_or_miss_of_folded(tokens.folded(start), token.span.len()).ok();
+    }
+    let not_mark = |at: usize| matches!(tokens.get(at), Some(t) if t.kind != TokenKind::Mark);
+    if !not_mark(end - 1) || (start..end).filter(|&at| not_mark(at)).count() > MAX_NAME_WORDS {
+        return None;
+    }
+    Drug::from_name(tokens.span(start, end).of(tokens.input))
 }
 
-/// [`drug_at`], inlined where a line's names are read (nearly every line names its drug there),
-/// without the call's saving and restoring of registers.
+/// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
+/// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first. Inlined where a
+/// line's names are read (nearly every line names its drug there), its only caller. A miss tells whether the word at `start`
+/// alone is known to name nothing (`Err(true)`), which [`unknown_drug`] then does not ask again.
 #[inline(always)]
 pub(crate) fn drug_at_inlined(
     tokens: &Tokens<'_>,
     start: usize,
     end: usize,
-) -> Option<(Drug, usize)> {
+) -> Result<(Drug, usize), bool> {
     // Most names are one word that the lexer folded (see below): looked up here, without the
     // candidates' bookkeeping.
     if end == start + 1 {
         if let Some(token) = tokens.get(start).filter(|t| t.plain) {
-            return drug_of_folded(tokens.folded(start), token.span.len()).map(|drug| (drug, end));
+            return match drug_or_miss_of_folded(tokens.folded(start), token.span.len()) {
+                Ok(drug) => Ok((drug, end)),
+                Err(named) => Err(!named),
+            };
         }
     }
     drug_among(tokens, start, end)
 }
 
-/// [`drug_at`], trying every candidate.
+/// [`drug_at_inlined`], trying every candidate.
 #[inline(never)]
-fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, usize)> {
+fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, usize), bool> {
     let mut ends = [0usize; MAX_NAME_WORDS];
     let mut count = 0;
     let mut at = start;
@@ -81,21 +100,29 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, us
         }
         at += 1;
     }
+    // Whether the word at `start` alone is known to name nothing.
+    let mut unnamed = false;
     for &candidate in ends[..count].iter().rev() {
         let span = tokens.span(start, candidate);
         // A word of one token is looked up by the key the lexer folded, without folding it again
         // (its span is its text, which falls on character boundaries).
         let drug = match tokens.get(start) {
             Some(token) if token.plain && candidate == start + 1 => {
-                drug_of_folded(tokens.folded(start), span.len())
+                match drug_or_miss_of_folded(tokens.folded(start), span.len()) {
+                    Ok(drug) => Some(drug),
+                    Err(named) => {
+                        unnamed = !named;
+                        None
+                    }
+                }
             }
             _ => Drug::from_name(span.of(tokens.input)),
         };
         if let Some(drug) = drug {
-            return Some((drug, candidate));
+            return Ok((drug, candidate));
         }
     }
-    None
+    Err(unnamed)
 }
 
 /// The error for a line whose words name no catalogue drug: a word of the first run of unknown words
@@ -103,18 +130,29 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<(Drug, us
 /// it may mean; otherwise the unresolved text is the run's longest word, since drug names are long
 /// and the words around them short ("Take lenalidomid"). Suggestions are left to
 /// [`ParseError::suggestions`], which finds them when asked: a line that misses costs no more than
-/// one that hits.
-pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseError {
+/// one that hits. Words known to name nothing (`unnamed`, a bit per token, from
+/// [`drug_at_inlined`]'s misses) are not looked up again. Written to `result` here, where the
+/// error is made: returned, it was copied out two bytes along, loads that waited for the stores
+/// that had just written it (perf).
+pub(crate) fn unknown_drug(
+    tokens: &Tokens<'_>,
+    run: (usize, usize),
+    unnamed: u64,
+    result: &mut Result<Medication<'_>, MedicationError>,
+) {
     let (start, end) = run;
-    for i in (start..end).filter(|&i| tokens.is_word(i)) {
+    let looked_up = |i: usize| unnamed & 1u64.checked_shl(i as u32).unwrap_or(0) != 0;
+    for i in (start..end).filter(|&i| tokens.is_word(i) && !looked_up(i)) {
         let word = tokens.text(i);
-        // A word the lexer folded is looked up by its key, as `drug_at` did, not folded again.
+        // A word the lexer folded is looked up by its key, as `drug_at_inlined` did, not folded again.
         let named = match tokens.get(i) {
             Some(token) if token.plain => named_of_folded(tokens.folded(i), token.span.len()),
             _ => lookup(word),
         };
         if let Some(Named::Ambiguous(candidates)) = named {
-            return ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
+            let error = ParseError::ambiguous(Expected::Drug, tokens.input, word, candidates);
+            *result = Err(MedicationError::UnknownDrug(error));
+            return;
         }
     }
     let mut longest = start;
@@ -126,9 +164,10 @@ pub(crate) fn unknown_drug(tokens: &Tokens<'_>, run: (usize, usize)) -> ParseErr
             longest = i;
         }
     }
-    ParseError::new(
+    let error = ParseError::new(
         Expected::Drug,
         tokens.input,
         tokens.span(longest, longest + 1).of(tokens.input),
-    )
+    );
+    *result = Err(MedicationError::UnknownDrug(error));
 }

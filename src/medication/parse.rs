@@ -5,10 +5,10 @@ mod dose;
 
 use core::cell::Cell;
 
-use super::keyword::{mark_id, phrase_at, starts, Keyword, Starts};
+use super::keyword::{mark_id, pattern_only, phrase_at, starts, Keyword, Starts};
 use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
-use super::name::{drug_at, drug_at_inlined, run_after, run_end, unknown_drug};
-use super::schedule::{cycle_at, Piece};
+use super::name::{drug_at_inlined, drug_named, run_after, run_end, unknown_drug};
+use super::schedule::{cycle_at, schedule_pattern_at, Piece};
 use super::strength::unit_at;
 use super::{
     Amount, Conflict, Days, DoseForm, DosePart, Frequency, Ingredient, LineRoute, Medication,
@@ -86,8 +86,8 @@ struct Reader<'r, 'a> {
     conflict_count: usize,
     /// Words known to start no keyword, as bits by index (the lexer makes fewer than 64 tokens).
     not_keywords: Cell<u64>,
-    /// The last keyword found, by index.
-    last_keyword: Cell<Option<(usize, (Keyword, usize))>>,
+    /// Words of name runs known to name nothing alone, as bits by index, for [`unknown_drug`].
+    unnamed: u64,
     /// The unit after the number that ended a run of name words, by index (`usize::MAX`: none).
     unit_after_run: Cell<(usize, Option<(Unit, usize)>)>,
     /// The result, built in place (in the caller's frame: see [`Medication::parse`]): its doses,
@@ -157,30 +157,37 @@ pub(crate) fn parse_into<'a>(line: &'a str, result: &mut Result<Medication<'a>, 
         cycle: Stated::NONE,
         conflict_count: 0,
         not_keywords: Cell::new(0),
-        last_keyword: Cell::new(None),
+        unnamed: 0,
         unit_after_run: Cell::new((usize::MAX, None)),
         out,
     };
     reader.read();
-    if let Err(error) = reader.finish() {
-        *result = Err(error);
+    let unnamed = reader.unnamed;
+    // The error is written to the result where it is made (see `unknown_drug`).
+    match reader.finish() {
+        Ok(()) => {}
+        Err(Some(run)) => unknown_drug(&tokens, run, unnamed, result),
+        Err(None) => *result = Err(MedicationError::NoDrugName),
     }
 }
 
 impl<'a> Reader<'_, 'a> {
     fn read(&mut self) {
-        let count = self.tokens.as_slice().len();
+        // The tokens as a slice held here: `Tokens::get` read their count from memory at every
+        // token.
+        let tokens = self.tokens.as_slice();
         let mut i = 0;
-        while i < count {
-            let kind = match self.tokens.get(i) {
-                Some(token) => token.kind,
-                None => break,
-            };
-            let next = match kind {
-                TokenKind::Number => self.strengths(i).or_else(|| self.keyword(i)),
-                TokenKind::Word => self.keyword(i).or_else(|| self.names(i)),
-                TokenKind::Mark => self.bracket(i),
-                TokenKind::Rest => None,
+        while let Some(token) = tokens.get(i) {
+            let kind = token.kind;
+            // Words first, then numbers, then marks and the rest of a long line (which has no id,
+            // so no bracket: it is read as none), as two tests: a match on the four kinds was a
+            // jump through a table for every token.
+            let next = if kind == TokenKind::Word {
+                self.keyword(i).or_else(|| self.names(i))
+            } else if kind == TokenKind::Number {
+                self.strengths(i).or_else(|| self.cycle(i))
+            } else {
+                self.bracket(i)
             };
             match next {
                 Some(end) if end > i => i = end,
@@ -231,32 +238,34 @@ impl<'a> Reader<'_, 'a> {
     /// id alone ([`starts`]), a keyword of one word or nothing; the others are read by [`phrase_at`].
     #[inline(always)]
     fn keyword_of(&self, i: usize) -> Option<(Keyword, usize)> {
-        match starts(self.tokens.id_of(i)) {
+        let id = self.tokens.id_of(i);
+        match starts(id) {
             Starts::Nothing => None,
-            Starts::One(keyword) => Some((keyword, 1)),
-            Starts::More => self.phrase_of(i),
+            Starts::One(word) => Some((word.keyword(), 1)),
+            Starts::More => self.phrase_of(i, pattern_only(id)),
         }
     }
 
-    /// What word `i` starts where what follows it decides, looked up once: a word is asked about
-    /// both where the loop reaches it and where it ends a run of name words. Inlined: returned
-    /// through memory, the answer was stored field by field and loaded back whole, a load that
-    /// waited for the stores (no store forwarding).
+    /// What word `i` starts where what follows it decides, read by [`schedule_pattern_at`] if
+    /// `pattern` (a word that starts only a pattern), else by [`phrase_at`]. A word is asked about
+    /// both where the loop reaches it and where it ends a run of name words: one that starts
+    /// nothing is remembered (`not_keywords`); one that starts a keyword is read again, which is
+    /// rare, rather than kept: keeping it copied the answer through memory, a load that waited for
+    /// the stores that wrote it (no store forwarding), for every keyword. Inlined for the same
+    /// reason: the answer's fields are read where they were stored.
     #[inline(always)]
-    fn phrase_of(&self, i: usize) -> Option<(Keyword, usize)> {
+    fn phrase_of(&self, i: usize, pattern: bool) -> Option<(Keyword, usize)> {
         let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
         if self.not_keywords.get() & bit != 0 {
             return None;
         }
-        if let Some((at, found)) = self.last_keyword.get() {
-            if at == i {
-                return Some(found);
-            }
-        }
-        let found = phrase_at(self.tokens, i);
-        match found {
-            Some(found) => self.last_keyword.set(Some((i, found))),
-            None => self.not_keywords.set(self.not_keywords.get() | bit),
+        let found = if pattern {
+            schedule_pattern_at(self.tokens, i)
+        } else {
+            phrase_at(self.tokens, i)
+        };
+        if found.is_none() {
+            self.not_keywords.set(self.not_keywords.get() | bit);
         }
         found
     }
@@ -307,14 +316,16 @@ impl<'a> Reader<'_, 'a> {
         Some(i + n)
     }
 
-    /// Schedule words, a route or a dose form at word `i`, or a cycle at number `i`. Inlined into
-    /// the reading loop, which calls it for every token: the call cost more than its body.
+    /// A cycle at number `i` (`28-day cycle`).
+    fn cycle(&mut self, i: usize) -> Option<usize> {
+        let (piece, n) = cycle_at(self.tokens, i)?;
+        self.schedule(piece, i, n)
+    }
+
+    /// Schedule words, a route or a dose form at word `i`. Inlined into the reading loop, which
+    /// calls it for every word: the call cost more than its body.
     #[inline(always)]
     fn keyword(&mut self, i: usize) -> Option<usize> {
-        if self.tokens.is_number(i) {
-            let (piece, n) = cycle_at(self.tokens, i)?;
-            return self.schedule(piece, i, n);
-        }
         let (part, kind, n, span, first) = match self.keyword_of(i)? {
             (Keyword::Schedule(piece), n) => return self.schedule(piece, i, n),
             (Keyword::Route(route), n) => {
@@ -391,11 +402,15 @@ impl<'a> Reader<'_, 'a> {
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                if let Some((drug, e)) = drug_at_inlined(self.tokens, s, reach) {
-                    self.name_drug(drug, s, e, SegmentKind::Drug);
-                    end = end.max(e);
-                    s = e;
-                    continue;
+                match drug_at_inlined(self.tokens, s, reach) {
+                    Ok((drug, e)) => {
+                        self.name_drug(drug, s, e, SegmentKind::Drug);
+                        end = end.max(e);
+                        s = e;
+                        continue;
+                    }
+                    Err(true) => self.unnamed |= 1u64.checked_shl(s as u32).unwrap_or(0),
+                    Err(false) => {}
                 }
                 if self.unknown_run.is_none() {
                     self.unknown_run = Some((s, end));
@@ -420,10 +435,7 @@ impl<'a> Reader<'_, 'a> {
         if end == i + 1 || self.tokens.id_of(end) != close {
             return None;
         }
-        let (drug, e) = drug_at(self.tokens, i + 1, end)?;
-        if e != end {
-            return None;
-        }
+        let drug = drug_named(self.tokens, i + 1, end)?;
         let span = self.tokens.span(i, end + 1);
         match self.drug {
             Some((d, _)) if d == drug => self.out.brand = Some(span),
@@ -434,13 +446,11 @@ impl<'a> Reader<'_, 'a> {
         Some(end + 1)
     }
 
-    /// Completes the result from what was read; an error when no drug was.
-    fn finish(&mut self) -> Result<(), MedicationError> {
+    /// Completes the result from what was read; when no drug was, the first run of unknown words,
+    /// if any, for [`unknown_drug`].
+    fn finish(&mut self) -> Result<(), Option<(usize, usize)>> {
         if self.drug.is_none() {
-            return Err(match self.unknown_run {
-                Some(run) => MedicationError::UnknownDrug(unknown_drug(self.tokens, run)),
-                None => MedicationError::NoDrugName,
-            });
+            return Err(self.unknown_run);
         }
         let form = self.form.agreed();
         let implied = form.and_then(|(f, span)| f.implied_route().map(|r| (r, span)));

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::keyword::{lexicon_id, mark_id, GLUED};
+use super::keyword::{lexicon_id, mark_id, Keyword, GLUED};
 use super::lexer::{key, keys, phrase_of, word_in, Phrase, Tokens};
 
 /// How often a dose is given.
@@ -245,32 +245,37 @@ const ID_CYCLES: u8 = lexicon_id(key("cycles"));
 pub(crate) const LEADS: [u128; 6] = [DAY_WORDS[0], DAY_WORDS[1], DAY_WORDS[2], EVERY, Q, ON];
 
 /// The schedule piece at word `i` other than a fixed phrase of [`PHRASES`] (an interval, a list of
-/// days), and how many tokens it takes.
-pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> {
+/// days), as a keyword, and how many tokens it takes. A keyword rather than a piece: made into one
+/// by the caller, the piece was copied through memory one byte along, loads that waited for the
+/// stores before them (perf: 3 to 6% of `parse_into`'s samples).
+pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyword, usize)> {
     let id = tokens.id_of(i);
     // An interval after a q is a letter and a digit (`q28d`), which only such a word has.
     if id == GLUED {
-        if let Some(frequency) = q_interval(tokens.text(i)) {
-            return Some((Piece::Frequency(frequency), 1));
+        if let Some(frequency) = q_interval(tokens.bytes(i)) {
+            return Some((Keyword::Schedule(Piece::Frequency(frequency)), 1));
         }
     }
     if (id == ID_EVERY || id == ID_Q) && tokens.is_number(i + 1) && tokens.is_word(i + 2) {
         let n = small_number(tokens.bytes(i + 1))?;
         let days = interval_days(n, tokens.text(i + 2))?;
-        return Some((Piece::Frequency(Frequency::every_days(days)), 3));
+        return Some((
+            Keyword::Schedule(Piece::Frequency(Frequency::every_days(days))),
+            3,
+        ));
     }
     // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
     let at = if id == ID_ON { i + 1 } else { i };
     let at_id = tokens.id_of(at);
     if at_id == ID_D || at_id == ID_DAY || at_id == ID_DAYS {
         let (days, end) = day_list(tokens, at + 1, None)?;
-        return Some((Piece::Days(days), end - i));
+        return Some((Keyword::Schedule(Piece::Days(days)), end - i));
     }
     // "D1-21", "d1,8,15": the first day is glued to the D (a letter and a digit).
     if at_id == GLUED {
         if let Some(first) = after_d(tokens.bytes(at)).and_then(day) {
             let (days, end) = day_list(tokens, at + 1, Some(first))?;
-            return Some((Piece::Days(days), end - i));
+            return Some((Keyword::Schedule(Piece::Days(days)), end - i));
         }
     }
     None
@@ -294,15 +299,33 @@ pub(crate) fn cycle_at(tokens: &Tokens<'_>, i: usize) -> Option<(Piece, usize)> 
     Some((Piece::Cycle(days), at + 2 - i))
 }
 
-/// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q.
-fn q_interval(word: &str) -> Option<Frequency> {
-    let rest = word.strip_prefix(['q', 'Q'])?;
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, unit) = rest.split_at(digits);
-    let n = small_number(number.as_bytes())?;
-    // The unit's key, made once for the three lists it is looked for in.
-    let unit = unit_key(unit);
-    if in_keys(unit, &HOUR_WORDS) {
+/// `q28d`, `q21d`, `q4w`, `q2wk`, `q12h`, `q24h`, `q7days`: an interval after a q, read from the
+/// word's bytes in one pass (no `str` splitting, whose checks of character boundaries cost more
+/// than the reading).
+fn q_interval(word: &[u8]) -> Option<Frequency> {
+    let (&q, rest) = word.split_first()?;
+    // `q` and `Q` are the only bytes that are `q` with the ASCII case bit set.
+    if q | 0x20 != b'q' {
+        return None;
+    }
+    // A whole number from 1 to 999, as `small_number` reads it: a fourth digit is none.
+    let mut n = 0u16;
+    let mut digits = 0;
+    while let Some(&b) = rest.get(digits) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        if digits == 3 {
+            return None;
+        }
+        n = n * 10 + u16::from(b - b'0');
+        digits += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let unit = unit_key(rest.get(digits..).unwrap_or_default())?;
+    if HOUR_KEYS.contains(&unit) {
         return match n {
             24 => Some(Frequency::Daily),
             12 => Some(Frequency::TwiceDaily),
@@ -311,49 +334,55 @@ fn q_interval(word: &str) -> Option<Frequency> {
             _ => None,
         };
     }
-    days_of_key(n, unit).map(Frequency::every_days)
+    let days = if DAY_KEYS.contains(&unit) {
+        n
+    } else if WEEK_KEYS.contains(&unit) {
+        n.checked_mul(7)?
+    } else {
+        return None;
+    };
+    Some(Frequency::every_days(days))
 }
 
-/// The [`key`] of a unit word, made in a register: [`key`] writes its bytes one at a time to
-/// memory and reads them back as one integer, a load that waits for the stores.
-fn unit_key(text: &str) -> u128 {
-    let bytes = text.as_bytes();
-    let mut folded = 0u128;
+/// The [`key`] of a unit word, made in a register, when it is eight bytes or fewer (every unit word
+/// is: see [`narrow`]); `None` for a longer one, and for none (the empty key).
+fn unit_key(bytes: &[u8]) -> Option<u64> {
+    let mut folded = 0u64;
     let mut n = 0;
     for &b in bytes {
         if b == b'.' && bytes.len() > 1 {
             continue;
         }
-        if n == 16 {
-            return 0;
+        if n == 8 {
+            return None;
         }
-        folded |= u128::from(b.to_ascii_lowercase()) << (8 * n);
+        folded |= u64::from(b.to_ascii_lowercase()) << (8 * n);
         n += 1;
     }
-    folded
+    (folded != 0).then_some(folded)
 }
 
-/// Whether `unit`, a [`key`], is one of `keys` (the empty key none): [`word_in`] of a key made once.
-fn in_keys(unit: u128, keys: &[u128]) -> bool {
-    unit != 0 && keys.contains(&unit)
+/// Keys of eight bytes or fewer, as `u64`, to compare with [`unit_key`]'s.
+const fn narrow<const N: usize>(keys: [u128; N]) -> [u64; N] {
+    let mut narrow = [0; N];
+    let mut i = 0;
+    while i < N {
+        assert!(keys[i] >> 64 == 0 && keys[i] != 0);
+        narrow[i] = keys[i] as u64;
+        i += 1;
+    }
+    narrow
 }
+
+const HOUR_KEYS: [u64; 5] = narrow(HOUR_WORDS);
+const DAY_KEYS: [u64; 3] = narrow(DAY_WORDS);
+const WEEK_KEYS: [u64; 5] = narrow(WEEK_WORDS);
 
 /// `n` days or weeks, by the unit word, in days.
 fn interval_days(n: u16, unit: &str) -> Option<u16> {
     if word_in(unit, &DAY_WORDS) {
         Some(n)
     } else if word_in(unit, &WEEK_WORDS) {
-        n.checked_mul(7)
-    } else {
-        None
-    }
-}
-
-/// [`interval_days`] of the unit word's key (see [`unit_key`]).
-fn days_of_key(n: u16, unit: u128) -> Option<u16> {
-    if in_keys(unit, &DAY_WORDS) {
-        Some(n)
-    } else if in_keys(unit, &WEEK_WORDS) {
         n.checked_mul(7)
     } else {
         None
@@ -397,90 +426,97 @@ fn day(text: &[u8]) -> Option<u8> {
 /// Reads a list of days from token `at` (`1-21`, `1,8,15,22`, `1, 8 and 15`, `1 to 4`), after a
 /// first day already read from a `D1` word if `first` is given. Returns the days and the index of
 /// the token after the list; `None` when no day is read or one is out of range.
+// A day, then joiners each followed by a day, as two steps in sequence rather than a loop that
+// asks at every token which of the two it expects.
 fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Days, usize)> {
     let mut days = Days::EMPTY;
     let mut last = first;
-    if let Some(first) = first {
-        days = days.with(first);
-    }
-    let mut end = at;
-    let mut range_from: Option<u8> = None;
-    let mut expecting_day = first.is_none();
-    loop {
-        if expecting_day {
-            // "D1, D8": a day may repeat the D.
-            let text = tokens.bytes(at);
-            let text = if tokens.is_number(at) {
-                text
-            } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
-                text.get(1..).unwrap_or_default()
-            } else {
-                break;
-            };
-            // The days of the text, split at its commas (`1,8,15`), read in one pass over its
-            // bytes; one that is not a day ends the list with nothing read.
-            let (mut value, mut digits, mut n, mut k) = (0u16, 0, 0, 0);
-            loop {
-                let b = text.get(k).copied();
-                if let Some(digit @ b'0'..=b'9') = b {
-                    value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
-                    digits += 1;
-                    k += 1;
-                    continue;
-                }
-                let ends_piece = matches!(b, None | Some(b','));
-                if !ends_piece
-                    || digits == 0
-                    || digits > 3
-                    || value == 0
-                    || value > u16::from(Days::MAX)
-                {
-                    return None;
-                }
-                let d = value as u8;
-                match range_from.take() {
-                    Some(from) if n == 0 => {
-                        if from > d {
-                            return None;
-                        }
-                        days = days.union(Days::range(from, d));
-                    }
-                    _ => days = days.with(d),
-                }
-                last = Some(d);
-                if b.is_none() {
-                    break;
-                }
-                (value, digits, n, k) = (0, 0, n + 1, k + 1);
+    match first {
+        Some(first) => days = days.with(first),
+        None => {
+            if !days_at(tokens, at, None, &mut days, &mut last)? {
+                return None;
             }
-            at += 1;
-            end = at;
-            expecting_day = false;
-        } else {
-            // What joins two days, by its lexicon id: a list's `,`, `&` or `and`, or a range's
-            // `-`, `–`, `to`, `through` or `thru`.
-            const COMMA: u8 = mark_id(',');
-            const AMPERSAND: u8 = mark_id('&');
-            const AND: u8 = lexicon_id(key("and"));
-            const HYPHEN: u8 = mark_id('-');
-            const DASH: u8 = mark_id('–');
-            const TO: u8 = lexicon_id(key("to"));
-            const THROUGH: u8 = lexicon_id(key("through"));
-            const THRU: u8 = lexicon_id(key("thru"));
-            let range = match tokens.id_of(at) {
-                COMMA | AMPERSAND | AND => false,
-                HYPHEN | DASH | TO | THROUGH | THRU => true,
-                _ => break,
-            };
-            range_from = if range { last } else { None };
-            expecting_day = true;
             at += 1;
         }
     }
+    let end = loop {
+        // What joins two days, by its lexicon id: a list's `,`, `&` or `and`, or a range's
+        // `-`, `–`, `to`, `through` or `thru`.
+        const COMMA: u8 = mark_id(',');
+        const AMPERSAND: u8 = mark_id('&');
+        const AND: u8 = lexicon_id(key("and"));
+        const HYPHEN: u8 = mark_id('-');
+        const DASH: u8 = mark_id('–');
+        const TO: u8 = lexicon_id(key("to"));
+        const THROUGH: u8 = lexicon_id(key("through"));
+        const THRU: u8 = lexicon_id(key("thru"));
+        let from = match tokens.id_of(at) {
+            COMMA | AMPERSAND | AND => None,
+            HYPHEN | DASH | TO | THROUGH | THRU => last,
+            _ => break at,
+        };
+        if !days_at(tokens, at + 1, from, &mut days, &mut last)? {
+            break at;
+        }
+        at += 2;
+    };
     if days.is_empty() {
         None
     } else {
         Some((days, end))
+    }
+}
+
+/// The days of token `at`, a number or a `D8` word, added to `days`: `Some(false)` when it is
+/// neither, `None` when one of its days is not a day (the list is then none). Its text is split at
+/// its commas (`1,8,15`) in one pass over its bytes; its first day ends a range from `from` if
+/// given. `last` is set to its last day.
+#[inline(always)]
+fn days_at(
+    tokens: &Tokens<'_>,
+    at: usize,
+    mut from: Option<u8>,
+    days: &mut Days,
+    last: &mut Option<u8>,
+) -> Option<bool> {
+    let text = tokens.bytes(at);
+    // "D1, D8": a day may repeat the D.
+    let text = if tokens.is_number(at) {
+        text
+    } else if tokens.is_word(at) && day(trim_d(text)).is_some() {
+        text.get(1..).unwrap_or_default()
+    } else {
+        return Some(false);
+    };
+    let mut k = 0;
+    loop {
+        let start = k;
+        let mut value = 0u16;
+        while let Some(&digit @ b'0'..=b'9') = text.get(k) {
+            value = value.wrapping_mul(10).wrapping_add(u16::from(digit - b'0'));
+            k += 1;
+        }
+        let digits = k - start;
+        if digits == 0 || digits > 3 || value == 0 || value > u16::from(Days::MAX) {
+            return None;
+        }
+        let d = value as u8;
+        match from.take() {
+            Some(from) => {
+                if from > d {
+                    return None;
+                }
+                *days = days.union(Days::range(from, d));
+            }
+            None => *days = days.with(d),
+        }
+        *last = Some(d);
+        match text.get(k) {
+            None => return Some(true),
+            Some(b',') => k += 1,
+            Some(_) => return None,
+        }
     }
 }
 

@@ -558,20 +558,25 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
 
 /// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
 /// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
-/// [`Drug::from_name`] without the folding, for callers that folded the word as they read it.
+/// [`Drug::from_name`] without the folding, for callers that folded the word as they read it. A
+/// miss tells whether the word names nothing (`Err(false)`) or may name something other than one
+/// drug (`Err(true)`: a regimen, several entries), so that the medication parser asks
+/// [`named_of_folded`] about the second only.
 #[inline]
-pub(crate) const fn drug_of_folded(folded: u128, len: usize) -> Option<Drug> {
+pub(crate) const fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
     let mut query = Query::new();
     query.words[0] = folded as u64;
     query.words[1] = (folded >> 64) as u64;
     query.len = len;
-    match THERAPIES[query.slot()] {
-        Some(Therapy::Drug(d)) => Some(d),
-        _ => None,
+    let slot = query.slot();
+    match THERAPIES[slot] {
+        Some(Therapy::Drug(d)) => Ok(d),
+        // The empty slot names nothing (see `EMPTY_SLOT`).
+        _ => Err(slot != EMPTY_SLOT),
     }
 }
 
-/// What a word already folded names (see [`drug_of_folded`]): [`lookup`] without the folding, for
+/// What a word already folded names (see [`drug_or_miss_of_folded`]): [`lookup`] without the folding, for
 /// the medication parser, which asks whether an unknown word is ambiguous.
 #[inline]
 pub(crate) const fn named_of_folded(folded: u128, len: usize) -> Option<Named> {

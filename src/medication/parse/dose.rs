@@ -5,7 +5,7 @@
 
 use super::super::keyword::{lexicon_id, mark_id};
 use super::super::lexer::{key, Tokens};
-use super::super::name::{drug_at, run_end};
+use super::super::name::{drug_named, run_end};
 use super::super::{
     Amount, DosePart, Dosing, Ingredient, Part, SegmentKind, Span, Strength, Unit, MAX_DOSES,
 };
@@ -208,9 +208,9 @@ impl Reader<'_, '_> {
                 let Some(e) = self.group(name_end, &mut next) else {
                     break;
                 };
-                let named = drug_at(self.tokens, at + 1, name_end).filter(|(_, e)| *e == name_end);
+                let named = drug_named(self.tokens, at + 1, name_end);
                 let ingredient = match (named, self.drug) {
-                    (Some((d, _)), Some((line, _))) if d == line => Ingredient::LineDrug,
+                    (Some(d), Some((line, _))) if d == line => Ingredient::LineDrug,
                     _ => Ingredient::Named(self.tokens.span(at + 1, name_end)),
                 };
                 if !self.add(&next, ingredient) {
@@ -218,7 +218,7 @@ impl Reader<'_, '_> {
                 }
                 self.push(SegmentKind::Joiner, at, at + 1);
                 match named {
-                    Some((d, _)) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
+                    Some(d) => self.name_drug(d, at + 1, name_end, SegmentKind::Ingredient),
                     None => self.push(SegmentKind::Ingredient, at + 1, name_end),
                 }
                 self.push_span(SegmentKind::Strength, next.span);
