@@ -206,15 +206,16 @@ impl<'a> Reader<'_, 'a> {
 
     /// [`Reader::push`] of the tokens at `span`, already found.
     fn push_span(&mut self, kind: SegmentKind, span: Span) {
-        if kind == SegmentKind::Unparsed && self.out.segment_count > 0 {
-            if let Some(last) = self.out.segments.get_mut(self.out.segment_count - 1) {
+        let count = usize::from(self.out.segment_count);
+        if kind == SegmentKind::Unparsed && count > 0 {
+            if let Some(last) = self.out.segments.get_mut(count - 1) {
                 if last.kind == SegmentKind::Unparsed {
                     last.span.end = span.end;
                     return;
                 }
             }
         }
-        if let Some(slot) = self.out.segments.get_mut(self.out.segment_count) {
+        if let Some(slot) = self.out.segments.get_mut(count) {
             *slot = Segment { kind, span };
             self.out.segment_count += 1;
         }

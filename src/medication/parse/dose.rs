@@ -91,11 +91,11 @@ impl Reader<'_, '_> {
     /// stores could not forward (perf, the bench: half of its samples).
     #[inline(always)]
     fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
-        if self.out.dose_count + group.count > MAX_DOSES {
+        if usize::from(self.out.dose_count) + group.count > MAX_DOSES {
             return false;
         }
         for (k, strength) in group.strengths().enumerate() {
-            self.out.doses[self.out.dose_count] = DosePart {
+            self.out.doses[usize::from(self.out.dose_count)] = DosePart {
                 strength,
                 ingredient,
                 span: group.span(self.tokens, k),
@@ -263,7 +263,7 @@ impl Reader<'_, '_> {
     fn doses(&self) -> &[DosePart] {
         self.out
             .doses
-            .get(..self.out.dose_count)
+            .get(..usize::from(self.out.dose_count))
             .unwrap_or_default()
     }
 }
