@@ -556,6 +556,51 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
     }
 }
 
+/// The keys of the name table's slots that fit in 16 bytes, as the medication parser folds a word
+/// (little-endian, zero past the key), and zero for the other slots: what a lookup of a folded word
+/// compares with, 16 bytes a slot and aligned, so that a slot is one cache line, not the two of
+/// [`SLOTS`] that it may straddle, and the table 16 KB, not 40 (perf: the lookup's load missed the
+/// first-level cache).
+static SHORT_KEYS: [u128; NAME_SLOTS.len()] = {
+    let mut keys = [0; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        if SLOTS[i].len <= 16 {
+            keys[i] = SLOTS[i].words[0] as u128 | ((SLOTS[i].words[1] as u128) << 64);
+        }
+        i += 1;
+    }
+    keys
+};
+const _: () = assert!(KEY_WORDS >= 2);
+
+/// The drug each slot names, if it names one drug: read beside [`SHORT_KEYS`], one byte a slot.
+static SLOT_DRUGS: [Option<Drug>; NAME_SLOTS.len()] = {
+    let mut drugs = [None; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        if let Some(Named::Drug(d)) = NAME_SLOTS[i].1 {
+            drugs[i] = Some(d);
+        }
+        i += 1;
+    }
+    drugs
+};
+
+/// The slot of a word already folded (see [`drug_or_miss_of_folded`]), and whether its key is the
+/// word: the hash of [`Query::slot`], the key read from [`SHORT_KEYS`].
+#[inline(always)]
+fn folded_slot(folded: u128, len: usize) -> (usize, bool) {
+    let mut words = [0; KEY_WORDS];
+    words[0] = folded as u64;
+    words[1] = (folded >> 64) as u64;
+    let h = text::hash_words(NAME_SEED, &words, len);
+    let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
+    let index = text::slot(h, d1, d2, SLOTS.len() - 1);
+    // A word of 1 to 16 bytes, none zero, is never the zero of a slot without a short key.
+    (index, SHORT_KEYS[index] == folded)
+}
+
 /// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
 /// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
 /// [`Drug::from_name`] without the folding, for callers that folded the word as they read it. A
@@ -563,28 +608,22 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
 /// drug (`Err(true)`: a regimen, several entries), so that the medication parser asks
 /// [`named_of_folded`] about the second only.
 #[inline]
-pub(crate) const fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
-    let mut query = Query::new();
-    query.words[0] = folded as u64;
-    query.words[1] = (folded >> 64) as u64;
-    query.len = len;
-    let slot = query.slot();
-    match THERAPIES[slot] {
-        Some(Therapy::Drug(d)) => Ok(d),
-        // The empty slot names nothing (see `EMPTY_SLOT`).
-        _ => Err(slot != EMPTY_SLOT),
+pub(crate) fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
+    let (index, same) = folded_slot(folded, len);
+    match (same, SLOT_DRUGS[index]) {
+        (true, Some(d)) => Ok(d),
+        (named, _) => Err(named),
     }
 }
 
 /// What a word already folded names (see [`drug_or_miss_of_folded`]): [`lookup`] without the folding, for
 /// the medication parser, which asks whether an unknown word is ambiguous.
 #[inline]
-pub(crate) const fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
-    let mut query = Query::new();
-    query.words[0] = folded as u64;
-    query.words[1] = (folded >> 64) as u64;
-    query.len = len;
-    query.probe()
+pub(crate) fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
+    match folded_slot(folded, len) {
+        (index, true) => NAME_SLOTS[index].1,
+        _ => None,
+    }
 }
 
 impl Therapy {
