@@ -122,13 +122,28 @@ const _: () = assert!(MAX_KEY <= MAX_FOLDED && MAX_KEY <= u8::MAX as usize);
 /// Words of eight bytes that hold the longest key.
 const KEY_WORDS: usize = MAX_KEY.div_ceil(8);
 
+// The last byte of the words that hold a key is never one of its bytes: a slot keeps the key's
+// length there (see `Slot`).
+const _: () = assert!(
+    MAX_KEY < 8 * KEY_WORDS,
+    "no byte of the key words is left for its length"
+);
+
 /// The key of a slot of the name table packed into little-endian words (zero past the key), so
-/// that comparing a query with it is a few integer comparisons. What each slot names is kept apart
+/// that comparing a query with it is a few integer comparisons, with the key's length in the last
+/// byte, past every key: 32 bytes a slot, aligned, so that a slot is one cache line (with the
+/// length apart, 40 bytes, a slot could straddle two). What each slot names is kept apart
 /// ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup reads stay small in the cache.
 #[derive(Clone, Copy)]
+#[repr(align(32))]
 struct Slot {
     words: [u64; KEY_WORDS],
-    len: u8,
+}
+
+/// The last of a query's key words with its length in the last byte (see [`Slot`]); the query is
+/// no longer than the longest key, so that byte of its words is zero.
+const fn last_word_with_len(words: &[u64], len: usize) -> u64 {
+    words[KEY_WORDS - 1] | ((len as u64) << 56)
 }
 
 /// The therapy a single name gives: none for an ambiguous name.
@@ -146,7 +161,6 @@ const fn single(named: Option<Named>) -> Option<Therapy> {
 const SLOTS: [Slot; NAME_SLOTS.len()] = {
     let mut slots = [Slot {
         words: [0; KEY_WORDS],
-        len: 0,
     }; NAME_SLOTS.len()];
     let mut i = 0;
     while i < NAME_SLOTS.len() {
@@ -157,10 +171,8 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
             words[w] = text::word(key, w);
             w += 1;
         }
-        slots[i] = Slot {
-            words,
-            len: key.len() as u8,
-        };
+        words[KEY_WORDS - 1] = last_word_with_len(&words, key.len());
+        slots[i] = Slot { words };
         i += 1;
     }
     slots
@@ -180,7 +192,7 @@ const THERAPIES: [Option<Therapy>; NAME_SLOTS.len()] = {
 /// A slot with no key: what a query that is no key reads.
 const EMPTY_SLOT: usize = {
     let mut i = 0;
-    while NAME_SLOTS[i].1.is_some() || SLOTS[i].len != 0 {
+    while NAME_SLOTS[i].1.is_some() || !NAME_SLOTS[i].0.is_empty() {
         i += 1;
     }
     i
@@ -478,9 +490,9 @@ impl Query {
         let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
         let index = text::slot(h, d1, d2, SLOTS.len() - 1);
         let slot = &SLOTS[index];
-        let mut differ = (slot.len as usize ^ self.len) as u64;
+        let mut differ = slot.words[KEY_WORDS - 1] ^ last_word_with_len(words, self.len);
         let mut w = 0;
-        while w < KEY_WORDS {
+        while w < KEY_WORDS - 1 {
             differ |= slot.words[w] ^ words[w];
             w += 1;
         }
@@ -565,7 +577,7 @@ static SHORT_KEYS: [u128; NAME_SLOTS.len()] = {
     let mut keys = [0; NAME_SLOTS.len()];
     let mut i = 0;
     while i < NAME_SLOTS.len() {
-        if SLOTS[i].len <= 16 {
+        if NAME_SLOTS[i].0.len() <= 16 {
             keys[i] = SLOTS[i].words[0] as u128 | ((SLOTS[i].words[1] as u128) << 64);
         }
         i += 1;
