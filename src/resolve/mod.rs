@@ -613,6 +613,48 @@ fn folded_slot(folded: u128, len: usize) -> (usize, bool) {
     (index, SHORT_KEYS[index] == folded)
 }
 
+/// How many bits [`KEY_PREFIXES`] has, as a power of two: 32,768 (4 KB) for the few thousand
+/// prefixes, so that few words that begin no key find their bit set.
+const PREFIX_BITS_LOG2: u32 = 15;
+
+/// The bit of [`KEY_PREFIXES`] for the first `len` bytes of a key, folded as the medication
+/// parser folds a word (see [`drug_or_miss_of_folded`]).
+#[inline(always)]
+const fn prefix_bit(folded: u128, len: usize) -> usize {
+    let mixed = (folded as u64 ^ ((folded >> 64) as u64).rotate_left(29)) ^ len as u64;
+    (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PREFIX_BITS_LOG2)) as usize
+}
+
+/// A bit for each start of a key of the name table, of 1 to 16 bytes (the whole key among them):
+/// a word whose bit is clear begins no key, so that no text that begins with it names anything,
+/// and a name of several words that starts with it need not be looked up.
+static KEY_PREFIXES: [u64; 1 << (PREFIX_BITS_LOG2 - 6)] = {
+    let mut bits = [0u64; 1 << (PREFIX_BITS_LOG2 - 6)];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        let key = NAME_SLOTS[i].0;
+        let mut prefix = 0u128;
+        let mut len = 0;
+        while len < key.len() && len < 16 {
+            prefix |= (key[len] as u128) << (8 * len);
+            len += 1;
+            let bit = prefix_bit(prefix, len);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether a word already folded (see [`drug_or_miss_of_folded`]) may begin a key of the name
+/// table: `false` only when no key begins with it, so that no text that begins with it (and is
+/// folded to it first, as white space and hyphens after it are dropped) names anything.
+#[inline]
+pub(crate) fn may_begin_key(folded: u128, len: usize) -> bool {
+    let bit = prefix_bit(folded, len);
+    KEY_PREFIXES[(bit / 64) % KEY_PREFIXES.len()] >> (bit % 64) & 1 == 1
+}
+
 /// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
 /// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
 /// [`Drug::from_name`] without the folding, for callers that folded the word as they read it. A
@@ -1376,6 +1418,18 @@ mod tests {
                     }
                 }
                 _ => assert!(!folded, "{input:?} folds past every key"),
+            }
+        }
+    }
+
+    /// Every start of every key, up to 16 bytes, may begin a key.
+    #[test]
+    fn every_start_of_a_key_may_begin_one() {
+        for (key, _) in NAME_SLOTS {
+            let mut prefix = 0u128;
+            for (len, byte) in key.iter().take(16).enumerate() {
+                prefix |= u128::from(*byte) << (8 * len);
+                assert!(may_begin_key(prefix, len + 1), "{key:?}");
             }
         }
     }
