@@ -4,7 +4,7 @@
 use super::lexer::{TokenKind, Tokens};
 use super::{Medication, MedicationError};
 use crate::resolve::{
-    drug_or_miss_of_folded, lookup, named_of_folded, Expected, Named, ParseError,
+    drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded, Expected, Named, ParseError,
 };
 use crate::Drug;
 
@@ -61,6 +61,10 @@ pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Optio
     if !not_mark(end - 1) || (start..end).filter(|&at| not_mark(at)).count() > MAX_NAME_WORDS {
         return None;
     }
+    // A name of several words that begins with a folded word that begins no key names nothing.
+    if token.plain && !may_begin_key(tokens.folded(start), token.span.len()) {
+        return None;
+    }
     Drug::from_name(tokens.span(start, end).of(tokens.input))
 }
 
@@ -99,6 +103,13 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
             count += 1;
         }
         at += 1;
+    }
+    // A folded word that begins no key names nothing, alone or with the words after it: known
+    // without a lookup.
+    if let Some(token) = tokens.get(start).filter(|t| t.plain) {
+        if !may_begin_key(tokens.folded(start), token.span.len()) {
+            return Err(true);
+        }
     }
     // Whether the word at `start` alone is known to name nothing.
     let mut unnamed = false;

@@ -122,13 +122,28 @@ const _: () = assert!(MAX_KEY <= MAX_FOLDED && MAX_KEY <= u8::MAX as usize);
 /// Words of eight bytes that hold the longest key.
 const KEY_WORDS: usize = MAX_KEY.div_ceil(8);
 
+// The last byte of the words that hold a key is never one of its bytes: a slot keeps the key's
+// length there (see `Slot`).
+const _: () = assert!(
+    MAX_KEY < 8 * KEY_WORDS,
+    "no byte of the key words is left for its length"
+);
+
 /// The key of a slot of the name table packed into little-endian words (zero past the key), so
-/// that comparing a query with it is a few integer comparisons. What each slot names is kept apart
+/// that comparing a query with it is a few integer comparisons, with the key's length in the last
+/// byte, past every key: 32 bytes a slot, aligned, so that a slot is one cache line (with the
+/// length apart, 40 bytes, a slot could straddle two). What each slot names is kept apart
 /// ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup reads stay small in the cache.
 #[derive(Clone, Copy)]
+#[repr(align(32))]
 struct Slot {
     words: [u64; KEY_WORDS],
-    len: u8,
+}
+
+/// The last of a query's key words with its length in the last byte (see [`Slot`]); the query is
+/// no longer than the longest key, so that byte of its words is zero.
+const fn last_word_with_len(words: &[u64], len: usize) -> u64 {
+    words[KEY_WORDS - 1] | ((len as u64) << 56)
 }
 
 /// The therapy a single name gives: none for an ambiguous name.
@@ -146,7 +161,6 @@ const fn single(named: Option<Named>) -> Option<Therapy> {
 const SLOTS: [Slot; NAME_SLOTS.len()] = {
     let mut slots = [Slot {
         words: [0; KEY_WORDS],
-        len: 0,
     }; NAME_SLOTS.len()];
     let mut i = 0;
     while i < NAME_SLOTS.len() {
@@ -157,10 +171,8 @@ const SLOTS: [Slot; NAME_SLOTS.len()] = {
             words[w] = text::word(key, w);
             w += 1;
         }
-        slots[i] = Slot {
-            words,
-            len: key.len() as u8,
-        };
+        words[KEY_WORDS - 1] = last_word_with_len(&words, key.len());
+        slots[i] = Slot { words };
         i += 1;
     }
     slots
@@ -180,7 +192,7 @@ const THERAPIES: [Option<Therapy>; NAME_SLOTS.len()] = {
 /// A slot with no key: what a query that is no key reads.
 const EMPTY_SLOT: usize = {
     let mut i = 0;
-    while NAME_SLOTS[i].1.is_some() || SLOTS[i].len != 0 {
+    while NAME_SLOTS[i].1.is_some() || !NAME_SLOTS[i].0.is_empty() {
         i += 1;
     }
     i
@@ -478,9 +490,9 @@ impl Query {
         let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
         let index = text::slot(h, d1, d2, SLOTS.len() - 1);
         let slot = &SLOTS[index];
-        let mut differ = (slot.len as usize ^ self.len) as u64;
+        let mut differ = slot.words[KEY_WORDS - 1] ^ last_word_with_len(words, self.len);
         let mut w = 0;
-        while w < KEY_WORDS {
+        while w < KEY_WORDS - 1 {
             differ |= slot.words[w] ^ words[w];
             w += 1;
         }
@@ -556,6 +568,93 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
     }
 }
 
+/// The keys of the name table's slots that fit in 16 bytes, as the medication parser folds a word
+/// (little-endian, zero past the key), and zero for the other slots: what a lookup of a folded word
+/// compares with, 16 bytes a slot and aligned, so that a slot is one cache line, not the two of
+/// [`SLOTS`] that it may straddle, and the table 16 KB, not 40 (perf: the lookup's load missed the
+/// first-level cache).
+static SHORT_KEYS: [u128; NAME_SLOTS.len()] = {
+    let mut keys = [0; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        if NAME_SLOTS[i].0.len() <= 16 {
+            keys[i] = SLOTS[i].words[0] as u128 | ((SLOTS[i].words[1] as u128) << 64);
+        }
+        i += 1;
+    }
+    keys
+};
+const _: () = assert!(KEY_WORDS >= 2);
+
+/// The drug each slot names, if it names one drug: read beside [`SHORT_KEYS`], one byte a slot.
+static SLOT_DRUGS: [Option<Drug>; NAME_SLOTS.len()] = {
+    let mut drugs = [None; NAME_SLOTS.len()];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        if let Some(Named::Drug(d)) = NAME_SLOTS[i].1 {
+            drugs[i] = Some(d);
+        }
+        i += 1;
+    }
+    drugs
+};
+
+/// The slot of a word already folded (see [`drug_or_miss_of_folded`]), and whether its key is the
+/// word: the hash of [`Query::slot`], the key read from [`SHORT_KEYS`].
+#[inline(always)]
+fn folded_slot(folded: u128, len: usize) -> (usize, bool) {
+    let mut words = [0; KEY_WORDS];
+    words[0] = folded as u64;
+    words[1] = (folded >> 64) as u64;
+    let h = text::hash_words(NAME_SEED, &words, len);
+    let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
+    let index = text::slot(h, d1, d2, SLOTS.len() - 1);
+    // A word of 1 to 16 bytes, none zero, is never the zero of a slot without a short key.
+    (index, SHORT_KEYS[index] == folded)
+}
+
+/// How many bits [`KEY_PREFIXES`] has, as a power of two: 32,768 (4 KB) for the few thousand
+/// prefixes, so that few words that begin no key find their bit set.
+const PREFIX_BITS_LOG2: u32 = 15;
+
+/// The bit of [`KEY_PREFIXES`] for the first `len` bytes of a key, folded as the medication
+/// parser folds a word (see [`drug_or_miss_of_folded`]).
+#[inline(always)]
+const fn prefix_bit(folded: u128, len: usize) -> usize {
+    let mixed = (folded as u64 ^ ((folded >> 64) as u64).rotate_left(29)) ^ len as u64;
+    (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - PREFIX_BITS_LOG2)) as usize
+}
+
+/// A bit for each start of a key of the name table, of 1 to 16 bytes (the whole key among them):
+/// a word whose bit is clear begins no key, so that no text that begins with it names anything,
+/// and a name of several words that starts with it need not be looked up.
+static KEY_PREFIXES: [u64; 1 << (PREFIX_BITS_LOG2 - 6)] = {
+    let mut bits = [0u64; 1 << (PREFIX_BITS_LOG2 - 6)];
+    let mut i = 0;
+    while i < NAME_SLOTS.len() {
+        let key = NAME_SLOTS[i].0;
+        let mut prefix = 0u128;
+        let mut len = 0;
+        while len < key.len() && len < 16 {
+            prefix |= (key[len] as u128) << (8 * len);
+            len += 1;
+            let bit = prefix_bit(prefix, len);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether a word already folded (see [`drug_or_miss_of_folded`]) may begin a key of the name
+/// table: `false` only when no key begins with it, so that no text that begins with it (and is
+/// folded to it first, as white space and hyphens after it are dropped) names anything.
+#[inline]
+pub(crate) fn may_begin_key(folded: u128, len: usize) -> bool {
+    let bit = prefix_bit(folded, len);
+    KEY_PREFIXES[(bit / 64) % KEY_PREFIXES.len()] >> (bit % 64) & 1 == 1
+}
+
 /// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
 /// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
 /// [`Drug::from_name`] without the folding, for callers that folded the word as they read it. A
@@ -563,28 +662,22 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
 /// drug (`Err(true)`: a regimen, several entries), so that the medication parser asks
 /// [`named_of_folded`] about the second only.
 #[inline]
-pub(crate) const fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
-    let mut query = Query::new();
-    query.words[0] = folded as u64;
-    query.words[1] = (folded >> 64) as u64;
-    query.len = len;
-    let slot = query.slot();
-    match THERAPIES[slot] {
-        Some(Therapy::Drug(d)) => Ok(d),
-        // The empty slot names nothing (see `EMPTY_SLOT`).
-        _ => Err(slot != EMPTY_SLOT),
+pub(crate) fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
+    let (index, same) = folded_slot(folded, len);
+    match (same, SLOT_DRUGS[index]) {
+        (true, Some(d)) => Ok(d),
+        (named, _) => Err(named),
     }
 }
 
 /// What a word already folded names (see [`drug_or_miss_of_folded`]): [`lookup`] without the folding, for
 /// the medication parser, which asks whether an unknown word is ambiguous.
 #[inline]
-pub(crate) const fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
-    let mut query = Query::new();
-    query.words[0] = folded as u64;
-    query.words[1] = (folded >> 64) as u64;
-    query.len = len;
-    query.probe()
+pub(crate) fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
+    match folded_slot(folded, len) {
+        (index, true) => NAME_SLOTS[index].1,
+        _ => None,
+    }
 }
 
 impl Therapy {
@@ -1325,6 +1418,18 @@ mod tests {
                     }
                 }
                 _ => assert!(!folded, "{input:?} folds past every key"),
+            }
+        }
+    }
+
+    /// Every start of every key, up to 16 bytes, may begin a key.
+    #[test]
+    fn every_start_of_a_key_may_begin_one() {
+        for (key, _) in NAME_SLOTS {
+            let mut prefix = 0u128;
+            for (len, byte) in key.iter().take(16).enumerate() {
+                prefix |= u128::from(*byte) << (8 * len);
+                assert!(may_begin_key(prefix, len + 1), "{key:?}");
             }
         }
     }
