@@ -16,7 +16,7 @@ use crate::Route;
 /// What a word starts, read.
 // A tag byte of its own: laid out in the niches of the values inside it, the keyword was told
 // apart by subtracting and comparing the tag of a frequency, where the reading loop asks what it is
-// for every keyword (callgrind: 29 fewer instructions a line, with `Starts` below).
+// for every keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub(crate) enum Keyword {
@@ -406,9 +406,9 @@ const LEXICON_BITS: u32 = 11;
 
 /// `key` with every byte that is not 0 ORed with 0x20: lower case for a letter, and what the
 /// lexer's fast path computes from a word's raw bytes without telling capitals from the rest
-/// (digits keep their bytes, `^` becomes `~`). The lexicon hashes this form, so that the fast path
-/// needs no capital test; it is one to one on the keys of ASCII words (letters, digits and `^`),
-/// which is all the fast path looks up.
+/// (digits keep their bytes). The lexicon hashes this form, so that the fast path needs no capital
+/// test; it is one to one on the keys of ASCII words of letters and digits, which is all the fast
+/// path looks up (a word with `^` takes the slow path), and no two keys fold alike (asserted).
 pub(crate) const fn fold_bytes(key: u128) -> u128 {
     const LOWS: u128 = u128::from_le_bytes([0x7F; 16]);
     const HIGHS: u128 = u128::from_le_bytes([0x80; 16]);
@@ -431,6 +431,14 @@ const FOLDED_WORDS: [u128; IDS] = {
             b += 1;
         }
         folded[id] = fold_bytes(WORDS[id]);
+        let mut other = 1;
+        while other < id {
+            assert!(
+                folded[other] != folded[id],
+                "two lexicon keys fold alike (fold_bytes): the lexicon cannot tell them apart"
+            );
+            other += 1;
+        }
         id += 1;
     }
     folded
@@ -495,7 +503,7 @@ pub(crate) fn word_id(key: u128) -> u8 {
     }
 }
 
-/// The id of an ASCII word of letters, digits and `^` from its bytes as [`fold_bytes`] folds them
+/// The id of an ASCII word of letters and digits from its bytes as [`fold_bytes`] folds them
 /// (zeros past its end), as [`word_id`] finds it from the word's key: `q` and `d` are lower case
 /// and digits unchanged in both, so [`glued_number`] reads either.
 #[inline(always)]
@@ -505,11 +513,11 @@ pub(crate) fn folded_word_id(folded: u128) -> u8 {
     // `glued_number` by two table reads, not two comparisons and a range test.
     let [first, second, ..] = folded.to_le_bytes();
     let other = tables.glued_first[usize::from(first)] & tables.digits[usize::from(second)];
-    // The two halves read by the id scaled by 8, not 16: one operation less between the slot's
-    // load and the keys'.
-    let id8 = usize::from(id);
+    // The two halves from two tables of eight bytes, not one of sixteen: the id indexes them
+    // scaled by 8, one operation less between the slot's load and the keys'.
+    let at = usize::from(id);
     let differ =
-        (tables.words_low[id8] ^ folded as u64) | (tables.words_high[id8] ^ (folded >> 64) as u64);
+        (tables.words_low[at] ^ folded as u64) | (tables.words_high[at] ^ (folded >> 64) as u64);
     // Known and unknown words alternate on a line: a select, not a branch.
     core::hint::select_unpredictable(differ == 0, id, other)
 }
@@ -733,4 +741,109 @@ pub(crate) fn unit_of(id: u8) -> Option<Unit> {
 #[inline]
 pub(crate) fn per_of(id: u8) -> Option<strength::Per> {
     PERS[usize::from(id)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexer::{lex, TokenKind};
+    use super::*;
+
+    /// The kind and id the lexer gives token `at` of `line`.
+    fn lexed(line: &str, at: usize) -> (TokenKind, u8) {
+        let tokens = lex(line);
+        let token = tokens.get(at).unwrap();
+        (token.kind, token.id)
+    }
+
+    /// `parts` joined into `buf` (the core has no allocator).
+    fn join<'b>(buf: &'b mut [u8; 64], parts: &[&[u8]]) -> &'b str {
+        let mut n = 0;
+        for part in parts {
+            buf[n..n + part.len()].copy_from_slice(part);
+            n += part.len();
+        }
+        core::str::from_utf8(&buf[..n]).unwrap()
+    }
+
+    /// Every lexicon word of ASCII letters and digits gets the id of its key, in any case and
+    /// wherever it stands: on the fast path (ended by a space, a mark or the line's end, at any
+    /// offset of the eight-byte chunks) and on the slow one (a dot after it).
+    #[test]
+    fn the_lexer_gives_every_lexicon_word_its_id() {
+        let mut checked = 0;
+        for (id, &word_key) in WORDS.iter().enumerate().skip(1) {
+            if word_key == NO_KEY {
+                break;
+            }
+            let bytes = word_key.to_le_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(16);
+            let word = &bytes[..len];
+            if !word[0].is_ascii_alphabetic() || !word.iter().all(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let (mut upper, mut title) = (bytes, bytes);
+            upper.make_ascii_uppercase();
+            title[0].make_ascii_uppercase();
+            for text in [word, &upper[..len], &title[..len]] {
+                let buf = &mut [0; 64];
+                for (parts, at) in [
+                    (&[text][..], 0),
+                    (&[text, b" x"][..], 0),
+                    (&[text, b","][..], 0),
+                    (&[b"x ", text][..], 1),
+                    (&[b"1234567 ", text, b" 2"][..], 1),
+                    (&[b"123456789012345 ", text][..], 1),
+                    (&[text, b"."][..], 0),
+                ] {
+                    let line = join(buf, parts);
+                    assert_eq!(lexed(line, at), (TokenKind::Word, id as u8), "{line:?}");
+                }
+            }
+            checked += 1;
+        }
+        assert!(checked > 50, "{checked}");
+    }
+
+    /// A letter and a digit that no lexicon word is (`q28d`, `D1`) is [`GLUED`], on either path; a
+    /// word of 8, 15, 16 or 17 letters that is no keyword has id 0.
+    #[test]
+    fn glued_words_and_long_words() {
+        for (line, at) in [
+            ("q28d", 0),
+            ("Q2W", 0),
+            ("D1", 0),
+            ("d15 x", 0),
+            ("q21d.", 0),
+            ("x q7d", 1),
+        ] {
+            assert_eq!(lexed(line, at), (TokenKind::Word, GLUED), "{line:?}");
+        }
+        for line in [
+            "abcdefgh",
+            "abcdefghijklmno",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmnopq x",
+        ] {
+            assert_eq!(lexed(line, 0), (TokenKind::Word, 0), "{line:?}");
+        }
+    }
+
+    /// An ASCII mark's id is the id of its key, as `word_id` finds it.
+    #[test]
+    fn every_ascii_mark_has_the_id_of_its_key() {
+        let mut marks = 0;
+        for b in 0u8..128 {
+            if b.is_ascii_alphanumeric() || matches!(b, b'\t'..=b'\r' | b' ') {
+                continue;
+            }
+            let (c, buf) = (char::from(b), [b]);
+            let (kind, id) = lexed(core::str::from_utf8(&buf).unwrap(), 0);
+            if kind == TokenKind::Mark {
+                assert_eq!(id, word_id(char_key(c)), "{c:?}");
+                marks += 1;
+            }
+        }
+        assert!(marks > 30, "{marks}");
+        assert_ne!(lexed("/", 0), (TokenKind::Mark, 0));
+    }
 }

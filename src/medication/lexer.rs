@@ -35,6 +35,16 @@ pub(crate) struct Token {
     pub span: Span,
 }
 
+/// Token `i`'s bit in a set of tokens held as one `u64` (a line has at most [`MAX_TOKENS`], fewer
+/// than 64); none past 63.
+#[inline(always)]
+pub(crate) const fn token_bit(i: usize) -> u64 {
+    match 1u64.checked_shl(i as u32) {
+        Some(bit) => bit,
+        None => 0,
+    }
+}
+
 /// What fills the slots past the last token: no text, no id, and no kind that is read.
 const EMPTY: Token = Token {
     kind: TokenKind::Rest,
@@ -140,9 +150,15 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Whether `c` is one of the marks outside ASCII that a word may hold after a letter (`m²`,
+/// `Revlimid®`), which are no letters.
+const fn is_word_mark(c: char) -> bool {
+    matches!(c, '²' | '®' | '™')
+}
+
 /// Whether `c`, outside ASCII, can be part of a word after its first letter.
 fn continues_word(c: char) -> bool {
-    matches!(c, '²' | '®' | '™') || c.is_alphabetic()
+    is_word_mark(c) || c.is_alphabetic()
 }
 
 /// How the lexer's ASCII fast path classes a byte.
@@ -159,6 +175,9 @@ enum Class {
     /// A byte of a character outside ASCII: decoded.
     Wide,
 }
+
+// `Tokens::fill` tells space and wide bytes from the rest by one comparison with `Space`.
+const _: () = assert!(Class::Wide as u8 == Class::Space as u8 + 1 && Class::Wide as u8 == 5);
 
 impl Class {
     /// Whether the byte continues a word on the fast path: an ASCII letter, digit or `^`.
@@ -282,7 +301,9 @@ impl Tail {
 const ONES64: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS64: u64 = ONES64 * 0x80;
 
-/// The bytes before the first that `stops` (a high bit per byte, at least one) marks, set.
+/// The bytes before the first that `stops` (a high bit per byte) marks, set. With no stop (eight
+/// bytes of a word that goes on) the result is not all eight bytes; callers then read the next
+/// chunk and do not use it.
 #[inline(always)]
 const fn leading_bytes(stops: u64) -> u64 {
     // Up to and including the lowest stop bit, less that byte.
@@ -384,7 +405,7 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8)
     )
 }
 
-/// How many bytes from the start of `chunk` a number takes (digits, and `.` or `,` before a
+/// How many bytes from the start of `x`, eight bytes of the line, a number takes (digits, and `.` or `,` before a
 /// digit), and how many to the next token (past one space). Exact below 7: a point in the last
 /// byte needs the byte after the chunk. As in [`word_stops`], the bytes are not masked to 7 bits:
 /// only bytes above a byte from 0x80, a stop, may be wrong.
@@ -413,7 +434,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Splits the input into tokens, in one pass: ASCII bytes by their class, other characters
-    /// decoded. An ASCII word is read and folded 16 bytes at once and looked up in its folded
+    /// decoded. An ASCII word is read and folded eight bytes at a time and looked up in its folded
     /// form; a space after a token is stepped over with it, not by another turn of the loop.
     pub fn fill(&mut self) {
         let input = self.input;
@@ -426,8 +447,9 @@ impl<'a> Tokens<'a> {
             let tables = &BYTE_TABLES;
             let class = tables.classes[usize::from(b)];
             let mut c = char::from(b);
-            // A space here is one more than a token's one (stepped over with the token), or
-            // leads the line: with characters outside ASCII, rare, and told by one comparison.
+            // Whitespace here leads the line, or follows a token other than the one space stepped
+            // over with it (a second space, a tab, a line break): with characters outside ASCII,
+            // rare, and told by one comparison.
             if class as u8 >= Class::Space as u8 {
                 if class == Class::Space {
                     i += 1;
@@ -562,8 +584,8 @@ impl<'a> Tokens<'a> {
                     if !continues_word(next) {
                         break;
                     }
-                    // `²`, `®` and `™` are no letters: told without the Unicode tables.
-                    after_letter = !matches!(next, '²' | '®' | '™') && next.is_alphabetic();
+                    // The word marks are no letters: told without the Unicode tables.
+                    after_letter = !is_word_mark(next) && next.is_alphabetic();
                     plain = false;
                     i += next.len_utf8();
                 }

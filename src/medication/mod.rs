@@ -334,9 +334,9 @@ pub struct Medication<'a> {
     drug_span: Span,
     brand: Option<Span>,
     doses: [DosePart; MAX_DOSES],
-    /// A byte, as `segment_count`: the two counts as `usize` made the result 880 bytes, 864 as
-    /// bytes, a copy of 27 blocks of 32 bytes rather than 28 for the caller that moves it. No count
-    /// passes 40 (`MAX_TOKENS`, asserted at most 64 in `parse.rs`).
+    /// A byte, as `segment_count`: the result is moved to the caller whole, and two `usize` counts
+    /// made it a block of 32 bytes longer. No count passes `MAX_TOKENS` (asserted at most 64 in
+    /// `parse.rs`).
     dose_count: u8,
     dosing: Option<Dosing>,
     volume: Option<(Amount, Span)>,

@@ -1,7 +1,7 @@
 //! Drug names inside a line: the longest run of words that the resolver knows, so that a name of
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
-use super::lexer::{TokenKind, Tokens};
+use super::lexer::{token_bit, TokenKind, Tokens};
 use super::{Medication, MedicationError};
 use crate::resolve::{
     drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded, Expected, Named, ParseError,
@@ -48,12 +48,12 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
 
 /// The drug named by tokens `start..end` whole (`start < end`), if they hold at most
 /// [`MAX_NAME_WORDS`] words and numbers and end with one: what the longest name that
-/// [`drug_at_inlined`] finds from `start` by `end` is when it must end at `end`, as a bracketed
+/// [`drug_at`] finds from `start` by `end` is when it must end at `end`, as a bracketed
 /// name or a named ingredient must, without looking up the shorter names it would try next.
 #[inline(never)]
 pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Option<Drug> {
     let token = tokens.get(start)?;
-    // One word that the lexer folded: looked up by its key, as `drug_at_inlined` does.
+    // One word that the lexer folded: looked up by its key, as `drug_at` does.
     if end == start + 1 && token.plain {
         return drug_or_miss_of_folded(tokens.folded(start), token.span.len()).ok();
     }
@@ -70,10 +70,11 @@ pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Optio
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
 /// after it. Names of up to [`MAX_NAME_WORDS`] words are tried, longest first. Inlined where a
-/// line's names are read (nearly every line names its drug there), its only caller. A miss tells whether the word at `start`
-/// alone is known to name nothing (`Err(true)`), which [`unknown_drug`] then does not ask again.
+/// line's names are read (nearly every line names its drug there), its only caller. A miss tells
+/// whether the word at `start` alone is known to name nothing (`Err(true)`), which
+/// [`unknown_drug`] then does not ask again.
 #[inline(always)]
-pub(crate) fn drug_at_inlined(
+pub(crate) fn drug_at(
     tokens: &Tokens<'_>,
     start: usize,
     end: usize,
@@ -91,7 +92,7 @@ pub(crate) fn drug_at_inlined(
     drug_among(tokens, start, end)
 }
 
-/// [`drug_at_inlined`], trying every candidate.
+/// [`drug_at`], trying every candidate.
 #[inline(never)]
 fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, usize), bool> {
     let mut ends = [0usize; MAX_NAME_WORDS];
@@ -142,7 +143,7 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
 /// and the words around them short ("Take lenalidomid"). Suggestions are left to
 /// [`ParseError::suggestions`], which finds them when asked: a line that misses costs no more than
 /// one that hits. Words known to name nothing (`unnamed`, a bit per token, from
-/// [`drug_at_inlined`]'s misses) are not looked up again. Written to `result` here, where the
+/// [`drug_at`]'s misses) are not looked up again. Written to `result` here, where the
 /// error is made: returned, it was copied out two bytes along, loads that waited for the stores
 /// that had just written it (perf).
 pub(crate) fn unknown_drug(
@@ -152,10 +153,10 @@ pub(crate) fn unknown_drug(
     result: &mut Result<Medication<'_>, MedicationError>,
 ) {
     let (start, end) = run;
-    let looked_up = |i: usize| unnamed & 1u64.checked_shl(i as u32).unwrap_or(0) != 0;
+    let looked_up = |i: usize| unnamed & token_bit(i) != 0;
     for i in (start..end).filter(|&i| tokens.is_word(i) && !looked_up(i)) {
         let word = tokens.text(i);
-        // A word the lexer folded is looked up by its key, as `drug_at_inlined` did, not folded again.
+        // A word the lexer folded is looked up by its key, as `drug_at` did, not folded again.
         let named = match tokens.get(i) {
             Some(token) if token.plain => named_of_folded(tokens.folded(i), token.span.len()),
             _ => lookup(word),
@@ -181,4 +182,52 @@ pub(crate) fn unknown_drug(
         tokens.span(longest, longest + 1).of(tokens.input),
     );
     *result = Err(MedicationError::UnknownDrug(error));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexer::lex;
+    use crate::resolve::{drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded};
+    use crate::Drug;
+
+    /// The lexer folds a plain word as the resolver folds a name, so that the lookups by its folded
+    /// key find what `Drug::from_name` and `lookup` find, and the first word of a name of several
+    /// words may begin a key (the shortcut that skips names starting with a word that begins none).
+    #[test]
+    fn a_folded_word_finds_what_its_text_finds() {
+        let mut plain_words = 0;
+        for &drug in Drug::ALL {
+            let names = [drug.generic_name()]
+                .into_iter()
+                .chain(drug.brand_names().iter().copied())
+                .chain(drug.aliases().iter().map(|a| a.name));
+            for name in names {
+                let mut upper = [0u8; 64];
+                let Some(upper) = upper.get_mut(..name.len()) else {
+                    continue;
+                };
+                upper.copy_from_slice(name.as_bytes());
+                upper.make_ascii_uppercase();
+                for text in [name, core::str::from_utf8(upper).unwrap()] {
+                    let tokens = lex(text);
+                    let Some(first) = tokens.get(0) else { continue };
+                    if !first.plain {
+                        continue;
+                    }
+                    let (folded, len) = (tokens.folded(0), first.span.len());
+                    assert!(may_begin_key(folded, len), "{text:?}");
+                    if tokens.as_slice().len() == 1 {
+                        plain_words += 1;
+                        assert_eq!(
+                            drug_or_miss_of_folded(folded, len).ok(),
+                            Drug::from_name(text),
+                            "{text:?}"
+                        );
+                        assert_eq!(named_of_folded(folded, len), lookup(text), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(plain_words > 100, "{plain_words}");
+    }
 }

@@ -6,8 +6,8 @@ mod dose;
 use core::cell::Cell;
 
 use super::keyword::{mark_id, pattern_only, phrase_at, starts, Keyword, Starts};
-use super::lexer::{TokenKind, Tokens, MAX_TOKENS};
-use super::name::{drug_at_inlined, drug_named, run_after, run_end, unknown_drug};
+use super::lexer::{token_bit, TokenKind, Tokens, MAX_TOKENS};
+use super::name::{drug_at, drug_named, run_after, run_end, unknown_drug};
 use super::schedule::{cycle_at, schedule_pattern_at, Piece};
 use super::strength::unit_at;
 use super::{
@@ -256,7 +256,7 @@ impl<'a> Reader<'_, 'a> {
     /// reason: the answer's fields are read where they were stored.
     #[inline(always)]
     fn phrase_of(&self, i: usize, pattern: bool) -> Option<(Keyword, usize)> {
-        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+        let bit = token_bit(i);
         if self.not_keywords.get() & bit != 0 {
             return None;
         }
@@ -403,14 +403,14 @@ impl<'a> Reader<'_, 'a> {
         let mut s = i;
         while s < end {
             if self.tokens.is_word(s) {
-                match drug_at_inlined(self.tokens, s, reach) {
+                match drug_at(self.tokens, s, reach) {
                     Ok((drug, e)) => {
                         self.name_drug(drug, s, e, SegmentKind::Drug);
                         end = end.max(e);
                         s = e;
                         continue;
                     }
-                    Err(true) => self.unnamed |= 1u64.checked_shl(s as u32).unwrap_or(0),
+                    Err(true) => self.unnamed |= token_bit(s),
                     Err(false) => {}
                 }
                 if self.unknown_run.is_none() {

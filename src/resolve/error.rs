@@ -89,6 +89,8 @@ const fn value_words(kind: crate::Vocabulary) -> &'static str {
 /// The longest input an error keeps, enough for any catalogue name with room to spare; longer input
 /// is cut at a character boundary and marked `…`. Kept small so that `Result<_, ParseError>` stays cheap.
 const KEPT: usize = 48;
+// `Kept::new` copies three windows of 16 bytes.
+const _: () = assert!(KEPT == 3 * 16);
 
 /// A short copy of text kept inside an error, so that making one never allocates.
 #[derive(Clone, Copy)]

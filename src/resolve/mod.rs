@@ -131,8 +131,8 @@ const _: () = assert!(
 
 /// The key of a slot of the name table packed into little-endian words (zero past the key), so
 /// that comparing a query with it is a few integer comparisons, with the key's length in the last
-/// byte, past every key: 32 bytes a slot, aligned, so that a slot is one cache line (with the
-/// length apart, 40 bytes, a slot could straddle two). What each slot names is kept apart
+/// byte, past every key. Aligned to 32 bytes: with the four words that today's keys need, a slot is
+/// half a cache line and never straddles two (with the length apart, 40 bytes, it could). What each slot names is kept apart
 /// ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup reads stay small in the cache.
 #[derive(Clone, Copy)]
 #[repr(align(32))]
@@ -140,8 +140,8 @@ struct Slot {
     words: [u64; KEY_WORDS],
 }
 
-/// The last of a query's key words with its length in the last byte (see [`Slot`]); the query is
-/// no longer than the longest key, so that byte of its words is zero.
+/// The last of a query's key words with its length in the last byte (see [`Slot`]). Only the
+/// answers of queries no longer than the longest key are used, and for those that byte is zero.
 const fn last_word_with_len(words: &[u64], len: usize) -> u64 {
     words[KEY_WORDS - 1] | ((len as u64) << 56)
 }
@@ -570,9 +570,8 @@ pub(crate) const fn lookup(name: &str) -> Option<Named> {
 
 /// The keys of the name table's slots that fit in 16 bytes, as the medication parser folds a word
 /// (little-endian, zero past the key), and zero for the other slots: what a lookup of a folded word
-/// compares with, 16 bytes a slot and aligned, so that a slot is one cache line, not the two of
-/// [`SLOTS`] that it may straddle, and the table 16 KB, not 40 (perf: the lookup's load missed the
-/// first-level cache).
+/// compares with, 16 bytes a slot, aligned: a table half the size of [`SLOTS`] (perf: the lookup's
+/// load missed the first-level cache).
 static SHORT_KEYS: [u128; NAME_SLOTS.len()] = {
     let mut keys = [0; NAME_SLOTS.len()];
     let mut i = 0;
@@ -584,7 +583,8 @@ static SHORT_KEYS: [u128; NAME_SLOTS.len()] = {
     }
     keys
 };
-const _: () = assert!(KEY_WORDS >= 2);
+// Its keys are the first two words of `SLOTS`'s, which must not be the word that holds the length.
+const _: () = assert!(KEY_WORDS >= 3);
 
 /// The drug each slot names, if it names one drug: read beside [`SHORT_KEYS`], one byte a slot.
 static SLOT_DRUGS: [Option<Drug>; NAME_SLOTS.len()] = {
@@ -670,8 +670,8 @@ pub(crate) fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, b
     }
 }
 
-/// What a word already folded names (see [`drug_or_miss_of_folded`]): [`lookup`] without the folding, for
-/// the medication parser, which asks whether an unknown word is ambiguous.
+/// What a word already folded names (see [`drug_or_miss_of_folded`]): [`lookup`] without the
+/// folding, for the medication parser, which asks whether an unknown word is ambiguous.
 #[inline]
 pub(crate) fn named_of_folded(folded: u128, len: usize) -> Option<Named> {
     match folded_slot(folded, len) {
@@ -1432,6 +1432,10 @@ mod tests {
                 assert!(may_begin_key(prefix, len + 1), "{key:?}");
             }
         }
+        // And the table tells: most of its bits are clear, so that most words that begin no key
+        // are known to.
+        let set: u32 = KEY_PREFIXES.iter().map(|w| w.count_ones()).sum();
+        assert!(set < (KEY_PREFIXES.len() as u32 * 64) / 2, "{set} bits set");
     }
 
     #[test]
