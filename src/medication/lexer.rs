@@ -666,12 +666,6 @@ pub(crate) fn word_is(word: &str, keyword: &str) -> bool {
     k != 0 && k == key(keyword)
 }
 
-/// Whether `word` is any of `keywords`; see [`key`].
-pub(crate) fn word_in(word: &str, keywords: &[u128]) -> bool {
-    let k = key(word);
-    k != 0 && keywords.contains(&k)
-}
-
 /// Keys of several keywords, at compile time.
 pub(crate) const fn keys<const N: usize>(words: [&str; N]) -> [u128; N] {
     let mut out = [0; N];

@@ -4,7 +4,7 @@
 use core::fmt;
 
 use super::keyword::{lexicon_id, mark_id, Keyword, GLUED};
-use super::lexer::{key, keys, phrase_of, word_in, Phrase, Tokens};
+use super::lexer::{key, keys, phrase_of, Phrase, Tokens};
 
 /// How often a dose is given.
 ///
@@ -308,23 +308,10 @@ fn q_interval(word: &[u8]) -> Option<Frequency> {
     if q | 0x20 != b'q' {
         return None;
     }
-    // A whole number from 1 to 999, as `small_number` reads it: a fourth digit is none.
-    let mut n = 0u16;
-    let mut digits = 0;
-    while let Some(&b) = rest.get(digits) {
-        if !b.is_ascii_digit() {
-            break;
-        }
-        if digits == 3 {
-            return None;
-        }
-        n = n * 10 + u16::from(b - b'0');
-        digits += 1;
-    }
-    if n == 0 {
-        return None;
-    }
-    let unit = unit_key(rest.get(digits..).unwrap_or_default())?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (number, unit) = rest.split_at(digits);
+    let n = small_number(number)?;
+    let unit = unit_key(unit)?;
     if HOUR_KEYS.contains(&unit) {
         return match n {
             24 => Some(Frequency::Daily),
@@ -334,14 +321,7 @@ fn q_interval(word: &[u8]) -> Option<Frequency> {
             _ => None,
         };
     }
-    let days = if DAY_KEYS.contains(&unit) {
-        n
-    } else if WEEK_KEYS.contains(&unit) {
-        n.checked_mul(7)?
-    } else {
-        return None;
-    };
-    Some(Frequency::every_days(days))
+    days_of_unit(n, unit).map(Frequency::every_days)
 }
 
 /// The [`key`] of a unit word, made in a register, when it is eight bytes or fewer (every unit word
@@ -380,9 +360,14 @@ const WEEK_KEYS: [u64; 5] = narrow(WEEK_WORDS);
 
 /// `n` days or weeks, by the unit word, in days.
 fn interval_days(n: u16, unit: &str) -> Option<u16> {
-    if word_in(unit, &DAY_WORDS) {
+    days_of_unit(n, unit_key(unit.as_bytes())?)
+}
+
+/// `n` days or weeks, by the unit word's key (see [`unit_key`]), in days.
+fn days_of_unit(n: u16, unit: u64) -> Option<u16> {
+    if DAY_KEYS.contains(&unit) {
         Some(n)
-    } else if word_in(unit, &WEEK_WORDS) {
+    } else if WEEK_KEYS.contains(&unit) {
         n.checked_mul(7)
     } else {
         None
