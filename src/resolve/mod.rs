@@ -132,8 +132,9 @@ const _: () = assert!(
 /// The key of a slot of the name table packed into little-endian words (zero past the key), so
 /// that comparing a query with it is a few integer comparisons, with the key's length in the last
 /// byte, past every key. Aligned to 32 bytes: with the four words that today's keys need, a slot is
-/// half a cache line and never straddles two (with the length apart, 40 bytes, it could). What each slot names is kept apart
-/// ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup reads stay small in the cache.
+/// half a cache line and never straddles two (with the length apart, 40 bytes, it could). What
+/// each slot names is kept apart ([`NAME_SLOTS`] and [`THERAPIES`]), so that the keys a lookup
+/// reads stay small in the cache.
 #[derive(Clone, Copy)]
 #[repr(align(32))]
 struct Slot {
@@ -486,9 +487,7 @@ impl Query {
     #[inline(always)]
     const fn slot(&self) -> usize {
         let words = self.words.split_at(KEY_WORDS).0;
-        let h = text::hash_words(NAME_SEED, words, self.len);
-        let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
-        let index = text::slot(h, d1, d2, SLOTS.len() - 1);
+        let index = name_slot(words, self.len);
         let slot = &SLOTS[index];
         let mut differ = slot.words[KEY_WORDS - 1] ^ last_word_with_len(words, self.len);
         let mut w = 0;
@@ -500,6 +499,15 @@ impl Query {
         let same = ((differ == 0) as usize).wrapping_neg();
         (index & same) | (EMPTY_SLOT & !same)
     }
+}
+
+/// The slot of the name table where a key of `len` bytes, packed into `words`, would be: the
+/// table's perfect hash.
+#[inline(always)]
+const fn name_slot(words: &[u64], len: usize) -> usize {
+    let h = text::hash_words(NAME_SEED, words, len);
+    let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
+    text::slot(h, d1, d2, SLOTS.len() - 1)
 }
 
 /// What a piece of text names.
@@ -606,9 +614,7 @@ fn folded_slot(folded: u128, len: usize) -> (usize, bool) {
     let mut words = [0; KEY_WORDS];
     words[0] = folded as u64;
     words[1] = (folded >> 64) as u64;
-    let h = text::hash_words(NAME_SEED, &words, len);
-    let (d1, d2) = NAME_DISPLACEMENTS[text::bucket(h, NAME_DISPLACEMENTS.len() - 1)];
-    let index = text::slot(h, d1, d2, SLOTS.len() - 1);
+    let index = name_slot(&words, len);
     // A word of 1 to 16 bytes, none zero, is never the zero of a slot without a short key.
     (index, SHORT_KEYS[index] == folded)
 }
