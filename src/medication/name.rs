@@ -83,10 +83,8 @@ pub(crate) fn drug_at(
     // candidates' bookkeeping.
     if end == start + 1 {
         if let Some(token) = tokens.get(start).filter(|t| t.plain) {
-            return match drug_or_miss_of_folded(tokens.folded(start), token.span.len()) {
-                Ok(drug) => Ok((drug, end)),
-                Err(named) => Err(!named),
-            };
+            return drug_or_miss_of_folded(tokens.folded(start), token.span.len())
+                .map(|drug| (drug, end));
         }
     }
     drug_among(tokens, start, end)
@@ -122,8 +120,8 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
             Some(token) if token.plain && candidate == start + 1 => {
                 match drug_or_miss_of_folded(tokens.folded(start), span.len()) {
                     Ok(drug) => Some(drug),
-                    Err(named) => {
-                        unnamed = !named;
+                    Err(nothing) => {
+                        unnamed = nothing;
                         None
                     }
                 }

@@ -664,15 +664,15 @@ pub(crate) fn may_begin_key(folded: u128, len: usize) -> bool {
 /// The drug named by a word already folded: `folded` holds its `len` bytes (1 to 16, as
 /// [`text::fold`] leaves them: ASCII lower-case letters, digits, `^`), zeros above. The lookup of
 /// [`Drug::from_name`] without the folding, for callers that folded the word as they read it. A
-/// miss tells whether the word names nothing (`Err(false)`) or may name something other than one
-/// drug (`Err(true)`: a regimen, several entries), so that the medication parser asks
+/// miss tells whether the word is known to name nothing (`Err(true)`) or may name something other
+/// than one drug (`Err(false)`: a regimen, several entries), so that the medication parser asks
 /// [`named_of_folded`] about the second only.
 #[inline]
 pub(crate) fn drug_or_miss_of_folded(folded: u128, len: usize) -> Result<Drug, bool> {
     let (index, same) = folded_slot(folded, len);
     match (same, SLOT_DRUGS[index]) {
         (true, Some(d)) => Ok(d),
-        (named, _) => Err(named),
+        (same, _) => Err(!same),
     }
 }
 
