@@ -139,9 +139,9 @@ impl Reader<'_, '_> {
         let mut end = self.group(i, &mut group)?;
         if let Some(first) = self.first_group {
             self.push_span(SegmentKind::Strength, group.span);
-            let same = self.doses().len() == group.count
-                && self
-                    .doses()
+            let doses = self.out.doses();
+            let same = doses.len() == group.count
+                && doses
                     .iter()
                     .zip(group.strengths())
                     .all(|(d, s)| d.strength == s);
@@ -258,12 +258,5 @@ impl Reader<'_, '_> {
         }
         self.first_group = Some(self.tokens.span(i, end));
         Some(end)
-    }
-
-    fn doses(&self) -> &[DosePart] {
-        self.out
-            .doses
-            .get(..usize::from(self.out.dose_count))
-            .unwrap_or_default()
     }
 }
