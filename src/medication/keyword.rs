@@ -7,7 +7,7 @@
 //! alone; only the others try their phrases and patterns.
 
 use super::form::{self, DoseForm};
-use super::lexer::{char_key, key, phrase, Phrase, Tokens};
+use super::lexer::{char_key, key, phrase, phrase_len, Phrase, Tokens};
 use super::route;
 use super::schedule::{self, schedule_pattern_at, Frequency, Piece};
 use super::strength::{self, Unit};
@@ -282,11 +282,7 @@ const PHRASE_WORDS: usize = {
     let mut count = 0;
     let mut e = 0;
     while e < ENTRIES {
-        let mut w = 0;
-        while w < 8 && TABLE[e].0[w] != 0 {
-            count += 1;
-            w += 1;
-        }
+        count += phrase_len(&TABLE[e].0);
         e += 1;
     }
     count
@@ -299,7 +295,7 @@ const LOOKED_UP: [u128; PHRASE_WORDS + strength::UNIT_WORDS + OTHERS.len()] = {
     let mut e = 0;
     while e < ENTRIES {
         let mut w = 0;
-        while w < 8 && TABLE[e].0[w] != 0 {
+        while w < phrase_len(&TABLE[e].0) {
             all[n] = TABLE[e].0[w];
             n += 1;
             w += 1;
@@ -393,7 +389,7 @@ const PHRASE_IDS: [[u8; 8]; ENTRIES] = {
     let mut e = 0;
     while e < ENTRIES {
         let mut w = 0;
-        while w < 8 && TABLE[e].0[w] != 0 {
+        while w < phrase_len(&TABLE[e].0) {
             ids[e][w] = lexicon_id(TABLE[e].0[w]);
             w += 1;
         }

@@ -474,6 +474,9 @@ fn days_at(
     } else {
         return Some(false);
     };
+    // Each piece between commas is read as `day` reads a day (1 to 3 digits, 1 to `Days::MAX`),
+    // in the same pass that finds the commas: splitting the text and calling `day` on each piece
+    // cost about 20 instructions a line more (callgrind, the bench stream).
     let mut k = 0;
     loop {
         let start = k;
