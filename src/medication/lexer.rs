@@ -441,84 +441,100 @@ impl<'a> Tokens<'a> {
         // The count in a register: `self.len` is written once, at the end.
         let mut len = self.len;
         let mut i = 0;
+        // Whether the slots ran out, past the last token but one: the rest is then one token.
+        let mut full = false;
         while let Some(&b) = bytes.get(i) {
             let tables = &BYTE_TABLES;
             let class = tables.classes[usize::from(b)];
-            let mut c = char::from(b);
-            // Whitespace here leads the line, or follows a token other than the one space stepped
-            // over with it (a second space, a tab, a line break): with characters outside ASCII,
-            // rare, and told by one comparison.
-            if class as u8 >= Class::Space as u8 {
+            let start = i;
+            // Letters and digits first, each kind counting the slots itself, whitespace tested
+            // last: a number or a mark takes two tests fewer, and fewer mispredicted (callgrind:
+            // 9 instructions and 1.7 mispredictions a line fewer).
+            let (kind, end, id, plain) = if class == Class::Letter {
+                if len >= MAX_TOKENS - 1 {
+                    full = true;
+                    break;
+                }
+                // Most words are ASCII letters and digits, ended by a space or a mark: read
+                // them 8 bytes at once; anything else takes `word`.
+                let (run, to_next, folded, next) = word_run(&tail, bytes, i);
+                if run < KEY_BYTES && tables.ends_plain_word[usize::from(next)] {
+                    let end = i + run;
+                    self.push(
+                        &mut len,
+                        TokenKind::Word,
+                        start,
+                        end,
+                        folded_word_id(folded),
+                        true,
+                    );
+                    // One space after a token, the usual case, is stepped over here.
+                    i += to_next;
+                    continue;
+                }
+                let (end, id, plain) = self.word(start, char::from(b));
+                (TokenKind::Word, end, id, plain)
+            } else if class == Class::Digit {
+                if len >= MAX_TOKENS - 1 {
+                    full = true;
+                    break;
+                }
+                let (run, to_next) = number_run(tail.chunk8(bytes, i));
+                if run < 7 {
+                    self.push(&mut len, TokenKind::Number, start, i + run, 0, false);
+                    i += to_next;
+                    continue;
+                }
+                (TokenKind::Number, number_end(bytes, i), 0, false)
+            } else if class as u8 >= Class::Space as u8 {
+                // Whitespace here leads the line, or follows a token other than the one space
+                // stepped over with it (a second space, a tab, a line break): with characters
+                // outside ASCII, rare, and told by one comparison.
                 if class == Class::Space {
                     i += 1;
                     continue;
                 }
-                c = match input.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => c,
-                    None => break,
+                let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
                 };
                 if c.is_whitespace() {
                     i += c.len_utf8();
                     continue;
                 }
-            }
-            if len >= MAX_TOKENS - 1 {
-                let end = input.trim_end().len().max(i);
-                self.push(&mut len, TokenKind::Rest, i, end, 0, false);
-                break;
-            }
-            let start = i;
-            let (kind, end, id, plain) = match class {
-                Class::Letter => {
-                    // Most words are ASCII letters and digits, ended by a space or a mark: read
-                    // them 8 bytes at once; anything else takes `word`.
-                    let (run, to_next, folded, next) = word_run(&tail, bytes, i);
-                    if run < KEY_BYTES && tables.ends_plain_word[usize::from(next)] {
-                        let end = i + run;
-                        self.push(
-                            &mut len,
-                            TokenKind::Word,
-                            start,
-                            end,
-                            folded_word_id(folded),
-                            true,
-                        );
-                        // One space after a token, the usual case, is stepped over here.
-                        i += to_next;
-                        continue;
-                    }
+                if len >= MAX_TOKENS - 1 {
+                    full = true;
+                    break;
+                }
+                if c.is_alphabetic() {
                     let (end, id, plain) = self.word(start, c);
                     (TokenKind::Word, end, id, plain)
+                } else {
+                    (
+                        TokenKind::Mark,
+                        i + c.len_utf8(),
+                        word_id(char_key(c)),
+                        false,
+                    )
                 }
-                Class::Digit => {
-                    let (run, to_next) = number_run(tail.chunk8(bytes, i));
-                    if run < 7 {
-                        self.push(&mut len, TokenKind::Number, start, i + run, 0, false);
-                        i += to_next;
-                        continue;
-                    }
-                    (TokenKind::Number, number_end(bytes, i), 0, false)
+            } else {
+                if len >= MAX_TOKENS - 1 {
+                    full = true;
+                    break;
                 }
-                Class::Wide if c.is_alphabetic() => {
-                    let (end, id, plain) = self.word(start, c);
-                    (TokenKind::Word, end, id, plain)
-                }
-                Class::Wide => (
-                    TokenKind::Mark,
-                    i + c.len_utf8(),
-                    word_id(char_key(c)),
-                    false,
-                ),
-                _ => (
+                (
                     TokenKind::Mark,
                     i + 1,
                     tables.mark_ids.get(usize::from(b)).copied().unwrap_or(0),
                     false,
-                ),
+                )
             };
             self.push(&mut len, kind, start, end, id, plain);
             // One space after a token, the usual case, is stepped over here.
             i = end + usize::from(bytes.get(end) == Some(&b' '));
+        }
+        if full {
+            let end = input.trim_end().len().max(i);
+            self.push(&mut len, TokenKind::Rest, i, end, 0, false);
         }
         self.len = len;
     }
