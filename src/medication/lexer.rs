@@ -356,23 +356,25 @@ static BYTE_TABLES: ByteTables = ByteTables {
     mark_ids: ASCII_MARK_IDS,
 };
 
-/// Of eight bytes, the high bit of each that is an ASCII space, exact up to the first byte from
-/// 0x80 (as [`word_stops`]): so that whether a space follows a token is read from the chunk at the
-/// token's stop bit, off the chain from one token's start to the next's.
+/// Of eight bytes, the high bit of each that is no ASCII space set, exact up to the first byte
+/// from 0x80 (as [`word_stops`]): so that whether a space follows a token is read from the chunk at
+/// the token's stop bit, off the chain from one token's start to the next's. Only high bits are
+/// read, so the others are left as they are, and the bit is not negated (callgrind: 4
+/// instructions a line fewer).
 #[inline(always)]
-const fn spaces(x: u64) -> u64 {
-    !((x ^ (ONES64 * b' ' as u64)).wrapping_add(ONES64 * 0x7F) | x) & HIGHS64
+const fn not_spaces(x: u64) -> u64 {
+    (x ^ (ONES64 * b' ' as u64)).wrapping_add(ONES64 * 0x7F) | x
 }
 
-/// From a chunk's stop bits and its space bits: how many bytes its token takes before the first
-/// stop, and how many to the next token's start (one more when a space follows).
+/// From a chunk's stop bits and its [`not_spaces`]: how many bytes its token takes before the
+/// first stop, and how many to the next token's start (one more when a space follows).
 #[inline(always)]
-const fn run_and_next(stops: u64, spaces: u64) -> (usize, usize) {
+const fn run_and_next(stops: u64, not_spaces: u64) -> (usize, usize) {
     let at = stops.trailing_zeros();
     let run = (at / 8) as usize;
-    // The stop's bit is its byte's high bit; a space there sets the same bit.
-    let space = (spaces.wrapping_shr(at) & 1) as usize;
-    (run, run + space)
+    // The stop's bit is its byte's high bit; a space there clears the same bit.
+    let not_space = (not_spaces.wrapping_shr(at) & 1) as usize;
+    (run, run + 1 - not_space)
 }
 
 /// How many bytes from `start`, the first of a word, continue it on the fast path (ASCII letters
@@ -386,13 +388,13 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8)
     let low = tail.chunk8(bytes, start);
     let stops = word_stops(low);
     if stops != 0 {
-        let (run, next) = run_and_next(stops, spaces(low));
+        let (run, next) = run_and_next(stops, not_spaces(low));
         let folded = (low | SPACES) & leading_bytes(stops);
         return (run, next, u128::from(folded), (low >> (8 * run)) as u8);
     }
     let high = tail.chunk8_past(bytes, start + 8);
     let stops = word_stops(high);
-    let (run, next) = run_and_next(stops, spaces(high));
+    let (run, next) = run_and_next(stops, not_spaces(high));
     // With no stop in the second eight either, the word is too long for the fast path.
     let folded = (high | SPACES) & leading_bytes(stops);
     (
@@ -418,7 +420,7 @@ const fn number_run(x: u64) -> (usize, usize) {
     let not_point =
         ((x | (ONES64 * 0x02)) ^ (ONES64 * b'.' as u64)).wrapping_add(ONES64 * 0x7F) | x;
     let stops = not_digit & HIGHS64 & (not_point | (not_digit >> 8));
-    run_and_next(stops, spaces(x))
+    run_and_next(stops, not_spaces(x))
 }
 
 impl<'a> Tokens<'a> {
