@@ -505,8 +505,7 @@ pub(crate) fn word_id(key: u128) -> u8 {
 /// (zeros past its end), as [`word_id`] finds it from the word's key: `q` and `d` are lower case
 /// and digits unchanged in both, so [`glued_number`] reads either.
 #[inline(always)]
-pub(crate) fn folded_word_id(folded: u128) -> u8 {
-    let tables = &FAST_TABLES;
+pub(crate) fn folded_word_id(tables: &FastTables, folded: u128) -> u8 {
     let id = tables.slots[lexicon_slot(folded, LEXICON.0)];
     // `glued_number` by two table reads, not two comparisons and a range test.
     let [first, second, ..] = folded.to_le_bytes();
@@ -520,9 +519,9 @@ pub(crate) fn folded_word_id(folded: u128) -> u8 {
     core::hint::select_unpredictable(differ == 0, id, other)
 }
 
-/// The tables [`folded_word_id`] reads, in one static: one address in a register for all four,
-/// rather than one each.
-struct FastTables {
+/// The tables [`folded_word_id`] reads, together: one address in a register for all four, rather
+/// than one each (and one for the lexer's tables too, which hold them: see `ByteTables`).
+pub(crate) struct FastTables {
     /// The low and the high eight bytes of each id's folded key ([`FOLDED_WORDS`]).
     words_low: [u64; IDS],
     words_high: [u64; IDS],
@@ -531,7 +530,7 @@ struct FastTables {
     digits: [u8; 256],
 }
 
-static FAST_TABLES: FastTables = FastTables {
+pub(crate) const FAST_TABLES: FastTables = FastTables {
     words_low: halves(false),
     words_high: halves(true),
     slots: LEXICON.1,
