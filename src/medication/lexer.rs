@@ -348,14 +348,23 @@ const ENDS_PLAIN_WORD: [bool; 256] = {
 struct ByteTables {
     classes: [Class; 256],
     ends_plain_word: [bool; 256],
-    mark_ids: [u8; 128],
+    /// [`ASCII_MARK_IDS`], 0 past ASCII: read by any byte without a bounds check.
+    mark_ids: [u8; 256],
     lexicon: FastTables,
 }
 
 static BYTE_TABLES: ByteTables = ByteTables {
     classes: CLASSES,
     ends_plain_word: ENDS_PLAIN_WORD,
-    mark_ids: ASCII_MARK_IDS,
+    mark_ids: {
+        let mut ids = [0; 256];
+        let mut b = 0;
+        while b < ASCII_MARK_IDS.len() {
+            ids[b] = ASCII_MARK_IDS[b];
+            b += 1;
+        }
+        ids
+    },
     lexicon: FAST_TABLES,
 };
 
@@ -529,7 +538,7 @@ impl<'a> Tokens<'a> {
                 (
                     TokenKind::Mark,
                     i + 1,
-                    tables.mark_ids.get(usize::from(b)).copied().unwrap_or(0),
+                    tables.mark_ids[usize::from(b)],
                     false,
                 )
             };
