@@ -284,14 +284,20 @@ impl Tail {
         self.end >> ((8 * (start - self.last)) & 63)
     }
 
-    /// As [`Tail::chunk8`], for a `start` that may be past the end of `line` (all zeros there).
+    /// As [`Tail::chunk8`], for the 8 bytes after those from `start`, a byte of `line`: they may
+    /// be past its end (all zeros there). Read from the line's bytes from `start`, so that the
+    /// bounds check is one comparison of their length, with no overflow to test.
     #[inline(always)]
-    fn chunk8_past(&self, line: &[u8], start: usize) -> u64 {
-        if let Some(chunk) = line.get(start..).and_then(|b| b.first_chunk::<8>()) {
+    fn chunk8_after(&self, line: &[u8], start: usize) -> u64 {
+        if let Some(chunk) = line
+            .get(start..)
+            .and_then(|b| b.get(8..16))
+            .and_then(|b| b.first_chunk::<8>())
+        {
             return u64::from_le_bytes(*chunk);
         }
         self.end
-            .checked_shr(8 * (start - self.last) as u32)
+            .checked_shr(8 * (start + 8 - self.last) as u32)
             .unwrap_or(0)
     }
 }
@@ -404,7 +410,7 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8)
         let folded = (low | SPACES) & leading_bytes(stops);
         return (run, next, u128::from(folded), (low >> (8 * run)) as u8);
     }
-    let high = tail.chunk8_past(bytes, start + 8);
+    let high = tail.chunk8_after(bytes, start);
     let stops = word_stops(high);
     let (run, next) = run_and_next(stops, not_spaces(high));
     // With no stop in the second eight either, the word is too long for the fast path.
