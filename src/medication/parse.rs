@@ -504,9 +504,20 @@ impl<'a> Reader<'_, 'a> {
         let out = &mut self.out;
         out.route = route;
         out.form = form;
-        out.frequency = self.frequency.agreed();
-        out.cycle = self.cycle.agreed();
-        out.days = self.days.agreed();
+        // What was stated, copied field by field, then cleared if disputed (rare): `agreed`'s
+        // answer was built on the stack and copied from there.
+        out.frequency = self.frequency.first;
+        out.cycle = self.cycle.first;
+        out.days = self.days.first;
+        if self.frequency.disputed {
+            out.frequency = None;
+        }
+        if self.cycle.disputed {
+            out.cycle = None;
+        }
+        if self.days.disputed {
+            out.days = None;
+        }
         Ok(())
     }
 }
