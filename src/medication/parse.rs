@@ -189,9 +189,13 @@ impl<'a> Reader<'_, 'a> {
             } else {
                 self.bracket(i)
             };
+            // Every reader returns a token past `i`, never `i` or one before it.
             match next {
-                Some(end) if end > i => i = end,
-                _ => {
+                Some(end) => {
+                    debug_assert!(end > i);
+                    i = end;
+                }
+                None => {
                     self.push(SegmentKind::Unparsed, i, i + 1);
                     i += 1;
                 }
