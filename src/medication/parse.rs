@@ -507,9 +507,12 @@ impl<'a> Reader<'_, 'a> {
         }
         let out = &mut self.out;
         out.route = route;
-        out.form = form;
         // What was stated, copied field by field, then cleared if disputed (rare): `agreed`'s
         // answer was built on the stack and copied from there.
+        out.form = self.form.first;
+        if self.form.disputed {
+            out.form = None;
+        }
         out.frequency = self.frequency.first;
         out.cycle = self.cycle.first;
         out.days = self.days.first;
