@@ -189,9 +189,13 @@ impl<'a> Reader<'_, 'a> {
             } else {
                 self.bracket(i)
             };
+            // Every reader returns a token past `i`, never `i` or one before it.
             match next {
-                Some(end) if end > i => i = end,
-                _ => {
+                Some(end) => {
+                    debug_assert!(end > i);
+                    i = end;
+                }
+                None => {
                     self.push(SegmentKind::Unparsed, i, i + 1);
                     i += 1;
                 }
@@ -503,10 +507,24 @@ impl<'a> Reader<'_, 'a> {
         }
         let out = &mut self.out;
         out.route = route;
-        out.form = form;
-        out.frequency = self.frequency.agreed();
-        out.cycle = self.cycle.agreed();
-        out.days = self.days.agreed();
+        // What was stated, copied field by field, then cleared if disputed (rare): `agreed`'s
+        // answer was built on the stack and copied from there.
+        out.form = self.form.first;
+        if self.form.disputed {
+            out.form = None;
+        }
+        out.frequency = self.frequency.first;
+        out.cycle = self.cycle.first;
+        out.days = self.days.first;
+        if self.frequency.disputed {
+            out.frequency = None;
+        }
+        if self.cycle.disputed {
+            out.cycle = None;
+        }
+        if self.days.disputed {
+            out.days = None;
+        }
         Ok(())
     }
 }

@@ -91,8 +91,23 @@ impl Reader<'_, '_> {
     /// stores could not forward (perf, the bench: half of its samples).
     #[inline(always)]
     fn add(&mut self, group: &Group, ingredient: Ingredient) -> bool {
-        if usize::from(self.out.dose_count) + group.count > MAX_DOSES {
+        let at = usize::from(self.out.dose_count);
+        if at + group.count > MAX_DOSES {
             return false;
+        }
+        // Most groups are one strength, read at the group's span: written without the loop, which
+        // computed both spans of each strength and chose one.
+        if let (1, Some(dose)) = (group.count, self.out.doses.get_mut(at)) {
+            *dose = DosePart {
+                strength: Strength {
+                    amount: group.amounts[0],
+                    unit: group.unit,
+                },
+                ingredient,
+                span: group.span,
+            };
+            self.out.dose_count += 1;
+            return true;
         }
         for (k, strength) in group.strengths().enumerate() {
             self.out.doses[usize::from(self.out.dose_count)] = DosePart {
