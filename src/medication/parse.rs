@@ -189,11 +189,12 @@ impl<'a> Reader<'_, 'a> {
             } else {
                 self.bracket(i)
             };
-            // Every reader returns a token past `i`, never `i` or one before it.
+            // Every reader returns a token past `i`; `max` (a select, not a branch) keeps the
+            // loop finite should one ever not.
             match next {
                 Some(end) => {
                     debug_assert!(end > i);
-                    i = end;
+                    i = end.max(i + 1);
                 }
                 None => {
                     self.push(SegmentKind::Unparsed, i, i + 1);
