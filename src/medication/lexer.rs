@@ -234,38 +234,6 @@ fn plain_key(bytes: &[u8], start: usize, end: usize) -> u128 {
     word | ((at_least_a & !past_z) >> 2)
 }
 
-/// As [`plain_key`], for a word with bytes outside ASCII but no dots (`m²`, `Revlimid®`): the
-/// high bits are cleared before the adds, so that none carries, and those bytes are no capitals.
-/// Its own copy of the read, so that [`plain_key`], inlined where names are looked up, is left as
-/// it was (callgrind: sharing it cost 6 instructions a line there).
-fn wide_key(bytes: &[u8], start: usize, end: usize) -> u128 {
-    let len = end - start;
-    if len > KEY_BYTES {
-        return 0;
-    }
-    let word = if let Some(chunk) = bytes.get(start..).and_then(|b| b.first_chunk::<16>()) {
-        u128::from_le_bytes(*chunk)
-    } else if let Some(last) = bytes.get(..end).and_then(|b| b.last_chunk::<16>()) {
-        u128::from_le_bytes(*last) >> (8 * (KEY_BYTES - len))
-    } else {
-        let mut padded = [0; 16];
-        for (to, from) in padded
-            .iter_mut()
-            .zip(bytes.get(start..end).unwrap_or_default())
-        {
-            *to = *from;
-        }
-        u128::from_le_bytes(padded)
-    };
-    let word = word & (u128::MAX >> (8 * (KEY_BYTES - len)));
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const HIGHS: u128 = ONES * 0x80;
-    let low = word & !HIGHS;
-    let at_least_a = (low + ONES * (0x80 - u128::from(b'A'))) & HIGHS;
-    let past_z = (low + ONES * (0x80 - u128::from(b'Z') - 1)) & HIGHS;
-    word | ((at_least_a & !past_z & !word) >> 2)
-}
-
 /// What the lexer reads a line's 8-byte chunks from: a chunk that runs past the end is the line's
 /// last eight bytes shifted down, zeros past the end, all in registers (a copy of the tail in
 /// memory, written and then read at another offset, stalled the load: a store not forwarded).
@@ -623,7 +591,6 @@ impl<'a> Tokens<'a> {
         let mut i = start + c.len_utf8();
         // Dots and characters outside ASCII leave the fast key.
         let mut plain = c.is_ascii();
-        let mut dotted = false;
         let mut after_letter = true;
         loop {
             // ASCII letters, digits and `^`, the bulk of every word, in a tight loop.
@@ -642,7 +609,6 @@ impl<'a> Tokens<'a> {
                 Some(b'.') if after_letter => {
                     after_letter = false;
                     plain = false;
-                    dotted = true;
                     i += 1;
                 }
                 Some(&b) if !b.is_ascii() => {
@@ -663,12 +629,8 @@ impl<'a> Tokens<'a> {
         let plain = plain && i - start <= KEY_BYTES;
         let key = if plain {
             plain_key(bytes, start, i)
-        } else if dotted {
-            input.get(start..i).map_or(0, key)
         } else {
-            // Without dots, `key` is the bytes with ASCII capitals lowered (`m²`, `Revlimid®`):
-            // read at once, not a byte at a time (callgrind: 5 instructions a line).
-            wide_key(bytes, start, i)
+            input.get(start..i).map_or(0, key)
         };
         (i, word_id(key), plain)
     }
@@ -886,29 +848,6 @@ mod tests {
                 };
                 assert_eq!(&k[..count], &expected[..want], "{line}");
             }
-        }
-    }
-
-    #[test]
-    fn a_word_outside_ascii_without_dots_keys_as_key_folds_it() {
-        for word in [
-            "m²",
-            "Revlimid®",
-            "ÉTOPOSIDE",
-            "Kyprolis™",
-            "aÀZ",
-            "ÿ",
-            "Dexaméthasone-x",
-        ] {
-            let line = "x Revlimid® m² ÉTOPOSIDE Kyprolis™ aÀZ ÿ Dexaméthasone-x";
-            let start = line.find(word).unwrap();
-            let end = start + word.len();
-            assert_eq!(wide_key(line.as_bytes(), start, end), key(word), "{word}");
-            assert_eq!(
-                wide_key(word.as_bytes(), 0, word.len()),
-                key(word),
-                "{word}"
-            );
         }
     }
 
