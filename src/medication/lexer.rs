@@ -53,10 +53,18 @@ const EMPTY: Token = Token {
     span: Span::new(0, 0),
 };
 
+/// How many token slots there are: a power of two past [`MAX_TOKENS`], so that a slot is read by
+/// its index masked, with no bounds check (callgrind: 40 instructions a line fewer, for 288 more
+/// bytes to clear). Readers stop at the first [`EMPTY`] slot, a phrase of 8 words and hyphens at
+/// most 16 past the last token, so every index past the tokens reads an empty slot.
+const SLOTS: usize = 64;
+
+const _: () = assert!(SLOTS.is_power_of_two() && MAX_TOKENS + 16 <= SLOTS);
+
 /// The tokens of a line, on the stack.
 pub(crate) struct Tokens<'a> {
     pub input: &'a str,
-    items: [Token; MAX_TOKENS],
+    items: [Token; SLOTS],
     len: usize,
 }
 
@@ -69,18 +77,16 @@ impl<'a> Tokens<'a> {
     /// Token `i`, if there is one.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Token> {
-        if i < self.len {
-            self.items.get(i).copied()
-        } else {
-            None
-        }
+        (i < self.len).then(|| *self.slot(i))
     }
 
     /// Token `i`, or [`EMPTY`] past the end: the slots past the last token hold it, so that
-    /// reading a kind, a key or a text needs one bounds check, not two.
+    /// reading a kind, a key or a text needs no bounds check (see [`SLOTS`]).
     #[inline]
     fn slot(&self, i: usize) -> &Token {
-        self.items.get(i).unwrap_or(&EMPTY)
+        // `i - 1` of token 0 wraps to slot 63, which is empty too.
+        debug_assert!(i < SLOTS || i == usize::MAX);
+        &self.items[i & (SLOTS - 1)]
     }
 
     /// The text of token `i`, or `""` past the end.
@@ -446,7 +452,7 @@ impl<'a> Tokens<'a> {
     pub fn new(input: &'a str) -> Tokens<'a> {
         Tokens {
             input,
-            items: [EMPTY; MAX_TOKENS],
+            items: [EMPTY; SLOTS],
             len: 0,
         }
     }
@@ -559,7 +565,7 @@ impl<'a> Tokens<'a> {
         self.len = len;
     }
 
-    /// Stores a token in slot `len`, if there is one, and counts it.
+    /// Stores a token in slot `len` (below [`MAX_TOKENS`]: `fill` stops short of it) and counts it.
     #[inline(always)]
     fn push(
         &mut self,
@@ -570,16 +576,15 @@ impl<'a> Tokens<'a> {
         id: u8,
         plain: bool,
     ) {
-        if let Some(slot) = self.items.get_mut(*len) {
-            *slot = Token {
-                kind,
-                plain,
-                id,
-                // `parse` reads no line longer than `u32::MAX` bytes.
-                span: Span::new(start as u32, end as u32),
-            };
-            *len += 1;
-        }
+        debug_assert!(*len < MAX_TOKENS);
+        self.items[*len & (SLOTS - 1)] = Token {
+            kind,
+            plain,
+            id,
+            // `parse` reads no line longer than `u32::MAX` bytes.
+            span: Span::new(start as u32, end as u32),
+        };
+        *len += 1;
     }
 
     /// Reads the word that starts at `start` with the letter `c`, a character at a time past its
