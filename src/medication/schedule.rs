@@ -310,7 +310,11 @@ fn q_interval(word: &[u8]) -> Option<Frequency> {
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let (number, unit) = rest.split_at(digits);
     let n = small_number(number)?;
-    let unit = unit_key(unit)?;
+    // Most units after a q are one letter (`q28d`): its key without the call.
+    let unit = match unit {
+        [letter] => u64::from(letter.to_ascii_lowercase()),
+        _ => unit_key(unit)?,
+    };
     if HOUR_KEYS.contains(&unit) {
         return match n {
             24 => Some(Frequency::Daily),
