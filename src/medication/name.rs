@@ -185,11 +185,8 @@ pub(crate) fn unknown_drug(
             longest = i;
         }
     }
-    let error = ParseError::new(
-        Expected::Drug,
-        tokens.input,
-        tokens.span(longest, longest + 1).of(tokens.input),
-    );
+    let range = tokens.span(longest, longest + 1).range();
+    let error = ParseError::at(Expected::Drug, tokens.input, range);
     *result = Err(MedicationError::UnknownDrug(error));
 }
 
