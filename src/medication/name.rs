@@ -2,9 +2,10 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{token_bit, TokenKind, Tokens};
-use super::{Medication, MedicationError};
+use super::{Medication, MedicationError, Span};
 use crate::resolve::{
-    drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded, Expected, Named, ParseError,
+    drug_of_text, drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded, Expected, Named,
+    ParseError,
 };
 use crate::Drug;
 
@@ -46,6 +47,16 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
     }
 }
 
+/// The bytes of the tokens at `span`, looked up as a name: a slice of bytes, not of the line's
+/// `str`, whose checks of character boundaries a token's span never fails.
+fn span_bytes<'a>(tokens: &Tokens<'a>, span: Span) -> &'a [u8] {
+    tokens
+        .input
+        .as_bytes()
+        .get(span.range())
+        .unwrap_or_default()
+}
+
 /// The drug named by tokens `start..end` whole (`start < end`), if they hold at most
 /// [`MAX_NAME_WORDS`] words and numbers and end with one: what the longest name that
 /// [`drug_at`] finds from `start` by `end` is when it must end at `end`, as a bracketed
@@ -65,7 +76,7 @@ pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Optio
     if token.plain && !may_begin_key(tokens.folded(start), token.span.len()) {
         return None;
     }
-    Drug::from_name(tokens.span(start, end).of(tokens.input))
+    drug_of_text(span_bytes(tokens, tokens.span(start, end)))
 }
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
@@ -93,6 +104,13 @@ pub(crate) fn drug_at(
 /// [`drug_at`], trying every candidate.
 #[inline(never)]
 fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, usize), bool> {
+    // A folded word that begins no key names nothing, alone or with the words after it: known
+    // without a lookup, before the candidates are gathered.
+    if let Some(token) = tokens.get(start).filter(|t| t.plain) {
+        if !may_begin_key(tokens.folded(start), token.span.len()) {
+            return Err(true);
+        }
+    }
     let mut ends = [0usize; MAX_NAME_WORDS];
     let mut count = 0;
     let mut at = start;
@@ -102,13 +120,6 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
             count += 1;
         }
         at += 1;
-    }
-    // A folded word that begins no key names nothing, alone or with the words after it: known
-    // without a lookup.
-    if let Some(token) = tokens.get(start).filter(|t| t.plain) {
-        if !may_begin_key(tokens.folded(start), token.span.len()) {
-            return Err(true);
-        }
     }
     // Whether the word at `start` alone is known to name nothing.
     let mut unnamed = false;
@@ -126,7 +137,7 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
                     }
                 }
             }
-            _ => Drug::from_name(span.of(tokens.input)),
+            _ => drug_of_text(span_bytes(tokens, span)),
         };
         if let Some(drug) = drug {
             return Ok((drug, candidate));
@@ -174,11 +185,8 @@ pub(crate) fn unknown_drug(
             longest = i;
         }
     }
-    let error = ParseError::new(
-        Expected::Drug,
-        tokens.input,
-        tokens.span(longest, longest + 1).of(tokens.input),
-    );
+    let range = tokens.span(longest, longest + 1).range();
+    let error = ParseError::at(Expected::Drug, tokens.input, range);
     *result = Err(MedicationError::UnknownDrug(error));
 }
 

@@ -437,7 +437,16 @@ impl<'a> Reader<'_, 'a> {
         } else {
             return None;
         };
-        let end = run_end(self.tokens, i + 1, |j| self.is_keyword(j));
+        // Most brackets hold one word (`[Revlimid]`): a run that the close ends, known without
+        // the call.
+        let one_word = self.tokens.id_of(i + 2) == close
+            && self.tokens.is_word(i + 1)
+            && !self.is_keyword(i + 1);
+        let end = if one_word {
+            i + 2
+        } else {
+            run_end(self.tokens, i + 1, |j| self.is_keyword(j))
+        };
         if end == i + 1 || self.tokens.id_of(end) != close {
             return None;
         }

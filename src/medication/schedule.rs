@@ -267,18 +267,17 @@ pub(crate) fn schedule_pattern_at(tokens: &Tokens<'_>, i: usize) -> Option<(Keyw
     // "on days 1, 8, 15": "on" belongs to the list only when a list follows.
     let at = if id == ID_ON { i + 1 } else { i };
     let at_id = tokens.id_of(at);
-    if at_id == ID_D || at_id == ID_DAY || at_id == ID_DAYS {
-        let (days, end) = day_list(tokens, at + 1, None)?;
-        return Some((Keyword::Schedule(Piece::Days(days)), end - i));
-    }
-    // "D1-21", "d1,8,15": the first day is glued to the D (a letter and a digit).
-    if at_id == GLUED {
-        if let Some(first) = after_d(tokens.bytes(at)).and_then(day) {
-            let (days, end) = day_list(tokens, at + 1, Some(first))?;
-            return Some((Keyword::Schedule(Piece::Days(days)), end - i));
-        }
-    }
-    None
+    let first = if at_id == ID_D || at_id == ID_DAY || at_id == ID_DAYS {
+        None
+    } else if at_id == GLUED {
+        // "D1-21", "d1,8,15": the first day is glued to the D (a letter and a digit).
+        Some(after_d(tokens.bytes(at)).and_then(day)?)
+    } else {
+        return None;
+    };
+    // One call of `day_list` for both, inlined here, its only caller.
+    let (days, end) = day_list(tokens, at + 1, first)?;
+    Some((Keyword::Schedule(Piece::Days(days)), end - i))
 }
 
 /// `28-day cycle`, `21 day cycles` at number `i`.
@@ -311,7 +310,11 @@ fn q_interval(word: &[u8]) -> Option<Frequency> {
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let (number, unit) = rest.split_at(digits);
     let n = small_number(number)?;
-    let unit = unit_key(unit)?;
+    // Most units after a q are one letter (`q28d`): its key without the call.
+    let unit = match unit {
+        [letter] => u64::from(letter.to_ascii_lowercase()),
+        _ => unit_key(unit)?,
+    };
     if HOUR_KEYS.contains(&unit) {
         return match n {
             24 => Some(Frequency::Daily),
@@ -413,6 +416,7 @@ fn day(text: &[u8]) -> Option<u8> {
 /// the token after the list; `None` when no day is read or one is out of range.
 // A day, then joiners each followed by a day, as two steps in sequence rather than a loop that
 // asks at every token which of the two it expects.
+#[inline(always)]
 fn day_list(tokens: &Tokens<'_>, mut at: usize, first: Option<u8>) -> Option<(Days, usize)> {
     let mut days = Days::EMPTY;
     let mut last = first;

@@ -230,13 +230,41 @@ impl ParseError {
     /// that the error is built where it is stored, not built and then copied there.
     #[inline(always)]
     pub(crate) fn new(expected: Expected, input: &str, unresolved: &str) -> ParseError {
-        let kept = Kept::new(input);
         // Where the part starts in the input, if it is a slice of it (an address comparison, so
         // that the part is not copied a second time).
         let start = (unresolved.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
-        let unresolved = match start.checked_add(unresolved.len()) {
+        Self::with_part(expected, input, start, unresolved.len(), || unresolved)
+    }
+
+    /// [`ParseError::new`] of the part of `input` at bytes `range`, on character boundaries: sliced
+    /// only where it is not kept within the input (a long line), so that the medication parser,
+    /// which knows where the part is, does not check the boundaries of a slice it rarely needs.
+    #[inline(always)]
+    pub(crate) fn at(
+        expected: Expected,
+        input: &str,
+        range: core::ops::Range<usize>,
+    ) -> ParseError {
+        let (start, len) = (range.start, range.len());
+        Self::with_part(expected, input, start, len, || {
+            input.get(range).unwrap_or_default()
+        })
+    }
+
+    /// The error for a part of `len` bytes from `start` in `input` (a start past it when the part
+    /// is not a slice of it); `text` is the part, read only when it is kept as a copy.
+    #[inline(always)]
+    fn with_part<'a>(
+        expected: Expected,
+        input: &str,
+        start: usize,
+        len: usize,
+        text: impl FnOnce() -> &'a str,
+    ) -> ParseError {
+        let kept = Kept::new(input);
+        let unresolved = match start.checked_add(len) {
             Some(end) if end <= usize::from(kept.len) => Part::Within(start as u8, end as u8),
-            _ => Part::Own(Kept::new(unresolved)),
+            _ => Part::Own(Kept::new(text())),
         };
         ParseError {
             expected,

@@ -527,9 +527,10 @@ pub(crate) enum Found {
 
 /// Looks text up: fold into words on the stack, hash the words, read one slot, compare the words.
 /// No allocation, no branch per byte on ASCII text; text outside ASCII or with brackets takes the
-/// slow path ([`text_input::find_slow`]).
+/// slow path ([`text_input::find_slow`]). The text is given as its bytes (UTF-8), so that a caller
+/// holding them needs no `str` slice, whose checks of character boundaries cost more than a hit.
 #[inline(always)]
-pub(crate) const fn find(name: &str) -> Found {
+pub(crate) const fn find(name: &[u8]) -> Found {
     match find_single(name) {
         Ok(Therapy::Drug(d)) => Found::Named(Named::Drug(d)),
         Ok(Therapy::Regimen(r)) => Found::Named(Named::Regimen(r)),
@@ -542,9 +543,9 @@ pub(crate) const fn find(name: &str) -> Found {
 /// without a branch on which it is; anything else (a miss, an ambiguous name, brackets that
 /// disagree) as found.
 #[inline(always)]
-const fn find_single(name: &str) -> Result<Therapy, Found> {
+const fn find_single(name: &[u8]) -> Result<Therapy, Found> {
     let mut query = Query::new();
-    let found = match fold_query(name.as_bytes(), &mut query) {
+    let found = match fold_query(name, &mut query) {
         Folded::Done | Folded::Break(..) => {
             let slot = query.slot();
             if let Some(therapy) = THERAPIES[slot] {
@@ -556,7 +557,7 @@ const fn find_single(name: &str) -> Result<Therapy, Found> {
             }
         }
         Folded::TooLong => Found::Missing,
-        Folded::Slow(i) => text_input::find_slow(name.as_bytes(), i, query),
+        Folded::Slow(i) => text_input::find_slow(name, i, query),
     };
     match found {
         Found::Named(named) => match single(Some(named)) {
@@ -570,8 +571,18 @@ const fn find_single(name: &str) -> Result<Therapy, Found> {
 /// Looks a single name up: the entry it names, if it names exactly one.
 #[inline]
 pub(crate) const fn lookup(name: &str) -> Option<Named> {
-    match find(name) {
+    match find(name.as_bytes()) {
         Found::Named(named) => Some(named),
+        _ => None,
+    }
+}
+
+/// [`Drug::from_name`] of text given as its bytes (UTF-8): for the medication parser, which holds a
+/// name's bytes and would otherwise check that a slice of its line falls on character boundaries.
+#[inline]
+pub(crate) const fn drug_of_text(text: &[u8]) -> Option<Drug> {
+    match find(text) {
+        Found::Named(Named::Drug(d)) => Some(d),
         _ => None,
     }
 }
@@ -730,10 +741,7 @@ impl Drug {
     /// ```
     #[inline]
     pub const fn from_name(name: &str) -> Option<Drug> {
-        match lookup(name) {
-            Some(Named::Drug(d)) => Some(d),
-            _ => None,
-        }
+        drug_of_text(name.as_bytes())
     }
 }
 
@@ -885,7 +893,7 @@ const CLASSES: [u8; 256] = {
 /// ```
 #[inline]
 pub fn resolve(text: &str) -> Result<Therapy, ParseError> {
-    match find_single(text) {
+    match find_single(text.as_bytes()) {
         Ok(therapy) => Ok(therapy),
         Err(found) => resolve_further(text, found),
     }
