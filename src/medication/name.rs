@@ -2,7 +2,7 @@
 //! several words ("acetylsalicylic acid") or with a hyphen ("VP-16") is found whole.
 
 use super::lexer::{token_bit, TokenKind, Tokens};
-use super::{Medication, MedicationError, Span};
+use super::{Medication, MedicationError};
 use crate::resolve::{
     drug_of_text, drug_or_miss_of_folded, lookup, may_begin_key, named_of_folded, Expected, Named,
     ParseError,
@@ -47,16 +47,6 @@ pub(crate) fn run_after(tokens: &Tokens<'_>, i: usize, stop: impl Fn(usize) -> b
     }
 }
 
-/// The bytes of the tokens at `span`, looked up as a name: a slice of bytes, not of the line's
-/// `str`, whose checks of character boundaries a token's span never fails.
-fn span_bytes<'a>(tokens: &Tokens<'a>, span: Span) -> &'a [u8] {
-    tokens
-        .input
-        .as_bytes()
-        .get(span.range())
-        .unwrap_or_default()
-}
-
 /// The drug named by tokens `start..end` whole (`start < end`), if they hold at most
 /// [`MAX_NAME_WORDS`] words and numbers and end with one: what the longest name that
 /// [`drug_at`] finds from `start` by `end` is when it must end at `end`, as a bracketed
@@ -76,7 +66,7 @@ pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Optio
     if token.plain && !may_begin_key(tokens.folded(start), token.span.len()) {
         return None;
     }
-    drug_of_text(span_bytes(tokens, tokens.span(start, end)))
+    drug_of_text(tokens.span_bytes(tokens.span(start, end)))
 }
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
@@ -137,7 +127,7 @@ fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, us
                     }
                 }
             }
-            _ => drug_of_text(span_bytes(tokens, span)),
+            _ => drug_of_text(tokens.span_bytes(span)),
         };
         if let Some(drug) = drug {
             return Ok((drug, candidate));

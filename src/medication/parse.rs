@@ -189,14 +189,11 @@ impl<'a> Reader<'_, 'a> {
             } else {
                 self.bracket(i)
             };
-            // Every reader returns a token past `i`; `max` (a select, not a branch) keeps the
-            // loop finite should one ever not.
+            // Every reader returns a token past `i`; the test (always true, so predicted) keeps
+            // the loop finite and token `i` in a segment should one ever not.
             match next {
-                Some(end) => {
-                    debug_assert!(end > i);
-                    i = end.max(i + 1);
-                }
-                None => {
+                Some(end) if end > i => i = end,
+                _ => {
                     self.push(SegmentKind::Unparsed, i, i + 1);
                     i += 1;
                 }

@@ -67,7 +67,8 @@ impl Amount {
         // The whole part, in one pass: digits, and commas that close groups (the first of one to
         // three digits, the others of three).
         let mut value: u64 = 0;
-        let mut group = 0;
+        // usize: a run of digits as long as the text, past `i32` on the checked path.
+        let mut group = 0usize;
         let mut grouped = false;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
