@@ -571,10 +571,11 @@ const DIGITS: [u8; 256] = {
 
 const _: () = assert!(GLUED == u8::MAX);
 
-/// The id of each ASCII character as a mark (0 for one the parser compares with nothing), so that
-/// a mark is found by its byte, not hashed.
-pub(crate) const ASCII_MARK_IDS: [u8; 128] = {
-    let mut ids = [0; 128];
+/// The id of each ASCII character as a mark (0 for one the parser compares with nothing, and for
+/// every byte past ASCII), so that a mark is found by its byte, not hashed, and the table read by
+/// any byte without a bounds check.
+pub(crate) const MARK_IDS: [u8; 256] = {
+    let mut ids = [0; 256];
     let mut b = 0;
     while b < 128 {
         ids[b] = id_of(char_key(b as u8 as char)) as u8;

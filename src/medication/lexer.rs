@@ -1,7 +1,7 @@
 //! Tokens of a medication line, each with its byte span: words, numbers and single marks.
 //! Whitespace separates tokens and is never a token, so the text between two tokens is whitespace.
 
-use super::keyword::{folded_word_id, mark_id, word_id, FastTables, ASCII_MARK_IDS, FAST_TABLES};
+use super::keyword::{folded_word_id, mark_id, word_id, FastTables, FAST_TABLES, MARK_IDS};
 use super::Span;
 
 /// The most tokens a line is split into; past them the rest of the line is one [`TokenKind::Rest`]
@@ -364,7 +364,6 @@ const ENDS_PLAIN_WORD: [bool; 256] = {
 struct ByteTables {
     classes: [Class; 256],
     ends_plain_word: [bool; 256],
-    /// [`ASCII_MARK_IDS`], 0 past ASCII: read by any byte without a bounds check.
     mark_ids: [u8; 256],
     lexicon: FastTables,
 }
@@ -372,15 +371,7 @@ struct ByteTables {
 static BYTE_TABLES: ByteTables = ByteTables {
     classes: CLASSES,
     ends_plain_word: ENDS_PLAIN_WORD,
-    mark_ids: {
-        let mut ids = [0; 256];
-        let mut b = 0;
-        while b < ASCII_MARK_IDS.len() {
-            ids[b] = ASCII_MARK_IDS[b];
-            b += 1;
-        }
-        ids
-    },
+    mark_ids: MARK_IDS,
     lexicon: FAST_TABLES,
 };
 
@@ -433,10 +424,10 @@ fn word_run(tail: &Tail, bytes: &[u8], start: usize) -> (usize, usize, u128, u8)
     )
 }
 
-/// How many bytes from the start of `x`, eight bytes of the line, a number takes (digits, and `.` or `,` before a
-/// digit), and how many to the next token (past one space). Exact below 7: a point in the last
-/// byte needs the byte after the chunk. As in [`word_stops`], the bytes are not masked to 7 bits:
-/// only bytes above a byte from 0x80, a stop, may be wrong.
+/// How many bytes from the start of `x`, eight bytes of the line, a number takes (digits, and `.`
+/// or `,` before a digit), and how many to the next token (past one space). Exact below 7: a point
+/// in the last byte needs the byte after the chunk. As in [`word_stops`], the bytes are not masked
+/// to 7 bits: only bytes above a byte from 0x80, a stop, may be wrong.
 #[inline(always)]
 const fn number_run(x: u64) -> (usize, usize) {
     // A stop is no digit, and no point or a point before no digit: written so, the chain from
