@@ -62,11 +62,18 @@ pub(crate) fn drug_named(tokens: &Tokens<'_>, start: usize, end: usize) -> Optio
     if !not_mark(end - 1) || (start..end).filter(|&at| not_mark(at)).count() > MAX_NAME_WORDS {
         return None;
     }
-    // A name of several words that begins with a folded word that begins no key names nothing.
-    if token.plain && !may_begin_key(tokens.folded(start), token.span.len()) {
+    if begins_no_name(tokens, start) {
         return None;
     }
     drug_of_text(tokens.span_bytes(tokens.span(start, end)))
+}
+
+/// Whether word `start` is a folded word that begins no key of the name table, so that it names
+/// nothing, alone or with the words after it.
+#[inline(always)]
+fn begins_no_name(tokens: &Tokens<'_>, start: usize) -> bool {
+    matches!(tokens.get(start), Some(token)
+        if token.plain && !may_begin_key(tokens.folded(start), token.span.len()))
 }
 
 /// The longest drug name that starts at token `start` and ends by `end`, with the index of the token
@@ -94,12 +101,9 @@ pub(crate) fn drug_at(
 /// [`drug_at`], trying every candidate.
 #[inline(never)]
 fn drug_among(tokens: &Tokens<'_>, start: usize, end: usize) -> Result<(Drug, usize), bool> {
-    // A folded word that begins no key names nothing, alone or with the words after it: known
-    // without a lookup, before the candidates are gathered.
-    if let Some(token) = tokens.get(start).filter(|t| t.plain) {
-        if !may_begin_key(tokens.folded(start), token.span.len()) {
-            return Err(true);
-        }
+    // Known without a lookup, before the candidates are gathered.
+    if begins_no_name(tokens, start) {
+        return Err(true);
     }
     let mut ends = [0usize; MAX_NAME_WORDS];
     let mut count = 0;
