@@ -66,6 +66,16 @@ impl<T: Copy + PartialEq> Stated<T> {
             self.first
         }
     }
+
+    /// [`Stated::agreed`], written to `out`: what was stated, copied, then cleared if disputed
+    /// (rare), so that the answer is not built on the stack and copied from there.
+    #[inline(always)]
+    fn write_agreed(&self, out: &mut Option<(T, Span)>) {
+        *out = self.first;
+        if self.disputed {
+            *out = None;
+        }
+    }
 }
 
 /// The state of a line being read.
@@ -514,24 +524,10 @@ impl<'a> Reader<'_, 'a> {
         }
         let out = &mut self.out;
         out.route = route;
-        // What was stated, copied field by field, then cleared if disputed (rare): `agreed`'s
-        // answer was built on the stack and copied from there.
-        out.form = self.form.first;
-        if self.form.disputed {
-            out.form = None;
-        }
-        out.frequency = self.frequency.first;
-        out.cycle = self.cycle.first;
-        out.days = self.days.first;
-        if self.frequency.disputed {
-            out.frequency = None;
-        }
-        if self.cycle.disputed {
-            out.cycle = None;
-        }
-        if self.days.disputed {
-            out.days = None;
-        }
+        self.form.write_agreed(&mut out.form);
+        self.frequency.write_agreed(&mut out.frequency);
+        self.cycle.write_agreed(&mut out.cycle);
+        self.days.write_agreed(&mut out.days);
         Ok(())
     }
 }
